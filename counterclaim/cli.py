@@ -1,0 +1,272 @@
+"""The ``counterclaim`` command: no arguments opens the window; subcommands work headless.
+
+Contract (tools rely on it, see DESIGN.md): ``extract FILE... --json`` prints one JSON
+object per line per file; ``compare`` says whether COUNTER rebuts CLAIM; bad input exits
+non-zero with one line on stderr and leaves the library unchanged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from counterclaim.domain import Analysis
+from counterclaim.ingest import ImportError_, LoadedArticle, load_article
+from counterclaim.paths import default_library_path
+
+if TYPE_CHECKING:
+    from counterclaim.nlp.extract import Extractor
+
+LIBRARY_ENV = "COUNTERCLAIM_LIBRARY"
+
+
+class UsageError(Exception):
+    """Bad input from the user: reported as one line, exit status 2."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except (UsageError, ImportError_) as error:
+        print(f"counterclaim: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:
+        if type(error).__name__ in ("LibraryError", "PipelineMissing"):
+            print(f"counterclaim: {error}", file=sys.stderr)
+            return 1
+        raise
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--library",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help=f"the library file (default: ${LIBRARY_ENV}, else {default_library_path()})",
+    )
+    parser = argparse.ArgumentParser(
+        prog="counterclaim",
+        description="Find who said what in news articles, and what rebuts it.",
+        parents=[common],
+    )
+    parser.set_defaults(run=_run_gui)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    gui = sub.add_parser("gui", parents=[common], help="open the window (the default)")
+    gui.set_defaults(run=_run_gui)
+
+    imp = sub.add_parser("import", parents=[common], help="add .txt/.md articles to the library")
+    imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    imp.add_argument("--no-analyse", action="store_true", help="store the text only")
+    imp.add_argument("--json", action="store_true", help="one JSON line per file")
+    imp.set_defaults(run=_run_import)
+
+    ext = sub.add_parser("extract", parents=[common], help="statements, speakers and pairs")
+    ext.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    ext.add_argument("--json", action="store_true", help="one JSON object per line per file")
+    ext.set_defaults(run=_run_extract)
+
+    cmp_ = sub.add_parser("compare", parents=[common], help="does COUNTER rebut CLAIM?")
+    cmp_.add_argument("claim", nargs="?", metavar="CLAIM")
+    cmp_.add_argument("counter", nargs="?", metavar="COUNTER")
+    cmp_.add_argument("--jsonl", type=Path, metavar="FILE",
+                      help='lines {"id","claim","counter"}; "-" reads standard input')
+    cmp_.add_argument("--json", action="store_true", help="print the answer as JSON")
+    cmp_.set_defaults(run=_run_compare)
+    return parser
+
+
+def library_path(args: argparse.Namespace) -> Path:
+    """--library, else $COUNTERCLAIM_LIBRARY, else the file in the user's data folder."""
+    given = getattr(args, "library", None) or os.environ.get(LIBRARY_ENV)
+    return Path(given).expanduser() if given else default_library_path()
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    from counterclaim.gui.app import run
+
+    return run(library_path(args))
+
+
+def _extractor() -> Extractor:
+    from counterclaim.nlp.extract import Extractor
+
+    return Extractor.load()
+
+
+def _run_import(args: argparse.Namespace) -> int:
+    from counterclaim.store import Library
+
+    loaded, failures = _load_all(args.files)
+    extractor = _extractor() if loaded and not args.no_analyse else None
+    with Library.open(library_path(args)) as library:
+        for path, article in loaded:
+            existing = library.find_article(article.sha256)
+            if existing is not None:
+                _report(args, path, existing, created=False, title=article.meta.title)
+                continue
+            analysis = extractor.analyse(article.text, article.meta.title) if extractor else None
+            article_id, _ = library.add_article(article.meta, article.text, article.sha256)
+            if analysis is not None:
+                library.save_analysis(article_id, analysis)
+            _report(args, path, article_id, created=True, title=article.meta.title)
+    return 1 if failures else 0
+
+
+def _load_all(paths: list[Path]) -> tuple[list[tuple[Path, LoadedArticle]], int]:
+    """The files that can be read, and how many could not (each reported on stderr)."""
+    loaded, failures = [], 0
+    for path in paths:
+        try:
+            loaded.append((path, load_article(path)))
+        except ImportError_ as error:
+            print(f"counterclaim: {error}", file=sys.stderr)
+            failures += 1
+    return loaded, failures
+
+
+def _report(args: argparse.Namespace, path: Path, article_id: int, created: bool, title: str) -> None:
+    if args.json:
+        print(json.dumps({"file": str(path), "article": article_id, "created": created,
+                          "title": title}, ensure_ascii=False))
+    elif created:
+        print(f"{path}: imported as article {article_id}, “{title}”")
+    else:
+        print(f"{path}: already in the library as article {article_id}, “{title}”")
+
+
+def _run_extract(args: argparse.Namespace) -> int:
+    loaded, failures = _load_all(args.files)
+    articles = [article for _, article in loaded]
+    if articles:
+        from counterclaim.nlp.extract import ArticleInput
+
+        inputs = [ArticleInput(a.text, a.meta.title) for a in articles]
+        for article, analysis in zip(articles, _extractor().analyse_many(inputs), strict=True):
+            document = extraction_json(article, analysis)
+            if args.json:
+                print(json.dumps(document, ensure_ascii=False), flush=True)
+            else:
+                _print_extraction(document, analysis)
+    return 1 if failures else 0
+
+
+def extraction_json(article: LoadedArticle, analysis: Analysis) -> dict[str, Any]:
+    """The JSON object DESIGN.md specifies for one article, with the input file's name."""
+    return {
+        "file": article.meta.source,
+        "article": {"title": article.meta.title, "chars": len(article.text)},
+        "speakers": [
+            {"id": s.id, "name": s.name, "aliases": list(s.aliases), "side": s.side,
+             "kind": s.kind.value, "affiliation": s.affiliation}
+            for s in analysis.speakers
+        ],
+        "statements": [
+            {"id": s.id, "speaker": s.speaker_id, "speaker_text": s.speaker_text, "cue": s.cue,
+             "kind": s.kind.value, "start": s.content.start, "end": s.content.end,
+             "text": s.text, "rule": s.rule}
+            for s in analysis.statements
+        ],
+        "pairs": [
+            {"claim": p.claim_id, "rebuttal": p.rebuttal_id, "score": p.score,
+             "reasons": list(p.reasons)}
+            for p in analysis.pairs
+        ],
+    }
+
+
+def _print_extraction(document: dict[str, Any], analysis: Analysis) -> None:
+    print(f"{document['file']}: “{document['article']['title']}”")
+    names = {s.id: s.name for s in analysis.speakers}
+    print(f"  {len(analysis.statements)} statements by {len(analysis.speakers)} speakers")
+    for s in analysis.statements:
+        print(f"  [{s.id}] {names.get(s.speaker_id or '', '?')} ({s.speaker_text}) "
+              f"{s.cue}: {_short(s.text)}")
+    print(f"  {len(analysis.pairs)} suggested pairs")
+    for p in analysis.pairs:
+        claim, rebuttal = analysis.statement(p.claim_id), analysis.statement(p.rebuttal_id)
+        print(f"  {p.score:.2f}  {names.get(claim.speaker_id or '', '?')}: {_short(claim.text, 60)}")
+        print(f"        ⟷ {names.get(rebuttal.speaker_id or '', '?')}: {_short(rebuttal.text, 60)}")
+        for reason in p.reasons:
+            print(f"          - {reason}")
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _run_compare(args: argparse.Namespace) -> int:
+    if args.jsonl is not None:
+        if args.claim is not None:
+            raise UsageError("give either CLAIM COUNTER or --jsonl FILE, not both")
+        return _compare_jsonl(args.jsonl)
+    if not args.claim or not args.counter or not args.claim.strip() or not args.counter.strip():
+        raise UsageError('compare needs two texts: counterclaim compare "CLAIM" "COUNTER"')
+    verdict = _extractor().compare(args.claim, args.counter)
+    if args.json:
+        print(json.dumps({"rebuts": verdict.rebuts, "score": verdict.score,
+                          "reasons": list(verdict.reasons)}, ensure_ascii=False))
+    else:
+        answer = "rebuts the claim" if verdict.rebuts else "does not rebut the claim"
+        print(f"The counter {answer} (score {verdict.score:.2f}).")
+        for reason in verdict.reasons:
+            print(f"  - {reason}")
+    return 0
+
+
+def _compare_jsonl(path: Path) -> int:
+    records = list(_read_jsonl(path))
+    extractor = _extractor()
+    for record in records:
+        verdict = extractor.compare(record["claim"], record["counter"])
+        print(json.dumps({"id": record["id"], "rebuts": verdict.rebuts, "score": verdict.score,
+                          "reasons": list(verdict.reasons)}, ensure_ascii=False), flush=True)
+    return 0
+
+
+def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    """Every line checked before any work starts, so a bad file fails at once."""
+    lines = _read_text(path).splitlines()
+    records = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise UsageError(f"{path}, line {number}: not JSON ({error.msg})") from None
+        if not isinstance(record, dict) or not all(
+            isinstance(record.get(k), str) for k in ("claim", "counter")
+        ) or "id" not in record:
+            raise UsageError(
+                f'{path}, line {number}: each line needs "id", "claim" and "counter" (text)'
+            )
+        records.append(record)
+    if not records:
+        raise UsageError(f"{path}: no lines to compare")
+    return iter(records)
+
+
+def _read_text(path: Path) -> str:
+    if str(path) == "-":
+        return sys.stdin.read()
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such file; check the name and try again") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise UsageError(f"{path}: cannot be read ({error})") from None
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

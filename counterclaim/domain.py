@@ -1,0 +1,141 @@
+"""Plain data shared by every layer: no Qt, no SQLAlchemy, no spaCy here.
+
+Every span is a character offset into an article's normalised text, which never
+changes after import.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class StatementKind(StrEnum):
+    DIRECT = "direct"
+    INDIRECT = "indirect"
+    MIXED = "mixed"
+    HEADLINE = "headline"
+
+
+class SpeakerKind(StrEnum):
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    COUNTRY = "country"
+    GROUP = "group"
+
+
+class Origin(StrEnum):
+    EXTRACTED = "extracted"
+    MANUAL = "manual"
+
+
+class LinkStatus(StrEnum):
+    SUGGESTED = "suggested"
+    CONFIRMED = "confirmed"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"bad span {self.start}..{self.end}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True)
+class Side:
+    label: str
+    colour: str
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A person, organisation, country or group that says something in an article."""
+
+    id: str
+    name: str
+    kind: SpeakerKind
+    aliases: tuple[str, ...] = ()
+    affiliation: str | None = None
+    side: str | None = None
+
+
+@dataclass(frozen=True)
+class Statement:
+    """Something a speaker said: the cue that reports it and the content said."""
+
+    id: str
+    speaker_id: str | None
+    speaker_text: str
+    cue: str
+    kind: StatementKind
+    content: Span
+    text: str
+    cue_span: Span | None = None
+    speaker_span: Span | None = None
+    origin: Origin = Origin.EXTRACTED
+    rule: str = ""
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A claim beside a statement that rebuts it, with the reasons in words."""
+
+    claim_id: str
+    rebuttal_id: str
+    score: float
+    reasons: tuple[str, ...]
+    status: LinkStatus = LinkStatus.SUGGESTED
+    id: str | None = None
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the pipeline found in one article's text."""
+
+    speakers: tuple[Speaker, ...]
+    statements: tuple[Statement, ...]
+    pairs: tuple[Pair, ...]
+    sides: tuple[Side, ...] = ()
+
+    def speaker(self, speaker_id: str | None) -> Speaker | None:
+        return next((s for s in self.speakers if s.id == speaker_id), None)
+
+    def statement(self, statement_id: str) -> Statement:
+        return next(s for s in self.statements if s.id == statement_id)
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    """What is known about an article besides its text."""
+
+    title: str
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    id: int
+    meta: ArticleMeta
+    text: str
+    sha256: str
+    imported_at: datetime
+    analysed: bool = False
+    counts: dict[str, int] = field(default_factory=dict, compare=False)
+
+    @property
+    def title(self) -> str:
+        return self.meta.title

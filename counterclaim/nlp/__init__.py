@@ -1,0 +1,1 @@
+"""Natural-language processing: the only layer that imports spaCy."""

@@ -1,0 +1,262 @@
+"""Attribution: who is reported as saying what, from the dependency parse and the quotes.
+
+A spaCy component (after ``cc_quotes``): every attribution it finds is written to
+``doc._.cc_attributions`` as an :class:`Attribution`, with the cue, the speaker
+mention and the content, and the name of the rule that found it.
+
+Forms covered: "X said (that) ...", "“...,” X said", "X said: “...”" (the quote may run
+over several sentences), "according to X, ...", "X has claimed ...", "X maintains that
+...", framing verbs ("slams NATO as ...", "called NATO a ..."). "as reported by X" names
+the source of the report, not a speaker, and is skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from counterclaim.nlp.lexicons import Lexicons, lexicons
+from counterclaim.nlp.quotes import QUOTES_KEY
+
+_EDGE_PUNCT = " \n\t,;:-–—"
+_QUOTE_MARKS = "\"“”‘’«»„"
+_SUBJECTS = ("nsubj",)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    cue_start: int
+    cue_end: int
+    speaker: Span | None  # the mention, as written ("He", "The NATO chief")
+    speaker_head: Token | None
+    content_start: int
+    content_end: int
+    rule: str
+
+
+if not Doc.has_extension("cc_attributions"):
+    Doc.set_extension("cc_attributions", default=None)
+
+
+@Language.factory("cc_attribution")
+def make_attribution(nlp: Language, name: str) -> AttributionFinder:
+    return AttributionFinder(lexicons())
+
+
+class AttributionFinder:
+    def __init__(self, lex: Lexicons) -> None:
+        self.lex = lex
+
+    def __call__(self, doc: Doc) -> Doc:
+        quotes = list(doc.spans[QUOTES_KEY]) if QUOTES_KEY in doc.spans else []
+        found: list[Attribution] = []
+        for token in doc:
+            if _inside(token.idx, quotes):
+                continue
+            attribution = self._attribution(token, quotes)
+            if attribution is not None and not _duplicate(attribution, found):
+                found.append(attribution)
+        doc._.cc_attributions = sorted(found, key=lambda a: a.content_start)
+        return doc
+
+    def _attribution(self, token: Token, quotes: list[Span]) -> Attribution | None:
+        lemma = token.lemma_.lower()
+        if lemma == "accord" and token.dep_ == "prep":
+            return _according_to(token)
+        if token.pos_ != "VERB":
+            return None
+        if lemma in self.lex.report_source_cues and _is_source_of_report(token):
+            return None
+        if lemma in self.lex.speech_cues:
+            found = _quote_content(token, quotes) or self._clause_content(token, quotes)
+        elif lemma in self.lex.framing_cues:
+            found = self._clause_content(token, quotes) or _framed_content(token, quotes)
+        else:
+            return None
+        subject = _subject(token)
+        if found is None or subject is None or _inside(subject.idx, quotes):
+            return None
+        (start, end), rule = found
+        if start <= subject.idx < end:
+            return None
+        mention = mention_span(subject)
+        cue_end = _cue_end(token)
+        return Attribution(token.idx, cue_end, mention, subject, start, end, f"{lemma}:{rule}")
+
+
+    def _clause_content(
+        self, verb: Token, quotes: list[Span]
+    ) -> tuple[tuple[int, int], str] | None:
+        """The reported clause: "said that NATO was not involved", less any "as reported
+        by ..." inside it."""
+        clause = next((c for c in verb.rights if c.dep_ == "ccomp"), None)
+        if clause is None:
+            return None
+        left_out = {
+            t.i
+            for source in clause.subtree
+            if source.lemma_ in self.lex.report_source_cues and _is_source_of_report(source)
+            for t in source.subtree
+        }
+        tokens = [
+            t
+            for t in clause.subtree
+            if t.i not in left_out and not (t.dep_ == "mark" and t.lower_ == "that")
+        ]
+        return _extend_to_quotes(tokens, quotes), "clause"
+
+
+def _subject(verb: Token) -> Token | None:
+    """The grammatical subject, shared with an earlier verb for "X said ... and added ..."."""
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS:
+            return child
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        return _subject(verb.head)
+    return None
+
+
+def _cue_end(verb: Token) -> int:
+    """Keep a particle with its verb: "pointed out"."""
+    end = verb.idx + len(verb.text)
+    for child in verb.rights:
+        if child.dep_ == "prt":
+            end = child.idx + len(child.text)
+    return end
+
+
+def _is_source_of_report(verb: Token) -> bool:
+    """"as reported by Gazeta", "as reported on Tuesday": where the report came from."""
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) or any(
+        c.dep_ == "agent" for c in verb.children
+    )
+
+
+def _quote_content(verb: Token, quotes: list[Span]) -> tuple[tuple[int, int], str] | None:
+    """A quote that follows the cue ("NATO said: “...”") or ends just before its subject
+    ("“...,” Peskov said")."""
+    sent = verb.sent
+    after = verb.idx + len(verb.text)
+    for quote in quotes:
+        gap = verb.doc.text[after : quote.start_char]
+        if 0 <= quote.start_char - after <= 4 and gap.strip(" :,\n\t" + _QUOTE_MARKS) == "":
+            return _trim(sent.doc.text, quote.start_char, quote.end_char), "quote-after"
+    for quote in quotes:
+        if sent.start_char <= quote.end_char <= verb.idx and quote.start_char >= sent.start_char - 1:
+            between = verb.doc.text[quote.end_char : verb.idx]
+            if len(between.split()) <= 5 and not any(c in between for c in ".!?;"):
+                return _trim(sent.doc.text, quote.start_char, quote.end_char), "quote-before"
+    return None
+
+
+
+
+def _framed_content(verb: Token, quotes: list[Span]) -> tuple[tuple[int, int], str] | None:
+    """"slams NATO as a hostile organisation", "called NATO a hostile organisation"."""
+    objects = [c for c in verb.rights if c.dep_ in ("dobj", "oprd", "xcomp")]
+    objects += [c for c in verb.rights if c.dep_ == "prep" and c.lower_ in ("as", "of", "for")]
+    if not objects:
+        return None
+    tokens = [t for obj in objects for t in obj.subtree]
+    return _extend_to_quotes(tokens, quotes), "framing"
+
+
+def _according_to(prep: Token) -> Attribution | None:
+    """"According to X, ...": the rest of the sentence is what X said."""
+    to = next((c for c in prep.children if c.lower_ == "to"), None)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+    if source is None:
+        return None
+    phrase = list(prep.subtree)
+    sent = prep.sent
+    rest = [t for t in sent if t.i < phrase[0].i or t.i > phrase[-1].i]
+    if len(rest) < 3:
+        return None
+    start, end = _trim(prep.doc.text, rest[0].idx, rest[-1].idx + len(rest[-1].text))
+    cue_end = to.idx + len(to.text)
+    return Attribution(
+        prep.idx, cue_end, mention_span(source), source, start, end, "according-to"
+    )
+
+
+def _extend_to_quotes(tokens: list[Token], quotes: list[Span]) -> tuple[int, int]:
+    """The characters the tokens cover, widened to take in every quote they touch; a
+    content that is one quote and nothing else is the inside of that quote."""
+    text = tokens[0].doc.text
+    start, end = min(t.idx for t in tokens), _end_of_tokens(tokens)
+    while start < end and text[start] in _QUOTE_MARKS + _EDGE_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in _QUOTE_MARKS + _EDGE_PUNCT:
+        end -= 1
+    touched = [q for q in quotes if q.start_char <= end and start <= q.end_char]
+    if len(touched) == 1 and touched[0].start_char <= start and end <= touched[0].end_char:
+        return _trim(text, touched[0].start_char, touched[0].end_char)
+    for quote in touched:  # a partial quote keeps its marks
+        q_start, q_end = quote.start_char, quote.end_char
+        if q_start > 0 and text[q_start - 1] in _QUOTE_MARKS:
+            q_start -= 1
+        if q_end < len(text) and text[q_end] in _QUOTE_MARKS:
+            q_end += 1
+        start, end = min(start, q_start), max(end, q_end)
+    return _trim(text, start, end)
+
+
+def _end_of_tokens(tokens: list[Token]) -> int:
+    return max(t.idx + len(t.text) for t in tokens)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop white space, edge punctuation and unbalanced quote marks at both ends."""
+    while start < end and (text[start] in _EDGE_PUNCT or _unbalanced_at_start(text, start, end)):
+        start += 1
+    while end > start and (text[end - 1] in _EDGE_PUNCT or _unbalanced_at_end(text, start, end)):
+        end -= 1
+    if end > start and text[end - 1] in ".!?" and text[start:end].count(" ") < 2:
+        end -= 1
+    return start, end
+
+
+def _unbalanced_at_start(text: str, start: int, end: int) -> bool:
+    return text[start] in "“\"‘" and _quote_balance(text[start:end]) > 0
+
+
+def _unbalanced_at_end(text: str, start: int, end: int) -> bool:
+    return text[end - 1] in "”\"’" and _quote_balance(text[start:end]) < 0
+
+
+def _quote_balance(text: str) -> int:
+    """Positive when the text opens more quotes than it closes."""
+    straight = text.count('"') % 2
+    return text.count("“") - text.count("”") + (1 if straight and text[0] == '"' else 0) - (
+        1 if straight and text[-1] == '"' else 0
+    )
+
+
+def mention_span(head: Token) -> Span:
+    """The noun phrase that names a speaker: "RUSSIAN presidential press secretary Dmitriy
+    Peskov", "The chief of NATO", "He"."""
+    left = [t for t in head.lefts if t.dep_ in ("det", "compound", "amod", "poss", "nmod", "nummod")]
+    start = min((t.left_edge.i for t in left), default=head.i)
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                end = max(t.i for t in objects[0].subtree if t.i <= objects[0].i) + 1
+        elif child.dep_ in ("compound", "flat") and child.i == end:
+            end = child.i + 1
+    return head.doc[start:end]
+
+
+def _inside(position: int, quotes: Iterable[Span]) -> bool:
+    return any(q.start_char <= position < q.end_char for q in quotes)
+
+
+def _duplicate(candidate: Attribution, found: list[Attribution]) -> bool:
+    return any(
+        a.content_start == candidate.content_start and a.content_end == candidate.content_end
+        for a in found
+    )

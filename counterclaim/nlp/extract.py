@@ -1,0 +1,196 @@
+"""From an article's text to an :class:`~counterclaim.domain.Analysis`: statements,
+speakers, sides and suggested pairs. The one entry point the other layers call."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from counterclaim.domain import (
+    Analysis,
+    Pair,
+    Side,
+    Speaker,
+    Span,
+    Statement,
+    StatementKind,
+)
+from counterclaim.nlp import pairing
+from counterclaim.nlp.attribution import Attribution
+from counterclaim.nlp.pipeline import load_pipeline
+from counterclaim.nlp.quotes import QUOTES_KEY
+from counterclaim.nlp.speakers import Entity, Resolution, SpeakerResolver
+
+SIDE_COLOURS = ("#c0392b", "#2471a3", "#7d3c98", "#1e8449", "#b9770e", "#148f77", "#884e24")
+
+
+class Cancelled(Exception):
+    """The user stopped the work."""
+
+
+@dataclass(frozen=True)
+class ArticleInput:
+    text: str
+    title: str | None = None
+
+
+class Extractor:
+    """Holds the loaded pipeline; analyses articles one by one or in batches."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+
+    @classmethod
+    def load(cls, preferred_model: str | None = None) -> Extractor:
+        return cls(load_pipeline(preferred_model))
+
+    def analyse(self, text: str, title: str | None = None) -> Analysis:
+        return build_analysis(self.nlp(text), title)
+
+    def analyse_many(
+        self,
+        articles: Iterable[ArticleInput],
+        cancel: threading.Event | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> Iterator[Analysis]:
+        """Analyses in order; checks ``cancel`` between articles of the ``nlp.pipe`` batch."""
+        items = list(articles)
+        docs = self.nlp.pipe(item.text for item in items)
+        for n, (item, doc) in enumerate(zip(items, docs, strict=True)):
+            if cancel is not None and cancel.is_set():
+                raise Cancelled
+            yield build_analysis(doc, item.title)
+            if progress is not None:
+                progress(n + 1)
+
+    def compare(self, claim: str, counter: str) -> pairing.Verdict:
+        """Whether ``counter`` rebuts ``claim``, both plain texts with no known speaker."""
+        claim_doc, counter_doc = self.nlp.pipe([claim, counter])
+        return pairing.score(
+            pairing.view_of("claim", claim_doc[:]), pairing.view_of("counter", counter_doc[:])
+        )
+
+
+def build_analysis(doc: Doc, title: str | None = None) -> Analysis:
+    attributions: list[Attribution] = doc._.cc_attributions or []
+    resolver = SpeakerResolver(doc)
+    resolutions = resolver.resolve_all(attributions)
+    speakers, speaker_ids = _speakers(resolutions)
+    headline = _headline_span(doc.text, title)
+    quotes = [(q.start_char, q.end_char) for q in doc.spans.get(QUOTES_KEY, [])]
+    statements = [
+        _statement(f"st{n + 1}", doc.text, a, r, speaker_ids, headline, quotes)
+        for n, (a, r) in enumerate(zip(attributions, resolutions, strict=True))
+    ]
+    pairs = suggest_pairs(doc, statements, speakers)
+    sides = sorted({s.side for s in speakers if s.side})
+    return Analysis(
+        speakers=tuple(speakers),
+        statements=tuple(statements),
+        pairs=tuple(pairs),
+        sides=tuple(Side(label, SIDE_COLOURS[n % len(SIDE_COLOURS)]) for n, label in enumerate(sides)),
+    )
+
+
+def _speakers(resolutions: list[Resolution | None]) -> tuple[list[Speaker], dict[int, str]]:
+    entities: list[Entity] = []
+    for resolution in resolutions:
+        if resolution is not None and all(resolution.entity is not e for e in entities):
+            entities.append(resolution.entity)
+    ids = {id(entity): f"sp{n + 1}" for n, entity in enumerate(entities)}
+    speakers = [
+        Speaker(
+            id=ids[id(e)], name=e.name, kind=e.kind, aliases=tuple(e.aliases),
+            affiliation=e.affiliation, side=e.side,
+        )
+        for e in entities
+    ]
+    return speakers, ids
+
+
+def _statement(
+    statement_id: str,
+    text: str,
+    attribution: Attribution,
+    resolution: Resolution | None,
+    speaker_ids: dict[int, str],
+    headline: tuple[int, int] | None,
+    quotes: list[tuple[int, int]],
+) -> Statement:
+    a = attribution
+    speaker_span = Span(a.speaker.start_char, a.speaker.end_char) if a.speaker is not None else None
+    rule = a.rule + (f"; speaker by {resolution.how}" if resolution else "; speaker unresolved")
+    return Statement(
+        id=statement_id,
+        speaker_id=speaker_ids[id(resolution.entity)] if resolution else None,
+        speaker_text=a.speaker.text if a.speaker is not None else "",
+        cue=text[a.cue_start : a.cue_end],
+        kind=_kind(a, headline, quotes),
+        content=Span(a.content_start, a.content_end),
+        text=text[a.content_start : a.content_end],
+        cue_span=Span(a.cue_start, a.cue_end),
+        speaker_span=speaker_span,
+        rule=rule,
+    )
+
+
+def _kind(
+    a: Attribution, headline: tuple[int, int] | None, quotes: list[tuple[int, int]]
+) -> StatementKind:
+    if headline is not None and headline[0] <= a.content_start < headline[1]:
+        return StatementKind.HEADLINE
+    if any(s <= a.content_start and a.content_end <= e for s, e in quotes):
+        return StatementKind.DIRECT
+    if any(s < a.content_end and a.content_start < e for s, e in quotes):
+        return StatementKind.MIXED
+    return StatementKind.INDIRECT
+
+
+def _headline_span(text: str, title: str | None) -> tuple[int, int] | None:
+    if not title:
+        return None
+    start = text.find(title)
+    if start < 0:
+        return None
+    end = text.find("\n", start)
+    return start, end if end >= 0 else len(text)
+
+
+def suggest_pairs(doc: Doc, statements: list[Statement], speakers: list[Speaker]) -> list[Pair]:
+    """Every claim/rebuttal pair above the threshold between speakers on different sides."""
+    by_id = {s.id: s for s in speakers}
+    views = [_view(doc, s, by_id.get(s.speaker_id or "")) for s in statements]
+    pairs: list[Pair] = []
+    for i, a in enumerate(statements):
+        for j in range(i + 1, len(statements)):
+            b = statements[j]
+            if not _candidates(by_id.get(a.speaker_id or ""), by_id.get(b.speaker_id or "")):
+                continue
+            claim, rebuttal, verdict = pairing.best_direction(views[i], views[j])
+            if verdict.rebuts:
+                pairs.append(Pair(claim.id, rebuttal.id, verdict.score, verdict.reasons))
+    return sorted(pairs, key=lambda p: -p.score)
+
+
+def _candidates(a: Speaker | None, b: Speaker | None) -> bool:
+    """Statements by two speakers who are not on the same side."""
+    if a is None or b is None or a.id == b.id:
+        return False
+    return not (a.side and b.side and a.side == b.side)
+
+
+def _view(doc: Doc, statement: Statement, speaker: Speaker | None) -> pairing.StatementView:
+    content = doc.char_span(statement.content.start, statement.content.end, alignment_mode="expand")
+    assert content is not None
+    names = (speaker.name, speaker.side or "", speaker.affiliation or "") if speaker else ()
+    return pairing.view_of(
+        statement.id,
+        content,
+        speaker=speaker.name if speaker else None,
+        side=speaker.side if speaker else None,
+        speaker_names=tuple(n for n in names if n),
+    )
