@@ -1,0 +1,76 @@
+"""Work the window runs in the background: loading the pipeline, importing, analysing.
+
+Plain functions over the nlp and store layers (no Qt), so the task runner can run them
+on a worker thread and the CLI could run them as they are. Each job opens its own
+library connection.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Protocol
+
+from counterclaim.ingest import load_article
+from counterclaim.nlp.extract import ArticleInput, Cancelled, Extractor
+from counterclaim.paths import SAMPLE_ARTICLE
+from counterclaim.store import Library
+
+__all__ = ["AnalysisService", "Cancelled", "Progress"]
+
+
+class Progress(Protocol):
+    cancel: threading.Event
+
+    @property
+    def report(self) -> Callable[[int, int, str], None]: ...
+
+
+class AnalysisService:
+    """Holds the one spaCy pipeline of the process, loaded on first use."""
+
+    def __init__(self, library_path: Path, preferred_model: str | None = None) -> None:
+        self.library_path = library_path
+        self.preferred_model = preferred_model
+        self._extractor: Extractor | None = None
+        self._lock = threading.Lock()
+
+    def extractor(self, progress: Progress | None = None) -> Extractor:
+        with self._lock:
+            if self._extractor is None:
+                if progress is not None:
+                    progress.report(0, 0, "Loading the English language pipeline…")
+                self._extractor = Extractor.load(self.preferred_model)
+            return self._extractor
+
+    def import_sample_if_empty(self, progress: Progress) -> list[int]:
+        """On first start the library holds the sample article, analysed."""
+        with Library.open(self.library_path) as library:
+            if library.articles():
+                return []
+            sample = load_article(SAMPLE_ARTICLE)
+            article_id, _ = library.add_article(sample.meta, sample.text, sample.sha256)
+        return self.analyse(progress, [article_id])
+
+    def analyse_pending(self, progress: Progress) -> list[int]:
+        with Library.open(self.library_path) as library:
+            pending = [a.id for a in library.articles() if not a.analysed]
+        return self.analyse(progress, pending) if pending else []
+
+    def analyse(self, progress: Progress, article_ids: list[int]) -> list[int]:
+        """Analyse the articles and store each analysis in its own transaction."""
+        extractor = self.extractor(progress)
+        with Library.open(self.library_path) as library:
+            articles = [library.article(i) for i in article_ids]
+            inputs = [ArticleInput(a.text, a.title) for a in articles]
+            total = len(articles)
+            done: list[int] = []
+            for n, analysis in enumerate(extractor.analyse_many(inputs, progress.cancel)):
+                progress.report(n, total, f"Finding statements in “{articles[n].title}”…")
+                library.save_analysis(articles[n].id, analysis)
+                done.append(articles[n].id)
+            if progress.cancel.is_set():
+                raise Cancelled
+            progress.report(total, total, "Analysis done")
+        return done

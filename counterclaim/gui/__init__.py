@@ -1,0 +1,1 @@
+"""The desktop window: the only layer that imports Qt widgets."""

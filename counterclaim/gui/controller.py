@@ -1,0 +1,199 @@
+"""Review behaviour: which article is shown, which pair is selected, background analysis."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelection, QObject, QStandardPaths, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from counterclaim.analysis import AnalysisService
+from counterclaim.domain import Analysis, Statement
+from counterclaim.gui.events import AppEvents
+from counterclaim.gui.main_window import MainWindow
+from counterclaim.gui.models import ArticleListModel, ObjectRole, PairTableModel
+from counterclaim.gui.tasks import Task, TaskContext, TaskRunner
+from counterclaim.ingest import ImportError_, load_article
+from counterclaim.store import Library
+
+_NO_SIDE_COLOUR = "#7f8c8d"
+
+
+class ReviewController(QObject):
+    """Keeps the article view, the pair table and the pair cards in step."""
+
+    article_shown = Signal(int)
+
+    def __init__(
+        self,
+        window: MainWindow,
+        library: Library,
+        articles: ArticleListModel,
+        pairs: PairTableModel,
+        events: AppEvents,
+    ) -> None:
+        super().__init__(window)
+        self.window, self.library, self.articles, self.pairs = window, library, articles, pairs
+        self.events = events
+        self.article_id: int | None = None
+        self.analysis: Analysis | None = None
+        window.library_list.selectionModel().currentChanged.connect(self._on_article_chosen)
+        window.pair_table.selectionModel().selectionChanged.connect(self._on_pair_selected)
+        events.articles_changed.connect(self._on_articles_changed)
+        events.analysis_changed.connect(self._on_analysis_changed)
+
+    def refresh(self) -> None:
+        self._on_articles_changed()
+
+    def show_article(self, article_id: int) -> None:
+        article = self.library.article(article_id)
+        self.article_id = article_id
+        self.analysis = self.library.analysis(article_id)
+        self.window.article_view.show_article(article.text, self.analysis)
+        self.pairs.set_analysis(self.analysis)
+        self.window.pair_view.clear()
+        count = len(self.analysis.pairs) if self.analysis else 0
+        self.window.pairs_heading.setText(
+            self.tr("Pairs in “{title}”: {count}").format(title=article.title, count=count)
+            if self.analysis
+            else self.tr("“{title}” is being analysed…").format(title=article.title)
+        )
+        row = self.articles.row_of(article_id)
+        if row >= 0 and self.window.library_list.currentIndex().row() != row:
+            self.window.library_list.setCurrentIndex(self.articles.index(row))
+        self.article_shown.emit(article_id)
+
+    def select_pair(self, row: int) -> None:
+        self.window.pair_table.selectRow(row)
+
+    def colour_of(self, statement: Statement) -> str:
+        speaker = self.analysis.speaker(statement.speaker_id) if self.analysis else None
+        sides = {s.label: s.colour for s in self.analysis.sides} if self.analysis else {}
+        return sides.get(speaker.side or "", _NO_SIDE_COLOUR) if speaker else _NO_SIDE_COLOUR
+
+    def _on_articles_changed(self) -> None:
+        self.articles.set_articles(self.library.articles())
+        if self.article_id is None and self.articles.rowCount() > 0:
+            self.show_article(self.articles.article(0).id)
+
+    def _on_analysis_changed(self, article_id: int) -> None:
+        self.articles.set_articles(self.library.articles())
+        if article_id == self.article_id or self.article_id is None:
+            self.show_article(article_id)
+
+    def _on_article_chosen(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
+        if current.isValid():
+            article = self.articles.article(current.row())
+            if article.id != self.article_id:
+                self.show_article(article.id)
+
+    def _on_pair_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = {index.row() for index in selected.indexes()}
+        if not rows:
+            return
+        row = min(rows)
+        pair = self.pairs.pair(row)
+        claim, rebuttal = self.pairs.statements(row)
+        colours = (self.colour_of(claim), self.colour_of(rebuttal))
+        self.window.pair_view.show_pair(
+            pair,
+            (claim, self.pairs.speaker(claim), colours[0]),
+            (rebuttal, self.pairs.speaker(rebuttal), colours[1]),
+        )
+        self.window.article_view.focus_statements((claim, rebuttal), colours)
+
+
+class AnalysisController(QObject):
+    """Runs loading, importing and analysis in the background, with progress and cancel."""
+
+    def __init__(
+        self, window: MainWindow, runner: TaskRunner, service: AnalysisService, events: AppEvents
+    ) -> None:
+        super().__init__(window)
+        self.window, self.runner, self.service, self.events = window, runner, service, events
+        window.cancel_button.clicked.connect(runner.cancel_all)
+        window.import_action.triggered.connect(self._on_import_requested)
+        window.analyse_action.triggered.connect(self._on_analyse_requested)
+        self.current_article: int | None = None
+
+    def start(self) -> Task:
+        """First start: put the sample in an empty library; analyse what is pending."""
+        def work(context: TaskContext) -> list[int]:
+            return self.service.import_sample_if_empty(context) or self.service.analyse_pending(
+                context
+            )
+
+        return self._run(self.tr("Preparing the library"), work)
+
+    def analyse(self, article_ids: list[int]) -> Task:
+        return self._run(
+            self.tr("Analysing"), lambda context: self.service.analyse(context, article_ids)
+        )
+
+    def import_files(self, paths: list[Path]) -> list[int]:
+        """Store the files' texts (quick), then analyse them in the background."""
+        added, problems = [], []
+        with Library.open(self.service.library_path) as library:
+            for path in paths:
+                try:
+                    article = load_article(path)
+                except ImportError_ as error:
+                    problems.append(str(error))
+                    continue
+                article_id, created = library.add_article(article.meta, article.text, article.sha256)
+                if created:
+                    added.append(article_id)
+                else:
+                    problems.append(self.tr("{path}: already in the library").format(path=path))
+        self.events.articles_changed.emit()
+        if problems:
+            QMessageBox.warning(self.window, self.tr("Some files were not imported"), "\n".join(problems))
+        if added:
+            self.analyse(added)
+        return added
+
+    def _run(self, name: str, work) -> Task:  # type: ignore[no-untyped-def]
+        task = self.runner.submit(name, work)
+        self.window.show_busy(name + "…", 0, 0)
+        task.progress.connect(self._on_progress)
+        task.finished.connect(self._on_finished)
+        task.failed.connect(self._on_failed)
+        task.cancelled.connect(self._on_cancelled)
+        return task
+
+    def _on_progress(self, done: int, total: int, message: str) -> None:
+        self.window.show_busy(message, done, total)
+
+    def _on_finished(self, article_ids: object) -> None:
+        ids = list(article_ids) if isinstance(article_ids, list) else []
+        self.window.show_idle(self.tr("Ready: {n} articles analysed").format(n=len(ids)))
+        self.events.articles_changed.emit()
+        for article_id in ids:
+            self.events.analysis_changed.emit(article_id)
+
+    def _on_cancelled(self) -> None:
+        self.window.show_idle(self.tr("Cancelled: the articles analysed so far are kept"))
+        self.events.articles_changed.emit()
+
+    def _on_failed(self, message: str, details: str) -> None:
+        self.window.show_idle(self.tr("Analysis failed: {message}").format(message=message))
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Analysis failed"), message,
+                          parent=self.window)
+        box.setDetailedText(details)
+        box.open()
+
+    def _on_import_requested(self) -> None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        files, _ = QFileDialog.getOpenFileNames(
+            self.window, self.tr("Import articles"), folder, self.tr("Articles (*.txt *.md)")
+        )
+        if files:
+            self.import_files([Path(f) for f in files])
+
+    def _on_analyse_requested(self) -> None:
+        current = self.window.library_list.currentIndex()
+        if current.isValid():
+            article = current.data(ObjectRole)
+            self.analyse([article.id])
+
+

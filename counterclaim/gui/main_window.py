@@ -1,0 +1,126 @@
+"""The main window: layout, actions and menus. Behaviour lives in the controllers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counterclaim.gui.article_view import ArticleView
+from counterclaim.gui.models import ArticleListModel, PairTableModel
+from counterclaim.gui.pair_view import PairView
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, articles: ArticleListModel, pairs: PairTableModel) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("counterclaim"))
+        self.library_list = QListView(self)
+        self.library_list.setObjectName("libraryList")
+        self.library_list.setAccessibleName(self.tr("Articles in the library"))
+        self.library_list.setModel(articles)
+        self.article_view = ArticleView(self)
+        self.pair_table = _pair_table(self, pairs)
+        self.pair_view = PairView(self)
+        self.pairs_heading = QLabel(self.tr("Pairs"), self)
+        self._build_layout()
+        self._build_status_bar()
+        self._build_actions()
+        self.resize(1400, 860)
+
+    def _build_layout(self) -> None:
+        right = QWidget(self)
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.pairs_heading)
+        pairs_split = QSplitter(Qt.Orientation.Vertical, right)
+        pairs_split.setObjectName("pairsSplitter")
+        pairs_split.addWidget(self.pair_table)
+        pairs_split.addWidget(self.pair_view)
+        pairs_split.setSizes([260, 420])
+        column.addWidget(pairs_split)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.library_list)
+        self.splitter.addWidget(self.article_view)
+        self.splitter.addWidget(right)
+        self.splitter.setSizes([220, 560, 620])
+        self.setCentralWidget(self.splitter)
+
+    def _build_status_bar(self) -> None:
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("progress")
+        self.progress.setMaximumWidth(220)
+        self.progress.setAccessibleName(self.tr("Progress of background work"))
+        self.progress.hide()
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setObjectName("cancelButton")
+        self.cancel_button.hide()
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
+
+    def _build_actions(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.import_action = QAction(self.tr("&Import Articles…"), self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+O"))
+        self.analyse_action = QAction(self.tr("&Analyse Again"), self)
+        self.analyse_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcuts([QKeySequence("Ctrl+Q")])
+        self.quit_action.triggered.connect(self.close)
+        for action in (self.import_action, self.analyse_action, self.quit_action):
+            file_menu.addAction(action)
+
+    def show_busy(self, message: str, done: int, total: int) -> None:
+        self.statusBar().showMessage(message)
+        self.progress.setRange(0, total)  # 0..0 shows a busy bar
+        self.progress.setValue(done)
+        self.progress.show()
+        self.cancel_button.show()
+
+    def show_idle(self, message: str) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.statusBar().showMessage(message, 8000)
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/splitter", self.splitter.saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        splitter = settings.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+
+
+def _pair_table(parent: QWidget, model: PairTableModel) -> QTableView:
+    table = QTableView(parent)
+    table.setObjectName("pairTable")
+    table.setAccessibleName(parent.tr("Claims and their rebuttals"))
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    for column, width in enumerate((120, 190, 120, 190, 50)):
+        table.setColumnWidth(column, width)
+    header.setStretchLastSection(True)
+    return table

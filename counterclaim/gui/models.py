@@ -1,0 +1,132 @@
+"""Qt item models over domain dataclasses: the library's articles and an article's pairs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from counterclaim.domain import Analysis, Article, Pair, Speaker, Statement
+
+_Index = QModelIndex | QPersistentModelIndex
+ObjectRole = Qt.ItemDataRole.UserRole + 1
+
+
+class ArticleListModel(QAbstractListModel):
+    """The articles of the library, newest last."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._articles: list[Article] = []
+
+    def set_articles(self, articles: list[Article]) -> None:
+        self.beginResetModel()
+        self._articles = list(articles)
+        self.endResetModel()
+
+    def article(self, row: int) -> Article:
+        return self._articles[row]
+
+    def row_of(self, article_id: int) -> int:
+        return next((n for n, a in enumerate(self._articles) if a.id == article_id), -1)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        return 0 if parent.isValid() else len(self._articles)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._articles):
+            return None
+        article = self._articles[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return article.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            pairs = article.counts.get("pairs", 0)
+            state = f"{pairs} pairs to review" if article.analysed else "not analysed yet"
+            return f"{article.title}\n{article.meta.published or ''} {state}".strip()
+        if role == ObjectRole:
+            return article
+        return None
+
+
+class PairTableModel(QAbstractTableModel):
+    """The claim/rebuttal pairs of one article, best score first."""
+
+    CLAIM_SPEAKER, CLAIM, REBUTTAL_SPEAKER, REBUTTAL, SCORE = range(5)
+    HEADERS = ("Claim by", "Claim", "Rebuttal by", "Rebuttal", "Score")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._analysis: Analysis | None = None
+        self._pairs: list[Pair] = []
+        self._colours: dict[str, str] = {}
+
+    def set_analysis(self, analysis: Analysis | None) -> None:
+        self.beginResetModel()
+        self._analysis = analysis
+        self._pairs = list(analysis.pairs) if analysis else []
+        self._colours = {s.label: s.colour for s in analysis.sides} if analysis else {}
+        self.endResetModel()
+
+    def pair(self, row: int) -> Pair:
+        return self._pairs[row]
+
+    def statements(self, row: int) -> tuple[Statement, Statement]:
+        assert self._analysis is not None
+        pair = self._pairs[row]
+        return self._analysis.statement(pair.claim_id), self._analysis.statement(pair.rebuttal_id)
+
+    def speaker(self, statement: Statement) -> Speaker | None:
+        return self._analysis.speaker(statement.speaker_id) if self._analysis else None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        return 0 if parent.isValid() else len(self._pairs)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(  # noqa: N802 - Qt API
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.HEADERS)
+        ):
+            return self.tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._pairs):
+            return None
+        claim, rebuttal = self.statements(index.row())
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._text(index.row(), column, claim, rebuttal, role)
+        if role == Qt.ItemDataRole.ForegroundRole and column in (self.CLAIM_SPEAKER, self.REBUTTAL_SPEAKER):
+            speaker = self.speaker(claim if column == self.CLAIM_SPEAKER else rebuttal)
+            colour = self._colours.get(speaker.side or "") if speaker else None
+            return QColor(colour) if colour else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.SCORE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == ObjectRole:
+            return self._pairs[index.row()]
+        return None
+
+    def _text(self, row: int, column: int, claim: Statement, rebuttal: Statement, role: int) -> str:
+        if column == self.SCORE:
+            return f"{self._pairs[row].score:.2f}"
+        statement = claim if column in (self.CLAIM_SPEAKER, self.CLAIM) else rebuttal
+        if column in (self.CLAIM_SPEAKER, self.REBUTTAL_SPEAKER):
+            speaker = self.speaker(statement)
+            return speaker.name if speaker else statement.speaker_text
+        text = " ".join(statement.text.split())
+        if role == Qt.ItemDataRole.DisplayRole and len(text) > 80:
+            return text[:79] + "…"
+        return text

@@ -1,0 +1,93 @@
+"""The selected pair: the claim card beside the rebuttal card, then score and reasons.
+
+Cards show the statement's words as plain text (Qt.PlainText), never as markup.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from counterclaim.domain import Pair, Speaker, Statement
+
+
+class StatementCard(QFrame):
+    """One statement: who (and on which side), the reporting verb, the words."""
+
+    def __init__(self, role: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"{role}Card")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName(self.tr("Claim") if role == "claim" else self.tr("Rebuttal"))
+        self.heading = _label(self, bold=True)
+        self.speaker = _label(self, bold=True)
+        self.text = _label(self)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        for widget in (self.heading, self.speaker, self.text):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        self.heading.setText(self.accessibleName())
+        self.clear()
+
+    def clear(self) -> None:
+        self.speaker.setText("")
+        self.text.setText(self.tr("Select a pair to see it here."))
+        self.setStyleSheet("")
+
+    def show_statement(self, statement: Statement, speaker: Speaker | None, colour: str) -> None:
+        name = speaker.name if speaker else statement.speaker_text or self.tr("Unknown speaker")
+        side = f" · {speaker.side}" if speaker and speaker.side and speaker.side != name else ""
+        self.speaker.setText(f"{name}{side} ({statement.kind.value}, “{statement.cue}”)")
+        self.speaker.setStyleSheet(f"color: {colour};")
+        self.text.setText(" ".join(statement.text.split()))
+        self.setStyleSheet(f"#{self.objectName()} {{ border: 2px solid {colour}; border-radius: 6px; }}")
+
+
+class PairView(QWidget):
+    """Claim and rebuttal side by side, with the machine's reasons below."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pairView")
+        self.claim = StatementCard("claim", self)
+        self.rebuttal = StatementCard("rebuttal", self)
+        self.reasons = _label(self)
+        self.reasons.setObjectName("reasons")
+        self.reasons.setAccessibleName(self.tr("Why these were paired"))
+        cards = QHBoxLayout()
+        cards.addWidget(self.claim, 1)
+        cards.addWidget(self.rebuttal, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(cards, 1)
+        layout.addWidget(self.reasons)
+
+    def show_pair(
+        self,
+        pair: Pair,
+        claim: tuple[Statement, Speaker | None, str],
+        rebuttal: tuple[Statement, Speaker | None, str],
+    ) -> None:
+        self.claim.show_statement(*claim)
+        self.rebuttal.show_statement(*rebuttal)
+        lines = [self.tr("Score {score:.2f}, {status}. Why:").format(
+            score=pair.score, status=pair.status.value)]
+        lines += [f"• {reason}" for reason in pair.reasons]
+        self.reasons.setText("\n".join(lines))
+
+    def clear(self) -> None:
+        self.claim.clear()
+        self.rebuttal.clear()
+        self.reasons.setText("")
+
+
+def _label(parent: QWidget, bold: bool = False) -> QLabel:
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    if bold:
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+    return label
