@@ -78,8 +78,12 @@ def _parser() -> argparse.ArgumentParser:
     cmp_ = sub.add_parser("compare", parents=[common], help="does COUNTER rebut CLAIM?")
     cmp_.add_argument("claim", nargs="?", metavar="CLAIM")
     cmp_.add_argument("counter", nargs="?", metavar="COUNTER")
-    cmp_.add_argument("--jsonl", type=Path, metavar="FILE",
-                      help='lines {"id","claim","counter"}; "-" reads standard input')
+    cmp_.add_argument(
+        "--jsonl",
+        type=Path,
+        metavar="FILE",
+        help='lines {"id","claim","counter"}; "-" reads standard input',
+    )
     cmp_.add_argument("--json", action="store_true", help="print the answer as JSON")
     cmp_.set_defaults(run=_run_compare)
     return parser
@@ -134,10 +138,16 @@ def _load_all(paths: list[Path]) -> tuple[list[tuple[Path, LoadedArticle]], int]
     return loaded, failures
 
 
-def _report(args: argparse.Namespace, path: Path, article_id: int, created: bool, title: str) -> None:
+def _report(
+    args: argparse.Namespace, path: Path, article_id: int, created: bool, title: str
+) -> None:
     if args.json:
-        print(json.dumps({"file": str(path), "article": article_id, "created": created,
-                          "title": title}, ensure_ascii=False))
+        print(
+            json.dumps(
+                {"file": str(path), "article": article_id, "created": created, "title": title},
+                ensure_ascii=False,
+            )
+        )
     elif created:
         print(f"{path}: imported as article {article_id}, “{title}”")
     else:
@@ -166,19 +176,37 @@ def extraction_json(article: LoadedArticle, analysis: Analysis) -> dict[str, Any
         "file": article.meta.source,
         "article": {"title": article.meta.title, "chars": len(article.text)},
         "speakers": [
-            {"id": s.id, "name": s.name, "aliases": list(s.aliases), "side": s.side,
-             "kind": s.kind.value, "affiliation": s.affiliation}
+            {
+                "id": s.id,
+                "name": s.name,
+                "aliases": list(s.aliases),
+                "side": s.side,
+                "kind": s.kind.value,
+                "affiliation": s.affiliation,
+            }
             for s in analysis.speakers
         ],
         "statements": [
-            {"id": s.id, "speaker": s.speaker_id, "speaker_text": s.speaker_text, "cue": s.cue,
-             "kind": s.kind.value, "start": s.content.start, "end": s.content.end,
-             "text": s.text, "rule": s.rule}
+            {
+                "id": s.id,
+                "speaker": s.speaker_id,
+                "speaker_text": s.speaker_text,
+                "cue": s.cue,
+                "kind": s.kind.value,
+                "start": s.content.start,
+                "end": s.content.end,
+                "text": s.text,
+                "rule": s.rule,
+            }
             for s in analysis.statements
         ],
         "pairs": [
-            {"claim": p.claim_id, "rebuttal": p.rebuttal_id, "score": p.score,
-             "reasons": list(p.reasons)}
+            {
+                "claim": p.claim_id,
+                "rebuttal": p.rebuttal_id,
+                "score": p.score,
+                "reasons": list(p.reasons),
+            }
             for p in analysis.pairs
         ],
     }
@@ -189,12 +217,16 @@ def _print_extraction(document: dict[str, Any], analysis: Analysis) -> None:
     names = {s.id: s.name for s in analysis.speakers}
     print(f"  {len(analysis.statements)} statements by {len(analysis.speakers)} speakers")
     for s in analysis.statements:
-        print(f"  [{s.id}] {names.get(s.speaker_id or '', '?')} ({s.speaker_text}) "
-              f"{s.cue}: {_short(s.text)}")
+        print(
+            f"  [{s.id}] {names.get(s.speaker_id or '', '?')} ({s.speaker_text}) "
+            f"{s.cue}: {_short(s.text)}"
+        )
     print(f"  {len(analysis.pairs)} suggested pairs")
     for p in analysis.pairs:
         claim, rebuttal = analysis.statement(p.claim_id), analysis.statement(p.rebuttal_id)
-        print(f"  {p.score:.2f}  {names.get(claim.speaker_id or '', '?')}: {_short(claim.text, 60)}")
+        print(
+            f"  {p.score:.2f}  {names.get(claim.speaker_id or '', '?')}: {_short(claim.text, 60)}"
+        )
         print(f"        ⟷ {names.get(rebuttal.speaker_id or '', '?')}: {_short(rebuttal.text, 60)}")
         for reason in p.reasons:
             print(f"          - {reason}")
@@ -214,8 +246,16 @@ def _run_compare(args: argparse.Namespace) -> int:
         raise UsageError('compare needs two texts: counterclaim compare "CLAIM" "COUNTER"')
     verdict = _extractor().compare(args.claim, args.counter)
     if args.json:
-        print(json.dumps({"rebuts": verdict.rebuts, "score": verdict.score,
-                          "reasons": list(verdict.reasons)}, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "rebuts": verdict.rebuts,
+                    "score": verdict.score,
+                    "reasons": list(verdict.reasons),
+                },
+                ensure_ascii=False,
+            )
+        )
     else:
         answer = "rebuts the claim" if verdict.rebuts else "does not rebut the claim"
         print(f"The counter {answer} (score {verdict.score:.2f}).")
@@ -229,8 +269,18 @@ def _compare_jsonl(path: Path) -> int:
     extractor = _extractor()
     for record in records:
         verdict = extractor.compare(record["claim"], record["counter"])
-        print(json.dumps({"id": record["id"], "rebuts": verdict.rebuts, "score": verdict.score,
-                          "reasons": list(verdict.reasons)}, ensure_ascii=False), flush=True)
+        print(
+            json.dumps(
+                {
+                    "id": record["id"],
+                    "rebuts": verdict.rebuts,
+                    "score": verdict.score,
+                    "reasons": list(verdict.reasons),
+                },
+                ensure_ascii=False,
+            ),
+            flush=True,
+        )
     return 0
 
 
@@ -245,9 +295,11 @@ def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
             record = json.loads(line)
         except json.JSONDecodeError as error:
             raise UsageError(f"{path}, line {number}: not JSON ({error.msg})") from None
-        if not isinstance(record, dict) or not all(
-            isinstance(record.get(k), str) for k in ("claim", "counter")
-        ) or "id" not in record:
+        if (
+            not isinstance(record, dict)
+            or not all(isinstance(record.get(k), str) for k in ("claim", "counter"))
+            or "id" not in record
+        ):
             raise UsageError(
                 f'{path}, line {number}: each line needs "id", "claim" and "counter" (text)'
             )

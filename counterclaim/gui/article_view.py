@@ -56,8 +56,8 @@ class ArticleView(QPlainTextEdit):
         """What is highlighted now: (span, whether it is the selected pair's)."""
         spans = []
         for selection in self.extraSelections():
-            cursor = selection.cursor  # type: ignore[attr-defined]
-            strong = selection.format.fontUnderline()  # type: ignore[attr-defined]
+            cursor = selection.cursor
+            strong = selection.format.fontUnderline()
             spans.append((Span(cursor.selectionStart(), cursor.selectionEnd()), strong))
         return spans
 
@@ -77,8 +77,8 @@ class ArticleView(QPlainTextEdit):
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._position(span.start))
         cursor.setPosition(self._position(span.end), QTextCursor.MoveMode.KeepAnchor)
-        selection.cursor = cursor  # type: ignore[attr-defined] - ExtraSelection fields are dynamic
-        selection.format = fmt  # type: ignore[attr-defined]
+        selection.cursor = cursor
+        selection.format = fmt
         return selection
 
     def _scroll_to(self, span: Span) -> None:
@@ -86,7 +86,6 @@ class ArticleView(QPlainTextEdit):
         cursor.setPosition(self._position(span.start))
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
-
 
     def _position(self, offset: int) -> int:
         """Python offsets count code points; Qt counts UTF-16 units (emoji take two)."""

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QObject, QStandardPaths, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from counterclaim.analysis import AnalysisService
@@ -81,7 +82,7 @@ class ReviewController(QObject):
         if article_id == self.article_id or self.article_id is None:
             self.show_article(article_id)
 
-    def _on_article_chosen(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
+    def _on_article_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
             article = self.articles.article(current.row())
             if article.id != self.article_id:
@@ -118,6 +119,7 @@ class AnalysisController(QObject):
 
     def start(self) -> Task:
         """First start: put the sample in an empty library; analyse what is pending."""
+
         def work(context: TaskContext) -> list[int]:
             return self.service.import_sample_if_empty(context) or self.service.analyse_pending(
                 context
@@ -140,19 +142,23 @@ class AnalysisController(QObject):
                 except ImportError_ as error:
                     problems.append(str(error))
                     continue
-                article_id, created = library.add_article(article.meta, article.text, article.sha256)
+                article_id, created = library.add_article(
+                    article.meta, article.text, article.sha256
+                )
                 if created:
                     added.append(article_id)
                 else:
                     problems.append(self.tr("{path}: already in the library").format(path=path))
         self.events.articles_changed.emit()
         if problems:
-            QMessageBox.warning(self.window, self.tr("Some files were not imported"), "\n".join(problems))
+            QMessageBox.warning(
+                self.window, self.tr("Some files were not imported"), "\n".join(problems)
+            )
         if added:
             self.analyse(added)
         return added
 
-    def _run(self, name: str, work) -> Task:  # type: ignore[no-untyped-def]
+    def _run(self, name: str, work: Callable[[TaskContext], list[int]]) -> Task:
         task = self.runner.submit(name, work)
         self.window.show_busy(name + "…", 0, 0)
         task.progress.connect(self._on_progress)
@@ -177,8 +183,9 @@ class AnalysisController(QObject):
 
     def _on_failed(self, message: str, details: str) -> None:
         self.window.show_idle(self.tr("Analysis failed: {message}").format(message=message))
-        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Analysis failed"), message,
-                          parent=self.window)
+        box = QMessageBox(
+            QMessageBox.Icon.Critical, self.tr("Analysis failed"), message, parent=self.window
+        )
         box.setDetailedText(details)
         box.open()
 
@@ -195,5 +202,3 @@ class AnalysisController(QObject):
         if current.isValid():
             article = current.data(ObjectRole)
             self.analyse([article.id])
-
-

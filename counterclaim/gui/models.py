@@ -37,7 +37,7 @@ class ArticleListModel(QAbstractListModel):
     def row_of(self, article_id: int) -> int:
         return next((n for n, a in enumerate(self._articles) if a.id == article_id), -1)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self._articles)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -85,13 +85,13 @@ class PairTableModel(QAbstractTableModel):
     def speaker(self, statement: Statement) -> Speaker | None:
         return self._analysis.speaker(statement.speaker_id) if self._analysis else None
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self._pairs)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(  # noqa: N802 - Qt API
+    def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if (
@@ -109,7 +109,10 @@ class PairTableModel(QAbstractTableModel):
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._text(index.row(), column, claim, rebuttal, role)
-        if role == Qt.ItemDataRole.ForegroundRole and column in (self.CLAIM_SPEAKER, self.REBUTTAL_SPEAKER):
+        if role == Qt.ItemDataRole.ForegroundRole and column in (
+            self.CLAIM_SPEAKER,
+            self.REBUTTAL_SPEAKER,
+        ):
             speaker = self.speaker(claim if column == self.CLAIM_SPEAKER else rebuttal)
             colour = self._colours.get(speaker.side or "") if speaker else None
             return QColor(colour) if colour else None

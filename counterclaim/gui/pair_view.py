@@ -41,7 +41,9 @@ class StatementCard(QFrame):
         self.speaker.setText(f"{name}{side} ({statement.kind.value}, “{statement.cue}”)")
         self.speaker.setStyleSheet(f"color: {colour};")
         self.text.setText(" ".join(statement.text.split()))
-        self.setStyleSheet(f"#{self.objectName()} {{ border: 2px solid {colour}; border-radius: 6px; }}")
+        self.setStyleSheet(
+            f"#{self.objectName()} {{ border: 2px solid {colour}; border-radius: 6px; }}"
+        )
 
 
 class PairView(QWidget):
@@ -71,8 +73,11 @@ class PairView(QWidget):
     ) -> None:
         self.claim.show_statement(*claim)
         self.rebuttal.show_statement(*rebuttal)
-        lines = [self.tr("Score {score:.2f}, {status}. Why:").format(
-            score=pair.score, status=pair.status.value)]
+        lines = [
+            self.tr("Score {score:.2f}, {status}. Why:").format(
+                score=pair.score, status=pair.status.value
+            )
+        ]
         lines += [f"• {reason}" for reason in pair.reasons]
         self.reasons.setText("\n".join(lines))
 

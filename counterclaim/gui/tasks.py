@@ -31,7 +31,9 @@ class _Signals(QObject):
 
 
 class _Runnable(QRunnable):
-    def __init__(self, work: Callable[[TaskContext], Any], signals: _Signals, cancel: threading.Event):
+    def __init__(
+        self, work: Callable[[TaskContext], Any], signals: _Signals, cancel: threading.Event
+    ):
         super().__init__()
         self.work, self.signals, self.cancel = work, signals, cancel
 

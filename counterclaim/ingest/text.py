@@ -21,7 +21,7 @@ _CREDIT = re.compile(r"\s+(Image|Photo|Picture|Credit)s?:.*$", re.IGNORECASE)
 _ISO_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
 
 
-class ImportError_(Exception):  # noqa: N801 - trailing underscore avoids the builtin name
+class ImportError_(Exception):
     """An article file that cannot be imported; the message says why and what to do."""
 
 
@@ -76,7 +76,8 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
             )
         return path.read_bytes()
     except OSError as error:
-        raise ImportError_(f"{path}: cannot be read ({error.strerror}); check its permissions")
+        message = f"{path}: cannot be read ({error.strerror}); check its permissions"
+        raise ImportError_(message) from None
 
 
 def _decode(path: Path, data: bytes) -> str:

@@ -22,7 +22,7 @@ from counterclaim.nlp.lexicons import Lexicons, lexicons
 from counterclaim.nlp.quotes import QUOTES_KEY
 
 _EDGE_PUNCT = " \n\t,;:-–—"
-_QUOTE_MARKS = "\"“”‘’«»„"
+_QUOTE_MARKS = '"“”‘’«»„'
 _SUBJECTS = ("nsubj",)
 
 
@@ -86,7 +86,6 @@ class AttributionFinder:
         cue_end = _cue_end(token)
         return Attribution(token.idx, cue_end, mention, subject, start, end, f"{lemma}:{rule}")
 
-
     def _clause_content(
         self, verb: Token, quotes: list[Span]
     ) -> tuple[tuple[int, int], str] | None:
@@ -129,7 +128,7 @@ def _cue_end(verb: Token) -> int:
 
 
 def _is_source_of_report(verb: Token) -> bool:
-    """"as reported by Gazeta", "as reported on Tuesday": where the report came from."""
+    """ "as reported by Gazeta", "as reported on Tuesday": where the report came from."""
     return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) or any(
         c.dep_ == "agent" for c in verb.children
     )
@@ -145,17 +144,18 @@ def _quote_content(verb: Token, quotes: list[Span]) -> tuple[tuple[int, int], st
         if 0 <= quote.start_char - after <= 4 and gap.strip(" :,\n\t" + _QUOTE_MARKS) == "":
             return _trim(sent.doc.text, quote.start_char, quote.end_char), "quote-after"
     for quote in quotes:
-        if sent.start_char <= quote.end_char <= verb.idx and quote.start_char >= sent.start_char - 1:
+        if (
+            sent.start_char <= quote.end_char <= verb.idx
+            and quote.start_char >= sent.start_char - 1
+        ):
             between = verb.doc.text[quote.end_char : verb.idx]
             if len(between.split()) <= 5 and not any(c in between for c in ".!?;"):
                 return _trim(sent.doc.text, quote.start_char, quote.end_char), "quote-before"
     return None
 
 
-
-
 def _framed_content(verb: Token, quotes: list[Span]) -> tuple[tuple[int, int], str] | None:
-    """"slams NATO as a hostile organisation", "called NATO a hostile organisation"."""
+    """ "slams NATO as a hostile organisation", "called NATO a hostile organisation"."""
     objects = [c for c in verb.rights if c.dep_ in ("dobj", "oprd", "xcomp")]
     objects += [c for c in verb.rights if c.dep_ == "prep" and c.lower_ in ("as", "of", "for")]
     if not objects:
@@ -165,10 +165,10 @@ def _framed_content(verb: Token, quotes: list[Span]) -> tuple[tuple[int, int], s
 
 
 def _according_to(prep: Token) -> Attribution | None:
-    """"According to X, ...": the rest of the sentence is what X said."""
+    """ "According to X, ...": the rest of the sentence is what X said."""
     to = next((c for c in prep.children if c.lower_ == "to"), None)
     source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
-    if source is None:
+    if to is None or source is None:
         return None
     phrase = list(prep.subtree)
     sent = prep.sent
@@ -176,10 +176,10 @@ def _according_to(prep: Token) -> Attribution | None:
     if len(rest) < 3:
         return None
     start, end = _trim(prep.doc.text, rest[0].idx, rest[-1].idx + len(rest[-1].text))
+    if prep.doc.text[end - 1 : end] == ".":
+        end -= 1
     cue_end = to.idx + len(to.text)
-    return Attribution(
-        prep.idx, cue_end, mention_span(source), source, start, end, "according-to"
-    )
+    return Attribution(prep.idx, cue_end, mention_span(source), source, start, end, "according-to")
 
 
 def _extend_to_quotes(tokens: list[Token], quotes: list[Span]) -> tuple[int, int]:
@@ -220,25 +220,30 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _unbalanced_at_start(text: str, start: int, end: int) -> bool:
-    return text[start] in "“\"‘" and _quote_balance(text[start:end]) > 0
+    return text[start] in '“"‘' and _quote_balance(text[start:end]) > 0
 
 
 def _unbalanced_at_end(text: str, start: int, end: int) -> bool:
-    return text[end - 1] in "”\"’" and _quote_balance(text[start:end]) < 0
+    return text[end - 1] in '”"’' and _quote_balance(text[start:end]) < 0
 
 
 def _quote_balance(text: str) -> int:
     """Positive when the text opens more quotes than it closes."""
     straight = text.count('"') % 2
-    return text.count("“") - text.count("”") + (1 if straight and text[0] == '"' else 0) - (
-        1 if straight and text[-1] == '"' else 0
+    return (
+        text.count("“")
+        - text.count("”")
+        + (1 if straight and text[0] == '"' else 0)
+        - (1 if straight and text[-1] == '"' else 0)
     )
 
 
 def mention_span(head: Token) -> Span:
     """The noun phrase that names a speaker: "RUSSIAN presidential press secretary Dmitriy
     Peskov", "The chief of NATO", "He"."""
-    left = [t for t in head.lefts if t.dep_ in ("det", "compound", "amod", "poss", "nmod", "nummod")]
+    left = [
+        t for t in head.lefts if t.dep_ in ("det", "compound", "amod", "poss", "nmod", "nummod")
+    ]
     start = min((t.left_edge.i for t in left), default=head.i)
     end = head.i + 1
     for child in head.rights:

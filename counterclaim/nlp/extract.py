@@ -14,8 +14,8 @@ from counterclaim.domain import (
     Analysis,
     Pair,
     Side,
-    Speaker,
     Span,
+    Speaker,
     Statement,
     StatementKind,
 )
@@ -92,7 +92,9 @@ def build_analysis(doc: Doc, title: str | None = None) -> Analysis:
         speakers=tuple(speakers),
         statements=tuple(statements),
         pairs=tuple(pairs),
-        sides=tuple(Side(label, SIDE_COLOURS[n % len(SIDE_COLOURS)]) for n, label in enumerate(sides)),
+        sides=tuple(
+            Side(label, SIDE_COLOURS[n % len(SIDE_COLOURS)]) for n, label in enumerate(sides)
+        ),
     )
 
 
@@ -104,8 +106,12 @@ def _speakers(resolutions: list[Resolution | None]) -> tuple[list[Speaker], dict
     ids = {id(entity): f"sp{n + 1}" for n, entity in enumerate(entities)}
     speakers = [
         Speaker(
-            id=ids[id(e)], name=e.name, kind=e.kind, aliases=tuple(e.aliases),
-            affiliation=e.affiliation, side=e.side,
+            id=ids[id(e)],
+            name=e.name,
+            kind=e.kind,
+            aliases=tuple(e.aliases),
+            affiliation=e.affiliation,
+            side=e.side,
         )
         for e in entities
     ]

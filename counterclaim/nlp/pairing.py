@@ -91,8 +91,10 @@ def _lex() -> _Lex:
         for word in group:
             concepts.setdefault(stemmer.stemWord(word), f"~{group[0]}#{n}")
     pairs = {
-        (concepts.get(stemmer.stemWord(a), stemmer.stemWord(a)),
-         concepts.get(stemmer.stemWord(b), stemmer.stemWord(b)))
+        (
+            concepts.get(stemmer.stemWord(a), stemmer.stemWord(a)),
+            concepts.get(stemmer.stemWord(b), stemmer.stemWord(b)),
+        )
         for a, b in data["antonyms"]
     }
     return _Lex(
@@ -117,7 +119,9 @@ def is_negated(token: Token) -> bool:
     negators = _lex().negators
     node = token
     while True:
-        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in negators) for c in node.children):
+        if any(
+            c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in negators) for c in node.children
+        ):
             return True
         if node.dep_ not in _NEGATION_PATH or node.head is node:
             return False
@@ -149,8 +153,16 @@ def view_of(
     )
     stems = {lex.stem.stemWord(w.lower()): n for n in speaker_names for w in n.split()}
     return StatementView(
-        statement_id, speaker, side, stems, propositions, frozenset(words), names, words,
-        denials, excerpt=_excerpt(content.text),
+        statement_id,
+        speaker,
+        side,
+        stems,
+        propositions,
+        frozenset(words),
+        names,
+        words,
+        denials,
+        excerpt=_excerpt(content.text),
     )
 
 
@@ -165,7 +177,7 @@ _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "EVENT", "FAC", "LAW", "P
 def _sentences(content: Span) -> list[Span]:
     doc = content.doc
     pieces = []
-    for sent in content.sents:
+    for sent in content.sents:  # type: ignore[attr-defined]  # Span.sents exists, stubs lack it
         start, end = max(sent.start, content.start), min(sent.end, content.end)
         if end > start:
             pieces.append(doc[start:end])
@@ -229,18 +241,21 @@ def score(claim: StatementView, rebuttal: StatementView) -> Verdict:
         listed = ", ".join(f"“{d}”" for d in dict.fromkeys(rebuttal.denials))
         reasons.append(f"The rebuttal uses words of denial: {listed}")
     names = sorted(claim.names.keys() & rebuttal.names.keys())
-    shared = sorted(
-        (claim.terms & rebuttal.terms) - opposed_concepts - set(claim.speaker_names),
-        key=lambda c: claim.words[c],
-    )
-    shared = [c for c in shared if claim.words[c].lower() not in names]
+    shared = [
+        c
+        for c in sorted(
+            (claim.terms & rebuttal.terms) - opposed_concepts - set(claim.speaker_names),
+            key=lambda c: claim.words[c],
+        )
+        if claim.words[c].lower() not in names
+    ]
     if shared:
         z += _WEIGHTS["shared_term"] * min(len(shared), 4)
     if names:
         z += _WEIGHTS["shared_name"] * min(len(names), 3)
     if shared or names:
-        listed = [claim.names[n] for n in names[:3]] + [claim.words[c] for c in shared[:4]]
-        reasons.append("Both speak of " + ", ".join(listed))
+        spoken = [claim.names[n] for n in names[:3]] + [claim.words[c] for c in shared[:4]]
+        reasons.append("Both speak of " + ", ".join(spoken))
     named = sorted({claim.speaker_names[t] for t in claim.speaker_names.keys() & rebuttal.terms})
     if claim.speaker and named:
         z += _WEIGHTS["names_claimant"]
@@ -260,7 +275,11 @@ def score(claim: StatementView, rebuttal: StatementView) -> Verdict:
 
 
 def _who(view: StatementView, verb: str) -> str:
-    return f"{view.speaker} {verb}" if view.speaker else ("the counter says" if verb == "says" else "the claim says")
+    return (
+        f"{view.speaker} {verb}"
+        if view.speaker
+        else ("the counter says" if verb == "says" else "the claim says")
+    )
 
 
 def _opposition(
@@ -291,7 +310,9 @@ def _denies(text: str) -> bool:
     return any(_has_phrase(lowered, p) for p in _lex().denial_phrases)
 
 
-def best_direction(a: StatementView, b: StatementView) -> tuple[StatementView, StatementView, Verdict]:
+def best_direction(
+    a: StatementView, b: StatementView
+) -> tuple[StatementView, StatementView, Verdict]:
     """Which of two statements is the claim and which the rebuttal: the stronger reading,
     and on a tie the earlier one is the claim."""
     forward, backward = score(a, b), score(b, a)

@@ -37,7 +37,6 @@ def _double_quotes(text: str) -> list[tuple[int, int]]:
     opened: int | None = None
     i = 0
     while i < len(text):
-        char = text[i]
         if opened is not None and text.startswith("\n\n", i):
             # a quote left open at a paragraph's end goes on if the next paragraph
             # opens with a quote mark (the newspaper convention); otherwise it ends here
@@ -75,7 +74,9 @@ def _is_closing(text: str, i: int) -> bool:
 
 
 def _single_quotes(text: str) -> list[tuple[int, int]]:
-    pattern = re.compile(rf"(?:(?<=\s)|(?<=^)|(?<=[(\[—:])){_SINGLE_OPEN}([^{_SINGLE_OPEN}\n]+?){_SINGLE_CLOSE}(?!\w)")
+    pattern = re.compile(
+        rf"(?:(?<=\s)|(?<=^)|(?<=[(\[—:])){_SINGLE_OPEN}([^{_SINGLE_OPEN}\n]+?){_SINGLE_CLOSE}(?!\w)"
+    )
     return [(m.start(1), m.end(1)) for m in pattern.finditer(text)]
 
 

@@ -74,9 +74,11 @@ class SpeakerResolver:
     def _is_mention(self, token: Token) -> bool:
         if self._in_quote(token.idx) or token.pos_ != "PROPN":
             return False
-        return token.ent_type_ in ("PERSON", *_ORG_LABELS, *_PLACE_LABELS) and token.dep_ in (
-            "nsubj", "nsubjpass", "appos", "pobj", "dobj", "poss", "compound"
-        ) and not (token.dep_ == "compound" and token.head.pos_ == "PROPN")
+        return (
+            token.ent_type_ in ("PERSON", *_ORG_LABELS, *_PLACE_LABELS)
+            and token.dep_ in ("nsubj", "nsubjpass", "appos", "pobj", "dobj", "poss", "compound")
+            and not (token.dep_ == "compound" and token.head.pos_ == "PROPN")
+        )
 
     def _note_mention(self, token: Token) -> None:
         entity = self._by_name(token)
@@ -162,12 +164,18 @@ class SpeakerResolver:
             person.affiliation = affiliation
         titles = {t.lower_ for t in words if self._is_title(t)}
         person.titles |= titles
-        descriptor = [t for t in words if t.dep_ not in ("det", "punct", "case") and t.tag_ != "POS"]
+        descriptor = [
+            t for t in words if t.dep_ not in ("det", "punct", "case") and t.tag_ != "POS"
+        ]
         if titles and descriptor:
             person.add_alias(self.doc[descriptor[0].i : descriptor[-1].i + 1].text)
 
     def _affiliation(self, words: list[Token]) -> str | None:
         for token in words:
+            if token.dep_ == "poss" and token.pos_ == "PROPN":  # "Germany's Olaf Scholz"
+                owner = self.doc[token.left_edge.i : token.i + 1].text
+                org = self.lex.organisation(owner)
+                return (org.affiliation or org.name) if org else _clean_name(owner)
             if token.ent_type_ in ("ORG", *_PLACE_LABELS) and token.pos_ == "PROPN":
                 ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
                 text = ent.text if ent is not None else token.text
@@ -184,12 +192,14 @@ class SpeakerResolver:
         return None
 
     def _is_title(self, token: Token) -> bool:
-        return token.lower_ in self.lex.titles or token.lemma_.lower() in self.lex.titles or (
-            "-" in token.lower_ and token.lower_.split("-")[-1] in self.lex.titles
+        return (
+            token.lower_ in self.lex.titles
+            or token.lemma_.lower() in self.lex.titles
+            or ("-" in token.lower_ and token.lower_.split("-")[-1] in self.lex.titles)
         )
 
     def _by_title(self, head: Token) -> Entity | None:
-        """"The NATO chief", "the chief of NATO", "the spokesman", "Russian officials"."""
+        """ "The NATO chief", "the chief of NATO", "the spokesman", "Russian officials"."""
         mention = mention_span(head)
         qualifier = self._affiliation([t for t in mention if t.i != head.i])
         if self._is_title(head):
@@ -201,7 +211,11 @@ class SpeakerResolver:
                     entity.add_alias(mention.text)
                     return entity
             for entity in reversed(self.entities):
-                if entity.kind is SpeakerKind.PERSON and qualifier and entity.affiliation == qualifier:
+                if (
+                    entity.kind is SpeakerKind.PERSON
+                    and qualifier
+                    and entity.affiliation == qualifier
+                ):
                     entity.add_alias(mention.text)
                     return entity
             name = _plain_phrase(mention)
@@ -245,7 +259,7 @@ def _name_tokens(head: Token) -> list[Token]:
 
 
 def _clean_name(text: str) -> str:
-    """"the North Atlantic Alliance’s" -> "North Atlantic Alliance"."""
+    """ "the North Atlantic Alliance’s" -> "North Atlantic Alliance"."""
     text = text.strip()
     for suffix in ("’s", "'s", "’", "'"):
         text = text.removesuffix(suffix)
@@ -253,7 +267,7 @@ def _clean_name(text: str) -> str:
 
 
 def _plain_phrase(mention: Span) -> str:
-    """"The NATO chief" -> "NATO chief" for a name; capitalised when it starts a sentence."""
+    """ "The NATO chief" -> "NATO chief" for a name; capitalised when it starts a sentence."""
     words = [t.text for t in mention if not (t.dep_ == "det" and t.i == mention.start)]
     phrase = " ".join(words)
     return phrase[:1].upper() + phrase[1:]

@@ -1,0 +1,9 @@
+"""Storage: SQLAlchemy over a SQLite library file, with Alembic migrations.
+
+Only this package imports SQLAlchemy; it hands out `counterclaim.domain` dataclasses.
+"""
+
+from counterclaim.store.errors import LibraryError
+from counterclaim.store.library import Library
+
+__all__ = ["Library", "LibraryError"]

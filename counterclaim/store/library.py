@@ -1,0 +1,160 @@
+"""`Library`: the one object other layers use to read and write a library file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import TracebackType
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from counterclaim.domain import Analysis, Article, ArticleMeta, LinkStatus, Side
+from counterclaim.store import ids
+from counterclaim.store.db import create_library_engine, session_factory, session_scope
+from counterclaim.store.errors import LibraryError
+from counterclaim.store.migrate import check_library_file, upgrade
+from counterclaim.store.models import ArticleRow, LinkRow, SideRow, utc_now
+from counterclaim.store.reading import article_counts, load_analysis, to_article, to_side
+from counterclaim.store.saving import save_analysis
+
+
+class Library:
+    """A fact-checker's library: articles, what was found in them, and the links made.
+
+    Every method is one transaction and returns `counterclaim.domain` dataclasses.
+    """
+
+    def __init__(self, engine: Engine, path: Path) -> None:
+        """Use `Library.open`: it checks and migrates the file first."""
+        self._engine = engine
+        self._sessions = session_factory(engine)
+        self._path = path
+
+    @classmethod
+    def open(cls, path: Path) -> Library:
+        """Open the library at `path`, creating it if missing, at the newest schema."""
+        path = Path(path)
+        check_library_file(path)
+        engine = create_library_engine(path)
+        try:
+            upgrade(engine, path)
+        except OperationalError as error:
+            engine.dispose()
+            raise LibraryError(f"cannot open the library '{path}': {error.orig}") from error
+        except LibraryError:
+            engine.dispose()
+            raise
+        return cls(engine, path)
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(
+        self,
+        _type: type[BaseException] | None,
+        _value: BaseException | None,
+        _traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def add_article(self, meta: ArticleMeta, text: str, sha256: str) -> tuple[int, bool]:
+        """Store an article; returns (its id, whether it is new).
+
+        The same text (same sha256) is one article: a second import changes nothing.
+        """
+        with session_scope(self._sessions, write=True) as session:
+            existing = _find_article(session, sha256)
+            if existing is not None:
+                return existing, False
+            row = ArticleRow(
+                title=meta.title,
+                outlet=meta.outlet,
+                author=meta.author,
+                published=meta.published,
+                source=meta.source,
+                text=text,
+                sha256=sha256,
+                imported_at=utc_now(),
+                analysed=False,
+            )
+            session.add(row)
+            session.flush()
+            return row.id, True
+
+    def articles(self) -> list[Article]:
+        """All articles, oldest import first, with their statement and pair counts."""
+        with session_scope(self._sessions) as session:
+            counts = article_counts(session)
+            rows = session.scalars(
+                select(ArticleRow).order_by(ArticleRow.imported_at, ArticleRow.id)
+            )
+            return [to_article(row, counts.get(row.id, _no_counts())) for row in rows]
+
+    def article(self, article_id: int) -> Article:
+        with session_scope(self._sessions) as session:
+            row = _article_row(session, article_id)
+            return to_article(row, article_counts(session, article_id).get(row.id, _no_counts()))
+
+    def find_article(self, sha256: str) -> int | None:
+        """The id of the article whose text has this sha256, if there is one."""
+        with session_scope(self._sessions) as session:
+            return _find_article(session, sha256)
+
+    def save_analysis(self, article_id: int, analysis: Analysis) -> Analysis:
+        """Store what the pipeline found, keeping what people decided, in one transaction.
+
+        See `counterclaim.store.saving.save_analysis` for what is replaced and what is kept.
+        Returns the analysis as stored (what `analysis` reads back), with the library's ids
+        ("sp12", "st40", "ln7").
+        """
+        with session_scope(self._sessions, write=True) as session:
+            row = _article_row(session, article_id)
+            save_analysis(session, row, analysis)
+            session.flush()
+            return load_analysis(session, row)
+
+    def analysis(self, article_id: int) -> Analysis | None:
+        """What was found in the article, or None if it was never analysed.
+
+        Holds the pairs whose two statements are both in this article, best first.
+        """
+        with session_scope(self._sessions) as session:
+            row = _article_row(session, article_id)
+            return load_analysis(session, row) if row.analysed else None
+
+    def sides(self) -> list[Side]:
+        """Every side in the library, in the order they were created."""
+        with session_scope(self._sessions) as session:
+            return [to_side(row) for row in session.scalars(select(SideRow).order_by(SideRow.id))]
+
+    def set_link_status(self, link_id: str, status: LinkStatus) -> None:
+        """Confirm, reject or reopen the link `link_id` ("ln7")."""
+        with session_scope(self._sessions, write=True) as session:
+            row = session.get(LinkRow, ids.row_id(ids.LINK, link_id))
+            if row is None:
+                raise LibraryError(f"there is no link {link_id} in the library")
+            row.status = status.value
+            row.updated_at = utc_now()
+
+
+def _article_row(session: Session, article_id: int) -> ArticleRow:
+    row = session.get(ArticleRow, article_id)
+    if row is None:
+        raise LibraryError(f"there is no article {article_id} in the library")
+    return row
+
+
+def _find_article(session: Session, sha256: str) -> int | None:
+    return session.scalar(select(ArticleRow.id).where(ArticleRow.sha256 == sha256))
+
+
+def _no_counts() -> dict[str, int]:
+    return {"statements": 0, "pairs": 0}

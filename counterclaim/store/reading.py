@@ -1,0 +1,134 @@
+"""Queries that turn stored rows into `counterclaim.domain` dataclasses."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
+
+from counterclaim.domain import (
+    Analysis,
+    Article,
+    ArticleMeta,
+    LinkStatus,
+    Origin,
+    Pair,
+    Side,
+    Span,
+    Speaker,
+    SpeakerKind,
+    Statement,
+    StatementKind,
+)
+from counterclaim.store import ids
+from counterclaim.store.models import ArticleRow, LinkRow, SideRow, SpeakerRow, StatementRow
+
+
+def to_article(row: ArticleRow, counts: dict[str, int]) -> Article:
+    meta = ArticleMeta(row.title, row.outlet, row.author, row.published, row.source)
+    return Article(row.id, meta, row.text, row.sha256, row.imported_at, row.analysed, counts)
+
+
+def article_counts(session: Session, article_id: int | None = None) -> dict[int, dict[str, int]]:
+    """Per article (or for one): its statements and the pairs whose two statements it holds."""
+    claim, rebuttal = aliased(StatementRow), aliased(StatementRow)
+    statements = select(StatementRow.article_id, func.count()).group_by(StatementRow.article_id)
+    pairs = (
+        select(claim.article_id, func.count(LinkRow.id))
+        .join(claim, LinkRow.claim_id == claim.id)
+        .join(rebuttal, LinkRow.rebuttal_id == rebuttal.id)
+        .where(claim.article_id == rebuttal.article_id)
+        .group_by(claim.article_id)
+    )
+    if article_id is not None:
+        statements = statements.where(StatementRow.article_id == article_id)
+        pairs = pairs.where(claim.article_id == article_id)
+    counts: dict[int, dict[str, int]] = {}
+    for name, query in (("statements", statements), ("pairs", pairs)):
+        for article, count in session.execute(query):
+            counts.setdefault(article, {"statements": 0, "pairs": 0})[name] = count
+    return counts
+
+
+def load_analysis(session: Session, article: ArticleRow) -> Analysis:
+    """The article's speakers, statements and the pairs whose two statements it holds.
+
+    Pairs come best first; sides are those its speakers belong to.
+    """
+    speakers = session.execute(
+        select(SpeakerRow, SideRow)
+        .outerjoin(SideRow, SpeakerRow.side_id == SideRow.id)
+        .where(SpeakerRow.article_id == article.id)
+        .order_by(SpeakerRow.id)
+    ).all()
+    sides = {side.id: to_side(side) for _, side in speakers if side is not None}
+    return Analysis(
+        speakers=tuple(_to_speaker(row, side) for row, side in speakers),
+        statements=tuple(_statements(session, article)),
+        pairs=tuple(_pairs(session, article.id)),
+        sides=tuple(sides[key] for key in sorted(sides)),
+    )
+
+
+def to_side(row: SideRow) -> Side:
+    return Side(row.label, row.colour)
+
+
+def _to_speaker(row: SpeakerRow, side: SideRow | None) -> Speaker:
+    return Speaker(
+        id=ids.public_id(ids.SPEAKER, row.id),
+        name=row.name,
+        kind=SpeakerKind(row.kind),
+        aliases=tuple(row.aliases),
+        affiliation=row.affiliation,
+        side=None if side is None else side.label,
+    )
+
+
+def _statements(session: Session, article: ArticleRow) -> list[Statement]:
+    rows = session.scalars(
+        select(StatementRow)
+        .where(StatementRow.article_id == article.id)
+        .order_by(StatementRow.content_start, StatementRow.id)
+    )
+    return [_to_statement(row, article.text) for row in rows]
+
+
+def _to_statement(row: StatementRow, text: str) -> Statement:
+    return Statement(
+        id=ids.public_id(ids.STATEMENT, row.id),
+        speaker_id=None if row.speaker_id is None else ids.public_id(ids.SPEAKER, row.speaker_id),
+        speaker_text=row.speaker_text,
+        cue=row.cue,
+        kind=StatementKind(row.kind),
+        content=Span(row.content_start, row.content_end),
+        text=text[row.content_start : row.content_end],
+        cue_span=_span(row.cue_start, row.cue_end),
+        speaker_span=_span(row.speaker_start, row.speaker_end),
+        origin=Origin(row.origin),
+        rule=row.rule,
+    )
+
+
+def _span(start: int | None, end: int | None) -> Span | None:
+    return None if start is None or end is None else Span(start, end)
+
+
+def _pairs(session: Session, article_id: int) -> list[Pair]:
+    in_article = select(StatementRow.id).where(StatementRow.article_id == article_id)
+    rows = session.scalars(
+        select(LinkRow)
+        .where(LinkRow.claim_id.in_(in_article), LinkRow.rebuttal_id.in_(in_article))
+        .order_by(LinkRow.score.desc(), LinkRow.id)
+    )
+    return [to_pair(row) for row in rows]
+
+
+def to_pair(row: LinkRow) -> Pair:
+    return Pair(
+        claim_id=ids.public_id(ids.STATEMENT, row.claim_id),
+        rebuttal_id=ids.public_id(ids.STATEMENT, row.rebuttal_id),
+        score=row.score,
+        reasons=tuple(row.reasons),
+        status=LinkStatus(row.status),
+        id=ids.public_id(ids.LINK, row.id),
+    )

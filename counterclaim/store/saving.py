@@ -1,0 +1,213 @@
+"""Store what the pipeline found in an article, without losing what a person decided."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import delete, func, or_, select
+from sqlalchemy.orm import Session
+
+from counterclaim.domain import Analysis, LinkStatus, Origin, Pair, Span, Speaker, Statement
+from counterclaim.store.models import (
+    ArticleRow,
+    LinkOrigin,
+    LinkRow,
+    SideRow,
+    SpeakerRow,
+    StatementRow,
+    utc_now,
+)
+
+SIDE_COLOURS = (
+    "#0072B2",  # blue
+    "#D55E00",  # vermilion
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#E69F00",  # orange
+    "#56B4E9",  # sky blue
+    "#882255",  # wine
+    "#117733",  # dark green
+)
+"""Okabe–Ito colours (without yellow) and two of Paul Tol's: distinct, readable on white."""
+
+MACHINE = "counterclaim"
+"""`created_by` of the links the pairing machine suggests."""
+
+
+def save_analysis(session: Session, article: ArticleRow, analysis: Analysis) -> None:
+    """Replace what was extracted from `article` with `analysis`, keeping human decisions.
+
+    - Links the machine suggested and nobody reviewed (origin and status 'suggested')
+      are deleted and replaced by `analysis.pairs`.
+    - Links that were confirmed, rejected or made by hand are kept. A new pair between
+      the same two statements is not added beside them, so a rejected pair stays
+      rejected.
+    - A statement is identified by its content span. One found again keeps its row and
+      id (an extracted one is updated; a manual one is left as it was). Extracted
+      statements not found again are deleted, unless a kept link points at them.
+      Manual statements are never deleted.
+    - A speaker is identified by name within the article and keeps its row and id.
+      Old speakers that are not in `analysis` are deleted unless a kept statement
+      still names them.
+    - Sides are shared by the whole library and found by label; a new side gets the
+      next colour of `SIDE_COLOURS`. `analysis.sides` is not read: colours belong to
+      the library.
+    """
+    old_statements = list(
+        session.scalars(select(StatementRow).where(StatementRow.article_id == article.id))
+    )
+    kept_links = _drop_suggested_links(session, [row.id for row in old_statements])
+    speakers = _save_speakers(session, article.id, analysis.speakers)
+    statements = _save_statements(session, article, old_statements, analysis, speakers)
+    linked = {link.claim_id for link in kept_links} | {link.rebuttal_id for link in kept_links}
+    _drop_statements(session, old_statements, set(statements.values()), linked)
+    _drop_unused_speakers(session, article.id, [row.id for row in speakers.values()])
+    _add_pairs(session, analysis.pairs, statements, kept_links)
+    article.analysed = True
+
+
+def _drop_suggested_links(session: Session, statement_ids: list[int]) -> list[LinkRow]:
+    """Delete unreviewed suggestions touching these statements; return the other links."""
+    touching = or_(LinkRow.claim_id.in_(statement_ids), LinkRow.rebuttal_id.in_(statement_ids))
+    session.execute(
+        delete(LinkRow).where(
+            touching,
+            LinkRow.origin == LinkOrigin.SUGGESTED.value,
+            LinkRow.status == LinkStatus.SUGGESTED.value,
+        )
+    )
+    return list(session.scalars(select(LinkRow).where(touching)))
+
+
+def _save_speakers(
+    session: Session, article_id: int, speakers: Iterable[Speaker]
+) -> dict[str, SpeakerRow]:
+    """Rows for `speakers`, by their analysis-local id, reusing rows of the same name."""
+    old = {
+        row.name: row
+        for row in session.scalars(select(SpeakerRow).where(SpeakerRow.article_id == article_id))
+    }
+    sides: dict[str, int] = {}
+    rows: dict[str, SpeakerRow] = {}
+    for speaker in speakers:
+        row = old.pop(speaker.name, None) or SpeakerRow(article_id=article_id)
+        row.name = speaker.name
+        row.kind = speaker.kind.value
+        row.aliases = list(speaker.aliases)
+        row.affiliation = speaker.affiliation
+        row.side_id = None if speaker.side is None else _side_id(session, speaker.side, sides)
+        row.local_key = speaker.id
+        session.add(row)
+        rows[speaker.id] = row
+    session.flush()
+    return rows
+
+
+def _side_id(session: Session, label: str, found: dict[str, int]) -> int:
+    """The id of the side called `label`, created with the next palette colour if new."""
+    if label not in found:
+        side = session.scalars(select(SideRow).where(SideRow.label == label)).one_or_none()
+        if side is None:
+            count = session.scalar(select(func.count()).select_from(SideRow)) or 0
+            side = SideRow(label=label, colour=SIDE_COLOURS[count % len(SIDE_COLOURS)])
+            session.add(side)
+            session.flush()
+        found[label] = side.id
+    return found[label]
+
+
+def _save_statements(
+    session: Session,
+    article: ArticleRow,
+    old_rows: Iterable[StatementRow],
+    analysis: Analysis,
+    speakers: dict[str, SpeakerRow],
+) -> dict[str, StatementRow]:
+    """Rows for the statements, by their analysis-local id, reusing rows with the same span."""
+    old = {(row.content_start, row.content_end): row for row in old_rows}
+    rows: dict[str, StatementRow] = {}
+    for statement in analysis.statements:
+        row = old.pop((statement.content.start, statement.content.end), None)
+        if row is None:
+            row = StatementRow(article_id=article.id)
+            session.add(row)
+        if row.origin != Origin.MANUAL.value:
+            _fill_statement(row, statement, speakers, len(article.text))
+        rows[statement.id] = row
+    session.flush()
+    return rows
+
+
+def _fill_statement(
+    row: StatementRow, statement: Statement, speakers: dict[str, SpeakerRow], length: int
+) -> None:
+    for span in (statement.content, statement.cue_span, statement.speaker_span):
+        if span is not None and span.end > length:
+            raise ValueError(f"statement {statement.id}: span {span} is beyond the text")
+    row.speaker_id = None if statement.speaker_id is None else speakers[statement.speaker_id].id
+    row.speaker_text = statement.speaker_text
+    row.cue = statement.cue
+    row.cue_start, row.cue_end = _ends(statement.cue_span)
+    row.speaker_start, row.speaker_end = _ends(statement.speaker_span)
+    row.kind = statement.kind.value
+    row.content_start, row.content_end = statement.content.start, statement.content.end
+    row.origin = statement.origin.value
+    row.rule = statement.rule
+
+
+def _ends(span: Span | None) -> tuple[int | None, int | None]:
+    return (None, None) if span is None else (span.start, span.end)
+
+
+def _drop_statements(
+    session: Session,
+    old: Sequence[StatementRow],
+    current: set[StatementRow],
+    linked: set[int],
+) -> None:
+    """Delete old extracted statements that were not found again and no kept link uses."""
+    for row in old:
+        if row not in current and row.origin != Origin.MANUAL.value and row.id not in linked:
+            session.delete(row)
+    session.flush()
+
+
+def _drop_unused_speakers(session: Session, article_id: int, current: list[int]) -> None:
+    """Delete the article's speakers that are neither current nor named by a statement."""
+    used = select(StatementRow.speaker_id).where(StatementRow.speaker_id.is_not(None))
+    session.execute(
+        delete(SpeakerRow).where(
+            SpeakerRow.article_id == article_id,
+            SpeakerRow.id.not_in(current),
+            SpeakerRow.id.not_in(used),
+        )
+    )
+
+
+def _add_pairs(
+    session: Session,
+    pairs: Iterable[Pair],
+    statements: dict[str, StatementRow],
+    kept_links: Iterable[LinkRow],
+) -> None:
+    """Add the suggested pairs, except those between statements a kept link joins."""
+    joined = {(link.claim_id, link.rebuttal_id) for link in kept_links}
+    now = utc_now()
+    for pair in pairs:
+        ends = (statements[pair.claim_id].id, statements[pair.rebuttal_id].id)
+        if ends in joined:
+            continue
+        joined.add(ends)
+        session.add(
+            LinkRow(
+                claim_id=ends[0],
+                rebuttal_id=ends[1],
+                origin=LinkOrigin.SUGGESTED.value,
+                score=pair.score,
+                reasons=list(pair.reasons),
+                status=pair.status.value,
+                created_by=MACHINE,
+                created_at=now,
+                updated_at=now,
+            )
+        )

@@ -1,0 +1,47 @@
+"""Shared fixtures: one spaCy pipeline per test session, isolated user folders."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from counterclaim.paths import SAMPLE_ARTICLE
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL = ROOT.parent / "shared" / "eval"
+SAMPLE_TITLE = 'Russia\'s Dmitriy Peskov slams NATO as a "hostile organisation".'
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_folders(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Settings and the default library go to a temporary folder, never the user's."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.delenv("COUNTERCLAIM_LIBRARY", raising=False)
+
+
+@pytest.fixture(scope="session")
+def extractor():  # type: ignore[no-untyped-def]
+    from counterclaim.nlp.extract import Extractor
+
+    return Extractor.load()
+
+
+@pytest.fixture(scope="session")
+def sample_text() -> str:
+    return SAMPLE_ARTICLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def sample_analysis(extractor, sample_text):  # type: ignore[no-untyped-def]
+    return extractor.analyse(sample_text, SAMPLE_TITLE)
+
+
+@pytest.fixture
+def library_path(tmp_path: Path) -> Iterator[Path]:
+    yield tmp_path / "library.sqlite"

@@ -1,0 +1,87 @@
+"""The window as a fact-checker first sees it: the sample, analysed, its pairs side by side."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from counterclaim.analysis import AnalysisService
+from counterclaim.gui.app import application, build, default_library
+from counterclaim.gui.models import ArticleListModel, PairTableModel
+from counterclaim.paths import default_library_path
+
+
+@pytest.fixture
+def bench(qtbot, library_path: Path, extractor):  # type: ignore[no-untyped-def]
+    application()
+    service = AnalysisService(library_path)
+    service._extractor = extractor  # the session's pipeline: loading is tested elsewhere
+    workbench = build(library_path, service)
+    qtbot.addWidget(workbench.window)
+    workbench.window.show()
+    workbench.review.refresh()
+    yield workbench
+    workbench.close()
+
+
+def start_and_wait(qtbot, bench) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(bench.events.analysis_changed, timeout=60_000):
+        bench.analysis.start()
+
+
+def test_first_start_shows_the_sample_with_pairs(qtbot, bench) -> None:  # type: ignore[no-untyped-def]
+    start_and_wait(qtbot, bench)
+    assert bench.review.articles.rowCount() == 1
+    assert "Peskov" in bench.window.article_view.toPlainText()
+    assert bench.window.pair_table.model().rowCount() >= 3
+
+
+def test_selecting_the_first_pair_shows_claim_and_rebuttal(qtbot, bench) -> None:  # type: ignore[no-untyped-def]
+    start_and_wait(qtbot, bench)
+    bench.review.select_pair(0)
+    view = bench.window.pair_view
+    assert "Dmitriy Peskov" in view.claim.speaker.text()
+    assert "hostile" in view.claim.text.text()
+    assert view.rebuttal.speaker.text().startswith("NATO")
+    assert (
+        "no threat to Russia" in view.rebuttal.text.text()
+        or "not hostile" in view.rebuttal.text.text()
+    )
+    assert "Why" in view.reasons.text()
+    claim, rebuttal = bench.review.pairs.statements(0)
+    strong = {
+        span for span, is_strong in bench.window.article_view.highlighted_spans() if is_strong
+    }
+    assert strong == {claim.content, rebuttal.content}
+
+
+def test_window_appears_before_the_pipeline_is_loaded(qtbot, library_path: Path) -> None:  # type: ignore[no-untyped-def]
+    application()
+    service = AnalysisService(library_path)
+    workbench = build(library_path, service)
+    qtbot.addWidget(workbench.window)
+    workbench.window.show()
+    assert workbench.window.isVisible() and service._extractor is None
+    workbench.close()
+
+
+def test_cancel_stops_the_analysis_and_keeps_the_window_usable(qtbot, bench) -> None:  # type: ignore[no-untyped-def]
+    task = bench.analysis.start()
+    task.cancel()
+    with qtbot.waitSignal(task.done, timeout=60_000):
+        pass
+    assert bench.window.isEnabled()
+
+
+def test_models_pass_the_model_tester(qtmodeltester, qtbot, bench) -> None:  # type: ignore[no-untyped-def]
+    start_and_wait(qtbot, bench)
+    qtmodeltester.check(bench.review.articles)
+    qtmodeltester.check(bench.review.pairs)
+    qtmodeltester.check(ArticleListModel())
+    qtmodeltester.check(PairTableModel())
+
+
+def test_default_library_is_in_the_user_data_folder(qtbot) -> None:  # type: ignore[no-untyped-def]
+    application()
+    assert default_library() == default_library_path()

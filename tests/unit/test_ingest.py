@@ -1,0 +1,47 @@
+from pathlib import Path
+
+import pytest
+
+from counterclaim.ingest import ImportError_, load_article, text_sha256
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def test_text_file_keeps_offsets_of_the_file(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.txt", "Headline here\r\n\r\nNATO said “no”.\r\n".encode())
+    article = load_article(path)
+    assert article.text == "Headline here\n\nNATO said “no”.\n"
+    assert article.meta.title == "Headline here"
+
+
+def test_same_text_with_other_white_space_has_the_same_hash() -> None:
+    assert text_sha256("NATO  said\nno.") == text_sha256("NATO said no.\n")
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b"  \n\n ", "empty"),
+        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
+        ("latin.txt", "Façade élevée".encode("cp1252"), "UTF-8"),
+        ("doc.pdf", b"%PDF-1.4", ".txt or .md"),
+    ],
+)
+def test_bad_files_say_what_is_wrong(tmp_path: Path, name: str, data: bytes, message: str) -> None:
+    with pytest.raises(ImportError_, match=message):
+        load_article(write(tmp_path, name, data))
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(ImportError_, match="no such file"):
+        load_article(tmp_path / "nope.txt")
+
+
+def test_markdown_marks_are_dropped(tmp_path: Path) -> None:
+    article = load_article(write(tmp_path, "a.md", b"# Title\n\nShe said **no** [here](http://x)."))
+    assert article.text.startswith("Title\n\nShe said no here.")

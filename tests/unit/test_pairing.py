@@ -1,0 +1,64 @@
+"""Each kind of evidence the scorer uses, and that agreement is not offered as rebuttal."""
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("claim", "counter", "word"),
+    [
+        ("NATO is hostile to Russia.", "NATO is not hostile to Russia.", "hostile"),
+        ("NATO is involved in the conflict.", "NATO was not involved in the conflict.", "involved"),
+        ("NATO is a hostile organisation.", "NATO poses no threat to Russia.", "threat"),
+        ("The vaccine is safe.", "The vaccine is dangerous.", "dangerous"),
+    ],
+)
+def test_opposite_polarity_rebuts(extractor, claim, counter, word) -> None:  # type: ignore[no-untyped-def]
+    verdict = extractor.compare(claim, counter)
+    assert verdict.rebuts, verdict
+    assert any("Opposite" in r and word in r for r in verdict.reasons), verdict.reasons
+
+
+def test_denial_words_count_as_evidence(extractor) -> None:  # type: ignore[no-untyped-def]
+    verdict = extractor.compare(
+        "The minister took bribes from the company.",
+        "The ministry dismissed the bribery report as a baseless fabrication.",
+    )
+    assert any("denial" in r for r in verdict.reasons)
+    assert (
+        verdict.score
+        > extractor.compare(
+            "The minister took bribes from the company.", "The minister visited the company."
+        ).score
+    )
+
+
+def test_agreement_and_unrelated_text_are_not_rebuttals(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert not extractor.compare("NATO is hostile to Russia.", "NATO is hostile to Russia.").rebuts
+    assert not extractor.compare(
+        "NATO is hostile to Russia.", "The weather in Madrid was sunny on Tuesday."
+    ).rebuts
+
+
+def test_scores_stay_in_unit_interval(extractor) -> None:  # type: ignore[no-untyped-def]
+    for claim, counter in [("a", "b"), ("It is not true.", "It is true.")]:
+        assert 0.0 <= extractor.compare(claim, counter).score <= 1.0
+
+
+def test_one_sided_article_suggests_no_pair(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "NATO said the alliance is not hostile to Russia. "
+        "NATO secretary-general Jens Stoltenberg said the alliance is hostile to nobody."
+    )
+    assert extractor.analyse(text).pairs == ()
+
+
+def test_pairs_cross_sides_with_reasons(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kremlin spokesman Dmitriy Peskov said NATO is hostile to Russia. "
+        "NATO said it is not hostile to Russia."
+    )
+    analysis = extractor.analyse(text)
+    (pair,) = analysis.pairs
+    claim, rebuttal = analysis.statement(pair.claim_id), analysis.statement(pair.rebuttal_id)
+    assert "is hostile" in claim.text and "not hostile" in rebuttal.text
+    assert any("different sides" in r for r in pair.reasons)

@@ -1,0 +1,56 @@
+"""Speakers: names merged, pronouns and titles resolved, affiliation and sides."""
+
+from counterclaim.domain import SpeakerKind
+
+
+def speakers_of(extractor, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    analysis = extractor.analyse(text)
+    return [
+        (s.speaker_text, getattr(analysis.speaker(s.speaker_id), "name", None))
+        for s in analysis.statements
+    ]
+
+
+def test_surname_and_full_name_are_one_speaker(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Jane Smith said the bridge was unsafe. Smith added that it must close."
+    analysis = extractor.analyse(text)
+    assert len(analysis.speakers) == 1
+    assert analysis.speakers[0].name == "Jane Smith"
+    assert "Smith" in analysis.speakers[0].aliases
+
+
+def test_pronouns_go_to_the_last_compatible_speaker(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "John Brown said profits would rise. He added that costs would fall. "
+        "The council said the plan was late. It added that money was short."
+    )
+    assert speakers_of(extractor, text)[1] == ("He", "John Brown")
+    assert speakers_of(extractor, text)[3][0] == "It"
+    assert speakers_of(extractor, text)[3][1] == speakers_of(extractor, text)[2][1]
+
+
+def test_title_resolves_to_the_person_introduced_with_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Jane Smith, the mayor of Springfield, said the bridge was unsafe. "
+        "The mayor said repairs would take a year."
+    )
+    assert speakers_of(extractor, text) == [
+        ("Jane Smith", "Jane Smith"),
+        ("The mayor", "Jane Smith"),
+    ]
+
+
+def test_affiliation_from_a_possessive_and_a_demonym(extractor) -> None:  # type: ignore[no-untyped-def]
+    analysis = extractor.analyse(
+        "Russia's Dmitriy Peskov said talks had failed. "
+        "Russian presidential press secretary Dmitriy Peskov added that talks would resume."
+    )
+    (peskov,) = analysis.speakers
+    assert peskov.affiliation == "Russia" and peskov.side == "Russia"
+    assert peskov.kind is SpeakerKind.PERSON
+
+
+def test_organisation_speaks_for_itself(extractor) -> None:  # type: ignore[no-untyped-def]
+    analysis = extractor.analyse("NATO said the alliance posed no threat.")
+    (nato,) = analysis.speakers
+    assert nato.kind is SpeakerKind.ORGANISATION and nato.side == "NATO"
