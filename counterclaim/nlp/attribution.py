@@ -138,19 +138,20 @@ def _quote_content(verb: Token, quotes: list[Span]) -> tuple[tuple[int, int], st
     """A quote that follows the cue ("NATO said: “...”") or ends just before its subject
     ("“...,” Peskov said")."""
     sent = verb.sent
+    text = verb.doc.text  # Doc.text joins every token: read it once
     after = verb.idx + len(verb.text)
     for quote in quotes:
-        gap = verb.doc.text[after : quote.start_char]
+        gap = text[after : quote.start_char]
         if 0 <= quote.start_char - after <= 4 and gap.strip(" :,\n\t" + _QUOTE_MARKS) == "":
-            return _trim(sent.doc.text, quote.start_char, quote.end_char), "quote-after"
+            return _trim(text, quote.start_char, quote.end_char), "quote-after"
     for quote in quotes:
         if (
             sent.start_char <= quote.end_char <= verb.idx
             and quote.start_char >= sent.start_char - 1
         ):
-            between = verb.doc.text[quote.end_char : verb.idx]
+            between = text[quote.end_char : verb.idx]
             if len(between.split()) <= 5 and not any(c in between for c in ".!?;"):
-                return _trim(sent.doc.text, quote.start_char, quote.end_char), "quote-before"
+                return _trim(text, quote.start_char, quote.end_char), "quote-before"
     return None
 
 
@@ -175,8 +176,9 @@ def _according_to(prep: Token) -> Attribution | None:
     rest = [t for t in sent if t.i < phrase[0].i or t.i > phrase[-1].i]
     if len(rest) < 3:
         return None
-    start, end = _trim(prep.doc.text, rest[0].idx, rest[-1].idx + len(rest[-1].text))
-    if prep.doc.text[end - 1 : end] == ".":
+    text = prep.doc.text  # Doc.text joins every token: read it once
+    start, end = _trim(text, rest[0].idx, rest[-1].idx + len(rest[-1].text))
+    if text[end - 1 : end] == ".":
         end -= 1
     cue_end = to.idx + len(to.text)
     return Attribution(prep.idx, cue_end, mention_span(source), source, start, end, "according-to")

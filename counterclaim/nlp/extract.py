@@ -80,10 +80,11 @@ def build_analysis(doc: Doc, title: str | None = None) -> Analysis:
     resolver = SpeakerResolver(doc)
     resolutions = resolver.resolve_all(attributions)
     speakers, speaker_ids = _speakers(resolutions)
-    headline = _headline_span(doc.text, title)
+    text = doc.text
+    headline = _headline_span(text, title)
     quotes = [(q.start_char, q.end_char) for q in doc.spans.get(QUOTES_KEY, [])]
     statements = [
-        _statement(f"st{n + 1}", doc.text, a, r, speaker_ids, headline, quotes)
+        _statement(f"st{n + 1}", text, a, r, speaker_ids, headline, quotes)
         for n, (a, r) in enumerate(zip(attributions, resolutions, strict=True))
     ]
     pairs = suggest_pairs(doc, statements, speakers)
