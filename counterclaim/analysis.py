@@ -10,14 +10,16 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from counterclaim.ingest import load_article
-from counterclaim.nlp.extract import ArticleInput, Cancelled, Extractor
 from counterclaim.paths import SAMPLE_ARTICLE
 from counterclaim.store import Library
 
-__all__ = ["AnalysisService", "Cancelled", "Progress"]
+if TYPE_CHECKING:  # spaCy is imported on the worker, so the window shows without waiting
+    from counterclaim.nlp.extract import Extractor
+
+__all__ = ["AnalysisService", "Progress"]
 
 
 class Progress(Protocol):
@@ -39,6 +41,8 @@ class AnalysisService:
     def extractor(self, progress: Progress | None = None) -> Extractor:
         with self._lock:
             if self._extractor is None:
+                from counterclaim.nlp.extract import Extractor
+
                 if progress is not None:
                     progress.report(0, 0, "Loading the English language pipeline…")
                 self._extractor = Extractor.load(self.preferred_model)
@@ -60,6 +64,8 @@ class AnalysisService:
 
     def analyse(self, progress: Progress, article_ids: list[int]) -> list[int]:
         """Analyse the articles and store each analysis in its own transaction."""
+        from counterclaim.nlp.extract import ArticleInput, Cancelled
+
         extractor = self.extractor(progress)
         with Library.open(self.library_path) as library:
             articles = [library.article(i) for i in article_ids]

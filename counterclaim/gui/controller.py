@@ -59,6 +59,8 @@ class ReviewController(QObject):
             if self.analysis
             else self.tr("“{title}” is being analysed…").format(title=article.title)
         )
+        if self.pairs.rowCount() > 0:
+            self.select_pair(0)  # the best-scored pair is what a reviewer looks at first
         row = self.articles.row_of(article_id)
         if row >= 0 and self.window.library_list.currentIndex().row() != row:
             self.window.library_list.setCurrentIndex(self.articles.index(row))
@@ -172,7 +174,10 @@ class AnalysisController(QObject):
 
     def _on_finished(self, article_ids: object) -> None:
         ids = list(article_ids) if isinstance(article_ids, list) else []
-        self.window.show_idle(self.tr("Ready: {n} articles analysed").format(n=len(ids)))
+        message = (
+            self.tr("Ready: {n} articles analysed").format(n=len(ids)) if ids else self.tr("Ready")
+        )
+        self.window.show_idle(message)
         self.events.articles_changed.emit()
         for article_id in ids:
             self.events.analysis_changed.emit(article_id)

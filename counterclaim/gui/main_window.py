@@ -119,8 +119,9 @@ def _pair_table(parent: QWidget, model: PairTableModel) -> QTableView:
     table.setWordWrap(False)
     table.verticalHeader().hide()
     header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    for column, width in enumerate((120, 190, 120, 190, 50)):
-        table.setColumnWidth(column, width)
-    header.setStretchLastSection(True)
+    fit, stretch = QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch
+    for column in (model.CLAIM_SPEAKER, model.REBUTTAL_SPEAKER, model.SCORE):
+        header.setSectionResizeMode(column, fit)
+    for column in (model.CLAIM, model.REBUTTAL):
+        header.setSectionResizeMode(column, stretch)
     return table
