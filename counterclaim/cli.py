@@ -89,6 +89,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     cmp_.add_argument("--json", action="store_true", help="print the answer as JSON")
     cmp_.set_defaults(run=_run_compare)
+
+    evaluate = sub.add_parser("evaluate", parents=[common], help="measure against gold data")
+    what = evaluate.add_subparsers(title="what to measure", metavar="WHAT", required=True)
+    attribution = what.add_parser(
+        "attribution", parents=[common], help="who said what, on PolNeAR-shaped JSON lines"
+    )
+    attribution.add_argument("gold", type=Path, metavar="GOLD.jsonl")
+    attribution.add_argument("--json", action="store_true", help="print the figures as JSON")
+    attribution.add_argument(
+        "--errors", type=Path, metavar="FILE", help="write misses and false alarms as JSON lines"
+    )
+    attribution.set_defaults(run=_run_evaluate_attribution)
     return parser
 
 
@@ -321,6 +333,38 @@ def _read_text(path: Path) -> str:
         raise UsageError(f"{path}: no such file; check the name and try again") from None
     except (OSError, UnicodeDecodeError) as error:
         raise UsageError(f"{path}: cannot be read ({error})") from None
+
+
+def _run_evaluate_attribution(args: argparse.Namespace) -> int:
+    from counterclaim.evaluate import (
+        GoldFormatError,
+        evaluate_attribution,
+        format_summary,
+        read_gold,
+    )
+
+    if not args.gold.is_file():
+        raise UsageError(f"{args.gold}: no such file; give a PolNeAR-shaped .jsonl file")
+    try:
+        articles = list(read_gold(args.gold))
+    except (GoldFormatError, UnicodeDecodeError) as error:
+        raise UsageError(str(error)) from None
+    if not articles:
+        raise UsageError(f"{args.gold}: no articles in the file")
+    errors: list[dict[str, Any]] = []
+    scores = evaluate_attribution(articles, _extractor(), errors.append)
+    if args.errors is not None:
+        lines = "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors)
+        _write_atomically(args.errors, lines)
+    summary = scores.summary
+    print(json.dumps(summary) if args.json else format_summary(summary, str(args.gold)))
+    return 0
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, path)
 
 
 if __name__ == "__main__":
