@@ -71,16 +71,23 @@ class AttributionFinder:
         if lemma in self.lex.report_source_cues and _is_source_of_report(token):
             return None
         if lemma in self.lex.speech_cues:
-            found = _quote_content(token, quotes) or self._clause_content(token, quotes)
+            found = (
+                _quote_content(token, quotes)
+                or self._clause_content(token, quotes)
+                or _parenthetical_content(token, quotes)
+                or _object_content(token, quotes)
+            )
         elif lemma in self.lex.framing_cues:
             found = self._clause_content(token, quotes) or _framed_content(token, quotes)
+        elif lemma in self.lex.belief_cues:
+            found = self._clause_content(token, quotes) or _object_content(token, quotes)
         else:
             return None
         subject = _subject(token)
         if found is None or subject is None or _inside(subject.idx, quotes):
             return None
         (start, end), rule = found
-        if start <= subject.idx < end:
+        if start <= subject.idx < end and rule != "parenthetical":
             return None
         mention = mention_span(subject)
         cue_end = _cue_end(token)
@@ -91,7 +98,9 @@ class AttributionFinder:
     ) -> tuple[tuple[int, int], str] | None:
         """The reported clause: "said that NATO was not involved", less any "as reported
         by ..." inside it."""
-        clause = next((c for c in verb.rights if c.dep_ == "ccomp"), None)
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if clause is None:
+            clause = _fronted_clause(verb)
         if clause is None:
             return None
         left_out = {
@@ -113,8 +122,8 @@ def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in _SUBJECTS:
             return child
-    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
-        return _subject(verb.head)
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)  # "X said ... and added ...", "..., saying ..."
     return None
 
 
@@ -145,14 +154,61 @@ def _quote_content(verb: Token, quotes: list[Span]) -> tuple[tuple[int, int], st
         if 0 <= quote.start_char - after <= 4 and gap.strip(" :,\n\t" + _QUOTE_MARKS) == "":
             return _trim(text, quote.start_char, quote.end_char), "quote-after"
     for quote in quotes:
-        if (
-            sent.start_char <= quote.end_char <= verb.idx
-            and quote.start_char >= sent.start_char - 1
-        ):
+        if sent.start_char - 2 <= quote.end_char <= verb.idx:
             between = text[quote.end_char : verb.idx]
-            if len(between.split()) <= 5 and not any(c in between for c in ".!?;"):
+            if _closes_speech(text, quote, between):
                 return _trim(text, quote.start_char, quote.end_char), "quote-before"
     return None
+
+
+def _closes_speech(text: str, quote: Span, between: str) -> bool:
+    """Whether a quote ends the way speech handed to a following "X said" does:
+    “...,” / “...?” / “...!” then a few words, no sentence end in between."""
+    if len(between.split()) > 8 or any(c in between for c in ".!?;"):
+        return False
+    inner_end = text[quote.start_char : quote.end_char].rstrip()[-1:]
+    after_mark = between.lstrip(_QUOTE_MARKS + " ")[:1]
+    return inner_end in (",", "?", "!", "—", "–", "-") or after_mark == ","
+
+
+def _fronted_clause(verb: Token) -> Token | None:
+    """"People like Scott, he said.": words before the subject that the parser could not
+    attach as a clause."""
+    subject = next((c for c in verb.lefts if c.dep_ in _SUBJECTS), None)
+    for child in verb.lefts:
+        if child.dep_ in ("dep", "advcl") and subject is not None and child.i < subject.i:
+            if len(list(child.subtree)) >= 2 and child.pos_ not in ("ADV", "ADP"):
+                return child
+    return None
+
+
+def _parenthetical_content(
+    verb: Token, quotes: list[Span]
+) -> tuple[tuple[int, int], str] | None:
+    """"Many visitors were older, she said, and ...": the clause the cue interrupts."""
+    if verb.dep_ != "parataxis":
+        return None
+    inner = {t.i for t in verb.subtree}
+    tokens = [t for t in verb.head.subtree if t.i not in inner]
+    if len(tokens) < 3:
+        return None
+    return _extend_to_quotes(tokens, quotes), "parenthetical"
+
+
+def _object_content(verb: Token, quotes: list[Span]) -> tuple[tuple[int, int], str] | None:
+    """"urges supporters to monitor polling places", "announced the arrest of a man": what
+    the verb takes, when it is more than the person spoken to."""
+    objects = [c for c in verb.rights if c.dep_ in ("dobj", "xcomp", "oprd", "attr")]
+    objects = [o for o in objects if not (o.pos_ == "PRON" and o.dep_ == "dobj")]
+    if not objects or all(
+        o.dep_ == "dobj" and o.ent_type_ == "PERSON" and len(list(o.subtree)) < 4
+        for o in objects
+    ):
+        return None
+    tokens = [t for obj in objects for t in obj.subtree]
+    if len(tokens) < 2:
+        return None
+    return _extend_to_quotes(tokens, quotes), "object"
 
 
 def _framed_content(verb: Token, quotes: list[Span]) -> tuple[tuple[int, int], str] | None:

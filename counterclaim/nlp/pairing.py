@@ -236,10 +236,6 @@ def score(claim: StatementView, rebuttal: StatementView) -> Verdict:
             f"“{_around(rebuttal_prop.text, rebuttal_word)}”; "
             f"{_who(claim, 'said')} “{_around(claim_prop.text, claim_word)}”"
         )
-    if rebuttal.denials:
-        z += _WEIGHTS["denial"]
-        listed = ", ".join(f"“{d}”" for d in dict.fromkeys(rebuttal.denials))
-        reasons.append(f"The rebuttal uses words of denial: {listed}")
     names = sorted(claim.names.keys() & rebuttal.names.keys())
     shared = [
         c
@@ -256,6 +252,12 @@ def score(claim: StatementView, rebuttal: StatementView) -> Verdict:
     if shared or names:
         spoken = [claim.names[n] for n in names[:3]] + [claim.words[c] for c in shared[:4]]
         reasons.append("Both speak of " + ", ".join(spoken))
+    if rebuttal.denials:
+        # a denial counts in full only when it is about something the claim says
+        on_topic = bool(opposition or shared or names)
+        z += _WEIGHTS["denial"] * (1.0 if on_topic else 0.5)
+        listed = ", ".join(f"“{d}”" for d in dict.fromkeys(rebuttal.denials))
+        reasons.append(f"The rebuttal uses words of denial: {listed}")
     named = sorted({claim.speaker_names[t] for t in claim.speaker_names.keys() & rebuttal.terms})
     if claim.speaker and named:
         z += _WEIGHTS["names_claimant"]
