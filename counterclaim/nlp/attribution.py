@@ -12,6 +12,7 @@ the source of the report, not a speaker, and is skipped.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -59,6 +60,9 @@ class AttributionFinder:
             attribution = self._attribution(token, quotes)
             if attribution is not None and not _duplicate(attribution, found):
                 found.append(attribution)
+        for attribution in [*_dash_attributions(doc, quotes), *_colon_attributions(doc)]:
+            if not any(_overlaps(attribution, a) for a in found):
+                found.append(attribution)
         doc._.cc_attributions = sorted(found, key=lambda a: a.content_start)
         return doc
 
@@ -81,6 +85,8 @@ class AttributionFinder:
             found = self._clause_content(token, quotes) or _framed_content(token, quotes)
         elif lemma in self.lex.belief_cues:
             found = self._clause_content(token, quotes) or _object_content(token, quotes)
+        elif lemma not in self.lex.not_cues and _takes_that_clause(token):
+            found = self._clause_content(token, quotes)  # "X warned/conceded/figured that ..."
         else:
             return None
         subject = _subject(token)
@@ -115,6 +121,48 @@ class AttributionFinder:
             if t.i not in left_out and not (t.dep_ == "mark" and t.lower_ == "that")
         ]
         return _extend_to_quotes(tokens, quotes), "clause"
+
+
+_DASH_SIGNATURE = re.compile(r"\A[”\"’']?[.,]?\s*[―—–]\s*([^\n]{2,80}?)\.?\s*(?:\n|\Z)")
+_COLON_SPEAKER = re.compile(r"^[\"“]?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(\S[^\n]*)$", re.M)
+_NOT_SPEAKERS = frozenset(
+    {"image", "photo", "photos", "picture", "video", "watch", "read", "related", "update",
+     "updated", "note", "editor's note", "source", "sources", "credit", "caption", "warning",
+     "breaking", "exclusive", "live", "opinion", "analysis", "q", "a", "tags", "share"}
+)
+
+
+def _dash_attributions(doc: Doc, quotes: list[Span]) -> Iterable[Attribution]:
+    """A quote signed with a dash: “...” ― Carla Sanchez."""
+    text = doc.text
+    for quote in quotes:
+        match = _DASH_SIGNATURE.match(text, quote.end_char)
+        if match is None:
+            continue
+        name = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+        if name is None or not any(t.pos_ == "PROPN" for t in name):
+            continue
+        start, end = _trim(text, quote.start_char, quote.end_char)
+        dash = match.start(1) - 1
+        yield Attribution(dash, dash + 1, name, name[-1], start, end, "dash-signature")
+
+
+def _colon_attributions(doc: Doc) -> Iterable[Attribution]:
+    """A line that starts with who speaks: "PENCE: Well, look, ...", "Poll: Voters ..."."""
+    for match in _COLON_SPEAKER.finditer(doc.text):
+        label = match.group(1)
+        if label.lower() in _NOT_SPEAKERS or len(match.group(2).split()) < 3:
+            continue
+        name = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+        if name is None or not any(t.pos_ in ("PROPN", "NOUN") for t in name):
+            continue
+        start, end = _trim(doc.text, match.start(2), match.end(2))
+        colon = match.end(1)
+        yield Attribution(colon, colon + 1, name, name[-1], start, end, "colon-speaker")
+
+
+def _overlaps(a: Attribution, b: Attribution) -> bool:
+    return a.content_start < b.content_end and b.content_start < a.content_end
 
 
 def _subject(verb: Token) -> Token | None:
@@ -155,20 +203,29 @@ def _quote_content(verb: Token, quotes: list[Span]) -> tuple[tuple[int, int], st
             return _trim(text, quote.start_char, quote.end_char), "quote-after"
     for quote in quotes:
         if sent.start_char - 2 <= quote.end_char <= verb.idx:
-            between = text[quote.end_char : verb.idx]
-            if _closes_speech(text, quote, between):
+            if _closes_speech(verb, quote, text):
                 return _trim(text, quote.start_char, quote.end_char), "quote-before"
     return None
 
 
-def _closes_speech(text: str, quote: Span, between: str) -> bool:
+def _closes_speech(verb: Token, quote: Span, text: str) -> bool:
     """Whether a quote ends the way speech handed to a following "X said" does:
     “...,” / “...?” / “...!” then a few words, no sentence end in between."""
-    if len(between.split()) > 8 or any(c in between for c in ".!?;"):
+    between = text[quote.end_char : verb.idx]
+    words = verb.doc[quote.end : verb.i]
+    if len(between.split()) > 8 or any(t.text in (".", "!", "?", ";") for t in words):
         return False
     inner_end = text[quote.start_char : quote.end_char].rstrip()[-1:]
     after_mark = between.lstrip(_QUOTE_MARKS + " ")[:1]
     return inner_end in (",", "?", "!", "—", "–", "-") or after_mark == ","
+
+
+def _takes_that_clause(verb: Token) -> bool:
+    """A verb with a finite clause introduced by "that" reports what someone holds."""
+    return any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in verb.children
+    )
 
 
 def _fronted_clause(verb: Token) -> Token | None:

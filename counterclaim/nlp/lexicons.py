@@ -22,6 +22,7 @@ class Lexicons:
     framing_cues: frozenset[str]
     belief_cues: frozenset[str]
     report_source_cues: frozenset[str]
+    not_cues: frozenset[str]
     titles: frozenset[str]
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
@@ -54,6 +55,7 @@ def lexicons() -> Lexicons:
         framing_cues=frozenset(cues["framing"]),
         belief_cues=frozenset(cues["belief"]),
         report_source_cues=frozenset(cues["source_of_report"]),
+        not_cues=frozenset(cues["not_cues"]),
         titles=frozenset(speakers["titles"]),
         person_pronouns=frozenset(speakers["person_pronouns"]),
         group_pronouns=frozenset(speakers["group_pronouns"]),
