@@ -208,6 +208,7 @@ def extraction_json(article: LoadedArticle, analysis: Analysis) -> dict[str, Any
                 "speaker_text": s.speaker_text,
                 "cue": s.cue,
                 "kind": s.kind.value,
+                "mode": s.mode.value,
                 "start": s.content.start,
                 "end": s.content.end,
                 "text": s.text,

@@ -18,6 +18,15 @@ class StatementKind(StrEnum):
     HEADLINE = "headline"
 
 
+class StatementMode(StrEnum):
+    """What the attribution reports: words said, a view held ("believes", "polls show"), or
+    a stance shown by an act ("endorsed", "ruled against"). The speech view shows speech."""
+
+    SPEECH = "speech"
+    BELIEF = "belief"
+    STANCE = "stance"
+
+
 class SpeakerKind(StrEnum):
     PERSON = "person"
     ORGANISATION = "organisation"
@@ -85,6 +94,7 @@ class Statement:
     speaker_span: Span | None = None
     origin: Origin = Origin.EXTRACTED
     rule: str = ""
+    mode: StatementMode = field(default_factory=lambda: StatementMode.SPEECH)
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ class Attribution:
     content_start: int
     content_end: int
     rule: str
+    mode: str = "speech"  # "speech", "belief" (believes, wants, polls show) or "stance"
 
 
 if not Doc.has_extension("cc_attributions"):
@@ -63,6 +64,8 @@ class AttributionFinder:
         for attribution in [*_dash_attributions(doc, quotes), *_colon_attributions(doc)]:
             if not any(_overlaps(attribution, a) for a in found):
                 found.append(attribution)
+        found.extend(_continued_quotes(doc.text, quotes, found))
+        found = [a for a in found if not (_weak(a) and _nested(a, found))]
         doc._.cc_attributions = sorted(found, key=lambda a: a.content_start)
         return doc
 
@@ -74,10 +77,13 @@ class AttributionFinder:
             return None
         if lemma in self.lex.report_source_cues and _is_source_of_report(token):
             return None
-        if lemma in self.lex.speech_cues:
+        if lemma in self.lex.quote_only_cues:
+            found = _quote_after(token, quotes) or _quote_before(token, quotes)
+        elif lemma in self.lex.speech_cues:
             found = (
-                _quote_content(token, quotes)
+                _quote_after(token, quotes)
                 or self._clause_content(token, quotes)
+                or _quote_before(token, quotes)
                 or _parenthetical_content(token, quotes)
                 or _object_content(token, quotes)
             )
@@ -87,6 +93,10 @@ class AttributionFinder:
             found = self._clause_content(token, quotes) or _object_content(token, quotes)
         elif lemma not in self.lex.not_cues and _takes_that_clause(token):
             found = self._clause_content(token, quotes)  # "X warned/conceded/figured that ..."
+        elif lemma in self.lex.stance_cues and _has_agent_subject(token):
+            found = _object_content(token, quotes) or _framed_content(token, quotes)
+            if found is not None:
+                found = (found[0], "stance")
         else:
             return None
         subject = _subject(token)
@@ -97,14 +107,26 @@ class AttributionFinder:
             return None
         mention = mention_span(subject)
         cue_end = _cue_end(token)
-        return Attribution(token.idx, cue_end, mention, subject, start, end, f"{lemma}:{rule}")
+        mode = self._mode(lemma, rule)
+        return Attribution(
+            token.idx, cue_end, mention, subject, start, end, f"{lemma}:{rule}", mode
+        )
+
+    def _mode(self, lemma: str, rule: str) -> str:
+        if rule == "stance":
+            return "stance"
+        if lemma in self.lex.speech_cues | self.lex.framing_cues | self.lex.quote_only_cues:
+            return "speech"
+        return "belief"
 
     def _clause_content(
         self, verb: Token, quotes: list[Span]
     ) -> tuple[tuple[int, int], str] | None:
         """The reported clause: "said that NATO was not involved", less any "as reported
         by ..." inside it."""
-        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        clause = next((c for c in verb.rights if c.dep_ == "ccomp"), None)
+        if clause is None:
+            clause = next((c for c in verb.rights if _that_clause(c)), None)
         if clause is None:
             clause = _fronted_clause(verb)
         if clause is None:
@@ -123,12 +145,39 @@ class AttributionFinder:
         return _extend_to_quotes(tokens, quotes), "clause"
 
 
-_DASH_SIGNATURE = re.compile(r"\A[”\"’']?[.,]?\s*[―—–]\s*([^\n]{2,80}?)\.?\s*(?:\n|\Z)")
-_COLON_SPEAKER = re.compile(r"^[\"“]?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(\S[^\n]*)$", re.M)
+_DASH_SIGNATURE = re.compile(r"[”\"’']?[.,]?\s*[―—–]\s*([^\n]{2,80}?)\.?\s*(?:\n|\Z)")
+_COLON_SPEAKER = re.compile(
+    r"^[\"“]?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(\S[^\n]*)$", re.M
+)
 _NOT_SPEAKERS = frozenset(
-    {"image", "photo", "photos", "picture", "video", "watch", "read", "related", "update",
-     "updated", "note", "editor's note", "source", "sources", "credit", "caption", "warning",
-     "breaking", "exclusive", "live", "opinion", "analysis", "q", "a", "tags", "share"}
+    {
+        "image",
+        "photo",
+        "photos",
+        "picture",
+        "video",
+        "watch",
+        "read",
+        "related",
+        "update",
+        "updated",
+        "note",
+        "editor's note",
+        "source",
+        "sources",
+        "credit",
+        "caption",
+        "warning",
+        "breaking",
+        "exclusive",
+        "live",
+        "opinion",
+        "analysis",
+        "q",
+        "a",
+        "tags",
+        "share",
+    }
 )
 
 
@@ -161,6 +210,50 @@ def _colon_attributions(doc: Doc) -> Iterable[Attribution]:
         yield Attribution(colon, colon + 1, name, name[-1], start, end, "colon-speaker")
 
 
+def _continued_quotes(text: str, quotes: list[Span], found: list[Attribution]) -> list[Attribution]:
+    """“...,” Jordan said Monday. “I want to assure our community ...” The next quote, with
+    no cue of its own, goes on in the voice of the speaker just quoted."""
+    ordered = sorted(found, key=lambda a: a.content_start)
+    added: list[Attribution] = []
+    for quote in quotes:
+        if len(quote) < 3 or any(
+            a.content_start < quote.end_char and quote.start_char < a.content_end
+            for a in (*ordered, *added)
+        ):
+            continue
+        before = [a for a in (*ordered, *added) if a.content_end <= quote.start_char]
+        previous = before[-1] if before else None
+        if previous is None or previous.speaker is None:
+            continue
+        said_end = max(previous.content_end, previous.cue_end, previous.speaker.end_char)
+        gap = text[said_end : quote.start_char]
+        if gap.count("\n\n") <= 1 and len(gap.strip(" \n" + _QUOTE_MARKS).split()) <= 4:
+            start, end = _trim(text, quote.start_char, quote.end_char)
+            added.append(
+                Attribution(
+                    previous.cue_start,
+                    previous.cue_end,
+                    previous.speaker,
+                    previous.speaker_head,
+                    start,
+                    end,
+                    "quote-continues",
+                    previous.mode,
+                )
+            )
+    return added
+
+
+def _weak(attribution: Attribution) -> bool:
+    """Found from a verb's object alone, or a stance: not kept inside reported words."""
+    return attribution.mode == "stance" or attribution.rule.endswith(":object")
+
+
+def _nested(inner: Attribution, found: list[Attribution]) -> bool:
+    """Whether the cue sits inside what someone else is reported to have said."""
+    return any(o is not inner and o.content_start <= inner.cue_start < o.content_end for o in found)
+
+
 def _overlaps(a: Attribution, b: Attribution) -> bool:
     return a.content_start < b.content_end and b.content_start < a.content_end
 
@@ -191,20 +284,24 @@ def _is_source_of_report(verb: Token) -> bool:
     )
 
 
-def _quote_content(verb: Token, quotes: list[Span]) -> tuple[tuple[int, int], str] | None:
-    """A quote that follows the cue ("NATO said: “...”") or ends just before its subject
-    ("“...,” Peskov said")."""
-    sent = verb.sent
+def _quote_after(verb: Token, quotes: list[Span]) -> tuple[tuple[int, int], str] | None:
+    """A quote that follows the cue: "NATO said: “...”"."""
     text = verb.doc.text  # Doc.text joins every token: read it once
     after = verb.idx + len(verb.text)
     for quote in quotes:
         gap = text[after : quote.start_char]
         if 0 <= quote.start_char - after <= 4 and gap.strip(" :,\n\t" + _QUOTE_MARKS) == "":
             return _trim(text, quote.start_char, quote.end_char), "quote-after"
+    return None
+
+
+def _quote_before(verb: Token, quotes: list[Span]) -> tuple[tuple[int, int], str] | None:
+    """A quote that ends just before its speaker: "“...,” Peskov said"."""
+    sent_start = verb.sent.start_char
+    text = verb.doc.text
     for quote in quotes:
-        if sent.start_char - 2 <= quote.end_char <= verb.idx:
-            if _closes_speech(verb, quote, text):
-                return _trim(text, quote.start_char, quote.end_char), "quote-before"
+        if sent_start - 2 <= quote.end_char <= verb.idx and _closes_speech(verb, quote, text):
+            return _trim(text, quote.start_char, quote.end_char), "quote-before"
     return None
 
 
@@ -220,6 +317,27 @@ def _closes_speech(verb: Token, quote: Span, text: str) -> bool:
     return inner_end in (",", "?", "!", "—", "–", "-") or after_mark == ","
 
 
+_AGENT_ENTITIES = ("PERSON", "ORG", "NORP", "GPE")
+
+
+def _has_agent_subject(verb: Token) -> bool:
+    """Someone who can hold a view: a named person or body, a pronoun, a group of people."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    if subject.ent_type_ in _AGENT_ENTITIES:
+        return True
+    return subject.lower_ in ("he", "she", "they", "we", "i") or subject.lemma_.lower() in (
+        lexicons().group_nouns | lexicons().titles
+    )
+
+
+def _that_clause(child: Token) -> bool:
+    """A clause the parser attached loosely that still opens with "that": "tweeted in the
+    early morning hours that Machado was ..."."""
+    return child.dep_ in ("advcl", "dep", "parataxis") and child.left_edge.lower_ == "that"
+
+
 def _takes_that_clause(verb: Token) -> bool:
     """A verb with a finite clause introduced by "that" reports what someone holds."""
     return any(
@@ -229,20 +347,28 @@ def _takes_that_clause(verb: Token) -> bool:
 
 
 def _fronted_clause(verb: Token) -> Token | None:
-    """"People like Scott, he said.": words before the subject that the parser could not
+    """ "People like Scott, he said.": words before the subject that the parser could not
     attach as a clause."""
     subject = next((c for c in verb.lefts if c.dep_ in _SUBJECTS), None)
+    if subject is None:
+        return None
     for child in verb.lefts:
-        if child.dep_ in ("dep", "advcl") and subject is not None and child.i < subject.i:
-            if len(list(child.subtree)) >= 2 and child.pos_ not in ("ADV", "ADP"):
-                return child
+        if child.dep_ not in ("ccomp", "dep", "advcl") or child.i > subject.i:
+            continue
+        marked = any(m.dep_ == "mark" for m in child.children)
+        handed_over = verb.doc[child.right_edge.i + 1 : subject.left_edge.i]
+        if (
+            not (child.dep_ == "advcl" and marked)
+            and len(list(child.subtree)) >= 2
+            and child.pos_ not in ("ADV", "ADP")
+            and handed_over.text.strip(" ”\"’'") in (",", "")
+        ):
+            return child
     return None
 
 
-def _parenthetical_content(
-    verb: Token, quotes: list[Span]
-) -> tuple[tuple[int, int], str] | None:
-    """"Many visitors were older, she said, and ...": the clause the cue interrupts."""
+def _parenthetical_content(verb: Token, quotes: list[Span]) -> tuple[tuple[int, int], str] | None:
+    """ "Many visitors were older, she said, and ...": the clause the cue interrupts."""
     if verb.dep_ != "parataxis":
         return None
     inner = {t.i for t in verb.subtree}
@@ -253,13 +379,12 @@ def _parenthetical_content(
 
 
 def _object_content(verb: Token, quotes: list[Span]) -> tuple[tuple[int, int], str] | None:
-    """"urges supporters to monitor polling places", "announced the arrest of a man": what
+    """ "urges supporters to monitor polling places", "announced the arrest of a man": what
     the verb takes, when it is more than the person spoken to."""
     objects = [c for c in verb.rights if c.dep_ in ("dobj", "xcomp", "oprd", "attr")]
     objects = [o for o in objects if not (o.pos_ == "PRON" and o.dep_ == "dobj")]
     if not objects or all(
-        o.dep_ == "dobj" and o.ent_type_ == "PERSON" and len(list(o.subtree)) < 4
-        for o in objects
+        o.dep_ == "dobj" and o.ent_type_ == "PERSON" and len(list(o.subtree)) < 4 for o in objects
     ):
         return None
     tokens = [t for obj in objects for t in obj.subtree]

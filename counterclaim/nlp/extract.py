@@ -18,6 +18,7 @@ from counterclaim.domain import (
     Speaker,
     Statement,
     StatementKind,
+    StatementMode,
 )
 from counterclaim.nlp import pairing
 from counterclaim.nlp.attribution import Attribution
@@ -142,6 +143,7 @@ def _statement(
         cue_span=Span(a.cue_start, a.cue_end),
         speaker_span=speaker_span,
         rule=rule,
+        mode=StatementMode(a.mode),
     )
 
 
@@ -170,6 +172,7 @@ def _headline_span(text: str, title: str | None) -> tuple[int, int] | None:
 def suggest_pairs(doc: Doc, statements: list[Statement], speakers: list[Speaker]) -> list[Pair]:
     """Every claim/rebuttal pair above the threshold between speakers on different sides."""
     by_id = {s.id: s for s in speakers}
+    statements = [s for s in statements if s.mode is not StatementMode.STANCE]
     views = [_view(doc, s, by_id.get(s.speaker_id or "")) for s in statements]
     pairs: list[Pair] = []
     for i, a in enumerate(statements):

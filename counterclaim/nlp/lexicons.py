@@ -23,6 +23,8 @@ class Lexicons:
     belief_cues: frozenset[str]
     report_source_cues: frozenset[str]
     not_cues: frozenset[str]
+    stance_cues: frozenset[str]
+    quote_only_cues: frozenset[str]
     titles: frozenset[str]
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
@@ -56,6 +58,8 @@ def lexicons() -> Lexicons:
         belief_cues=frozenset(cues["belief"]),
         report_source_cues=frozenset(cues["source_of_report"]),
         not_cues=frozenset(cues["not_cues"]),
+        stance_cues=frozenset(cues["stance"]),
+        quote_only_cues=frozenset(cues["quote_only"]),
         titles=frozenset(speakers["titles"]),
         person_pronouns=frozenset(speakers["person_pronouns"]),
         group_pronouns=frozenset(speakers["group_pronouns"]),

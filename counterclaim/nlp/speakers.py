@@ -60,11 +60,16 @@ class SpeakerResolver:
 
     def resolve_all(self, attributions: list[Attribution]) -> list[Resolution | None]:
         """Resolutions in the order of the attributions, reading the article once."""
-        by_position = {a.speaker_head.i: n for n, a in enumerate(attributions) if a.speaker_head}
+        by_position: dict[int, list[int]] = {}
+        for n, a in enumerate(attributions):
+            if a.speaker_head is not None:
+                by_position.setdefault(a.speaker_head.i, []).append(n)
         results: list[Resolution | None] = [None] * len(attributions)
         for token in self.doc:
             if token.i in by_position:
-                results[by_position[token.i]] = self._resolve_speaker(token)
+                resolution = self._resolve_speaker(token)
+                for n in by_position[token.i]:
+                    results[n] = resolution
             elif self._is_mention(token):
                 self._note_mention(token)
         return results

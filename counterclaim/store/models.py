@@ -131,6 +131,7 @@ class StatementRow(Base):
     content_end: Mapped[int]
     origin: Mapped[str]
     rule: Mapped[str]
+    mode: Mapped[str] = mapped_column(server_default="speech")
 
 
 class LinkRow(Base):

@@ -18,6 +18,7 @@ from counterclaim.domain import (
     SpeakerKind,
     Statement,
     StatementKind,
+    StatementMode,
 )
 from counterclaim.store import ids
 from counterclaim.store.models import ArticleRow, LinkRow, SideRow, SpeakerRow, StatementRow
@@ -106,6 +107,7 @@ def _to_statement(row: StatementRow, text: str) -> Statement:
         speaker_span=_span(row.speaker_start, row.speaker_end),
         origin=Origin(row.origin),
         rule=row.rule,
+        mode=StatementMode(row.mode),
     )
 
 

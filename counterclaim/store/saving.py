@@ -153,6 +153,7 @@ def _fill_statement(
     row.content_start, row.content_end = statement.content.start, statement.content.end
     row.origin = statement.origin.value
     row.rule = statement.rule
+    row.mode = statement.mode.value
 
 
 def _ends(span: Span | None) -> tuple[int | None, int | None]:

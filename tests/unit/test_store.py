@@ -13,6 +13,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 
 from counterclaim.domain import (
     Analysis,
@@ -25,11 +26,14 @@ from counterclaim.domain import (
     SpeakerKind,
     Statement,
     StatementKind,
+    StatementMode,
 )
 from counterclaim.store import Library, LibraryError
 from counterclaim.store.db import create_library_engine
 from counterclaim.store.migrate import MIGRATIONS, upgrade
 from counterclaim.store.models import Base
+
+HEAD = ScriptDirectory(str(MIGRATIONS)).get_current_head()
 
 TEXT = (
     'Kremlin spokesman Dmitriy Peskov said: "NATO is an organisation hostile to us." '
@@ -315,7 +319,7 @@ def test_a_new_library_is_created_at_the_newest_schema_without_a_backup(path: Pa
     Library.open(path).close()
 
     with closing(sqlite3.connect(path)) as db:
-        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [(HEAD,)]
     assert list(path.parent.iterdir()) == [path]
 
 
@@ -335,8 +339,8 @@ REBUILD_TABLES = '''"""Rebuild the parent tables the way Alembic's batch mode do
 
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "9999"
+down_revision = "{head}"
 branch_labels = None
 depends_on = None
 
@@ -357,12 +361,12 @@ def rebuild_scripts(tmp_path: Path) -> Path:
     """Our migrations plus a revision 0002 that copies, drops and renames parent tables."""
     scripts = tmp_path / "migrations"
     shutil.copytree(MIGRATIONS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "0002_rebuild_tables.py").write_text(REBUILD_TABLES)
+    (scripts / "versions" / "9999_rebuild_tables.py").write_text(REBUILD_TABLES.format(head=HEAD))
     return scripts
 
 
 def filled_library(path: Path) -> tuple[int, Analysis]:
-    """A library at revision 0001 with one analysed article and a confirmed pair."""
+    """A library at the newest revision with one analysed article and a confirmed pair."""
     with Library.open(path) as library:
         article_id, stored = analysed(library)
         pair_id = stored.pairs[0].id
@@ -387,9 +391,9 @@ def test_rows_survive_a_migration_that_rebuilds_their_parent_tables(
 
     assert after == before
     with closing(sqlite3.connect(path)) as db:
-        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0002",)]
+        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("9999",)]
         assert db.execute("PRAGMA foreign_key_check").fetchall() == []
-    backup = path.with_name(path.name + ".bak-0001")
+    backup = path.with_name(path.name + f".bak-{HEAD}")
     assert (count_rows(backup, "statements"), count_rows(backup, "links")) == (3, 1)
     with pytest.raises(LibraryError, match="newer counterclaim"):
         Library.open(path)
@@ -413,3 +417,37 @@ def test_the_same_migration_with_foreign_keys_on_would_lose_them(
 
     assert (count_rows(path, "articles"), count_rows(path, "statements")) == (1, 0)
     assert count_rows(path, "links") == 0
+
+
+def test_statement_mode_migration_keeps_every_row_of_a_first_schema_library(
+    tmp_path: Path, path: Path
+) -> None:
+    """A library written before statements had a mode opens, is backed up, and keeps all."""
+    first_schema = tmp_path / "first"
+    shutil.copytree(MIGRATIONS, first_schema, ignore=shutil.ignore_patterns("__pycache__"))
+    for later in (first_schema / "versions").glob("0002_*.py"):
+        later.unlink()
+    engine = create_library_engine(path)
+    try:
+        upgrade(engine, path, first_schema)
+    finally:
+        engine.dispose()
+    with closing(sqlite3.connect(path)) as db:
+        db.execute(
+            "INSERT INTO articles (id, title, text, sha256, imported_at, analysed) "
+            "VALUES (1, 'T', 'Jane said no.', 'x', '2026-01-01 00:00:00', 1)"
+        )
+        db.execute(
+            "INSERT INTO statements (id, article_id, speaker_text, cue, kind, content_start, "
+            "content_end, origin, rule) VALUES (1, 1, 'Jane', 'said', 'indirect', 10, 12, "
+            "'extracted', 'say:clause')"
+        )
+        db.commit()
+
+    with Library.open(path) as library:
+        analysis = library.analysis(1)
+
+    assert analysis is not None
+    (statement,) = analysis.statements
+    assert (statement.text, statement.mode) == ("no", StatementMode.SPEECH)
+    assert count_rows(path.with_name(path.name + ".bak-0001"), "statements") == 1
