@@ -349,14 +349,16 @@ def _takes_that_clause(verb: Token) -> bool:
 def _fronted_clause(verb: Token) -> Token | None:
     """ "People like Scott, he said.": words before the subject that the parser could not
     attach as a clause."""
-    subject = next((c for c in verb.lefts if c.dep_ in _SUBJECTS), None)
+    subject = _subject(verb)
     if subject is None:
         return None
+    # "..., said one GOP source": when the subject follows the verb, the verb comes next
+    anchor = subject.left_edge.i if subject.i < verb.i else verb.i
     for child in verb.lefts:
-        if child.dep_ not in ("ccomp", "dep", "advcl") or child.i > subject.i:
+        if child.dep_ not in ("ccomp", "dep", "advcl") or child.i > anchor:
             continue
         marked = any(m.dep_ == "mark" for m in child.children)
-        handed_over = verb.doc[child.right_edge.i + 1 : subject.left_edge.i]
+        handed_over = verb.doc[child.right_edge.i + 1 : anchor]
         if (
             not (child.dep_ == "advcl" and marked)
             and len(list(child.subtree)) >= 2

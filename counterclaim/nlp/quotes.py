@@ -32,7 +32,10 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def _double_quotes(text: str) -> list[tuple[int, int]]:
+def _double_quotes(original: str) -> list[tuple[int, int]]:
+    # two apostrophes stand for a double quote in some newspapers' text (''like this'');
+    # the stand-in keeps every offset where it was
+    text = original.replace("\'\'", '"\x00')
     spans: list[tuple[int, int]] = []
     opened: int | None = None
     i = 0
@@ -55,7 +58,8 @@ def _double_quotes(text: str) -> list[tuple[int, int]]:
         i += 1
     if opened is not None and len(text) > opened:
         spans.append((opened, len(text.rstrip())))
-    return [(s, e) for s, e in (_trim(text, s, e) for s, e in spans) if e > s]
+    spans = [(s + 1 if text[s : s + 1] == "\x00" else s, e) for s, e in spans]
+    return [(s, e) for s, e in (_trim(original, s, e) for s, e in spans) if e > s]
 
 
 def _is_opening(text: str, i: int) -> bool:
