@@ -73,6 +73,12 @@ class AttributionFinder:
         lemma = token.lemma_.lower()
         if lemma == "accord" and token.dep_ == "prep":
             return _according_to(token)
+        if token.pos_ == "NOUN" and lemma in self.lex.nominal_cues:
+            return self._nominal(token, lemma, quotes)
+        if lemma in self.lex.hedges or token.lower_ in self.lex.hedges:
+            hedged = _unattributed(token, quotes)
+            if hedged is not None:
+                return hedged
         if token.pos_ != "VERB":
             return None
         if lemma in self.lex.report_source_cues and _is_source_of_report(token):
@@ -110,6 +116,40 @@ class AttributionFinder:
         mode = self._mode(lemma, rule)
         return Attribution(
             token.idx, cue_end, mention, subject, start, end, f"{lemma}:{rule}", mode
+        )
+
+    def _nominal(self, noun: Token, lemma: str, quotes: list[Span]) -> Attribution | None:
+        """ "Trump's claim that there have been thousands of shootings", "a statement by
+        the ministry that ...": the noun reports what its owner said."""
+        clause = next(
+            (
+                c
+                for c in noun.rights
+                if c.dep_ in ("acl", "ccomp", "relcl")
+                and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
+            ),
+            None,
+        )
+        owner = next((c for c in noun.lefts if c.dep_ == "poss"), None)
+        if owner is None:
+            by = next(
+                (c for c in noun.rights if c.dep_ == "prep" and c.lower_ in ("by", "from")), None
+            )
+            owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+        if clause is None or owner is None or _inside(owner.idx, quotes):
+            return None
+        tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.lower_ == "that")]
+        start, end = _extend_to_quotes(tokens, quotes)
+        mode = "speech" if lemma in self.lex.speech_nouns else "belief"
+        return Attribution(
+            noun.idx,
+            noun.idx + len(noun.text),
+            mention_span(owner),
+            owner,
+            start,
+            end,
+            f"{lemma}:nominal",
+            mode,
         )
 
     def _mode(self, lemma: str, rule: str) -> str:
@@ -403,6 +443,37 @@ def _framed_content(verb: Token, quotes: list[Span]) -> tuple[tuple[int, int], s
         return None
     tokens = [t for obj in objects for t in obj.subtree]
     return _extend_to_quotes(tokens, quotes), "framing"
+
+
+def _unattributed(token: Token, quotes: list[Span]) -> Attribution | None:
+    """What no one owns: "reportedly", "X is said to be", "it is understood that", "seems".
+    The statement has no speaker, so a fact-checker sees that it is hedged."""
+    if _inside(token.idx, quotes):
+        return None
+    if token.pos_ == "ADV":  # "reportedly", "allegedly": the clause the adverb hedges
+        clause = token.head
+        tokens = [t for t in clause.subtree if t.i != token.i]
+    elif token.pos_ in ("VERB", "AUX") and (
+        any(c.dep_ == "auxpass" for c in token.children) or token.lemma_ in ("seem", "appear")
+    ):
+        if any(c.dep_ == "agent" for c in token.children):
+            return None  # "was reported by Reuters" names its source
+        tokens = [t for t in token.subtree if t.i != token.i]
+    else:
+        return None
+    tokens = [
+        t
+        for t in tokens
+        if not (t.dep_ in ("auxpass", "aux", "mark") and t.i < token.i and t.head.i == token.i)
+        and t.dep_ != "expl"
+    ]
+    if len(tokens) < 3:
+        return None
+    start, end = _extend_to_quotes(tokens, quotes)
+    cue_end = token.idx + len(token.text)
+    return Attribution(
+        token.idx, cue_end, None, None, start, end, f"{token.lemma_.lower()}:unattributed", "belief"
+    )
 
 
 def _according_to(prep: Token) -> Attribution | None:

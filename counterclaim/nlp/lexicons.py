@@ -23,6 +23,9 @@ class Lexicons:
     belief_cues: frozenset[str]
     report_source_cues: frozenset[str]
     not_cues: frozenset[str]
+    hedges: frozenset[str]
+    nominal_cues: frozenset[str]
+    speech_nouns: frozenset[str]
     stance_cues: frozenset[str]
     quote_only_cues: frozenset[str]
     titles: frozenset[str]
@@ -58,6 +61,9 @@ def lexicons() -> Lexicons:
         belief_cues=frozenset(cues["belief"]),
         report_source_cues=frozenset(cues["source_of_report"]),
         not_cues=frozenset(cues["not_cues"]),
+        hedges=frozenset(cues["hedges"]),
+        nominal_cues=frozenset(cues["nominal_speech"] + cues["nominal_belief"]),
+        speech_nouns=frozenset(cues["nominal_speech"]),
         stance_cues=frozenset(cues["stance"]),
         quote_only_cues=frozenset(cues["quote_only"]),
         titles=frozenset(speakers["titles"]),

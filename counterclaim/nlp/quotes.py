@@ -35,7 +35,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
 def _double_quotes(original: str) -> list[tuple[int, int]]:
     # two apostrophes stand for a double quote in some newspapers' text (''like this'');
     # the stand-in keeps every offset where it was
-    text = original.replace("\'\'", '"\x00')
+    text = original.replace("''", '"\x00')
     spans: list[tuple[int, int]] = []
     opened: int | None = None
     i = 0
