@@ -105,10 +105,14 @@ class AttributionFinder:
                 found = (found[0], "stance")
         else:
             return None
-        subject = _subject(token)
-        if found is None or subject is None or _inside(subject.idx, quotes):
+        if found is None:
             return None
         (start, end), rule = found
+        subject = _subject(token, quotes)
+        if subject is None and rule == "quote-before":
+            subject = _name_before(token, end)
+        if subject is None:
+            return None
         if start <= subject.idx < end and rule != "parenthetical":
             return None
         mention = mention_span(subject)
@@ -298,14 +302,29 @@ def _overlaps(a: Attribution, b: Attribution) -> bool:
     return a.content_start < b.content_end and b.content_start < a.content_end
 
 
-def _subject(verb: Token) -> Token | None:
-    """The grammatical subject, shared with an earlier verb for "X said ... and added ..."."""
+def _subject(verb: Token, quotes: list[Span] | None = None) -> Token | None:
+    """The grammatical subject outside any quote, shared with an earlier verb for "X said
+    ... and added ..." and "..., saying ..."."""
     for child in verb.children:
-        if child.dep_ in _SUBJECTS:
+        if child.dep_ in _SUBJECTS and not _inside(child.idx, quotes or ()):
             return child
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject(verb.head)  # "X said ... and added ...", "..., saying ..."
+        return _subject(verb.head, quotes)
     return None
+
+
+def _name_before(verb: Token, quote_end: int) -> Token | None:
+    """“...,” Rep. Elijah E. Cummings (D-Md.) said: the parser lost the subject, but the
+    name between the quote and the verb is the speaker."""
+    run: list[Token] = []
+    for token in verb.doc[verb.sent.start : verb.i]:
+        if token.idx < quote_end:
+            continue
+        if token.pos_ == "PROPN" or (run and token.text.endswith(".") and token.is_title):
+            run.append(token)
+        elif run:
+            break
+    return run[-1] if run else None
 
 
 def _cue_end(verb: Token) -> int:
@@ -345,12 +364,20 @@ def _quote_before(verb: Token, quotes: list[Span]) -> tuple[tuple[int, int], str
     return None
 
 
+def _ends_sentence(token: Token) -> bool:
+    """A full stop that ends a sentence, not the one in "(D-Md.)"."""
+    if token.text not in (".", "!", "?", ";"):
+        return False
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return after is None or not (after.text in (")", ",") or after.is_lower)
+
+
 def _closes_speech(verb: Token, quote: Span, text: str) -> bool:
     """Whether a quote ends the way speech handed to a following "X said" does:
     “...,” / “...?” / “...!” then a few words, no sentence end in between."""
     between = text[quote.end_char : verb.idx]
     words = verb.doc[quote.end : verb.i]
-    if len(between.split()) > 8 or any(t.text in (".", "!", "?", ";") for t in words):
+    if len(between.split()) > 8 or any(_ends_sentence(t) for t in words):
         return False
     inner_end = text[quote.start_char : quote.end_char].rstrip()[-1:]
     after_mark = between.lstrip(_QUOTE_MARKS + " ")[:1]
@@ -424,6 +451,9 @@ def _object_content(verb: Token, quotes: list[Span]) -> tuple[tuple[int, int], s
     """ "urges supporters to monitor polling places", "announced the arrest of a man": what
     the verb takes, when it is more than the person spoken to."""
     objects = [c for c in verb.rights if c.dep_ in ("dobj", "xcomp", "oprd", "attr")]
+    objects += [  # "spoke of the legacy of racism", "talked about bringing people together"
+        c for c in verb.rights if c.dep_ == "prep" and c.lower_ in ("about", "of", "on")
+    ]
     objects = [o for o in objects if not (o.pos_ == "PRON" and o.dep_ == "dobj")]
     if not objects or all(
         o.dep_ == "dobj" and o.ent_type_ == "PERSON" and len(list(o.subtree)) < 4 for o in objects
