@@ -308,8 +308,13 @@ def _subject(verb: Token, quotes: list[Span] | None = None) -> Token | None:
     for child in verb.children:
         if child.dep_ in _SUBJECTS and not _inside(child.idx, quotes or ()):
             return child
-    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject(verb.head, quotes)
+    head = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else verb.head
+    if verb.dep_ in ("conj", "advcl", "xcomp", "pcomp") and head.pos_ in ("VERB", "AUX"):
+        if head.lemma_ in ("quote", "cite", "hear", "record"):  # "was quoted as saying"
+            passive = [c for c in head.children if c.dep_ == "nsubjpass"]
+            if passive and not _inside(passive[0].idx, quotes or ()):
+                return passive[0]
+        return _subject(head, quotes)
     return None
 
 
@@ -482,6 +487,8 @@ def _unattributed(token: Token, quotes: list[Span]) -> Attribution | None:
         return None
     if token.pos_ == "ADV":  # "reportedly", "allegedly": the clause the adverb hedges
         clause = token.head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+            clause = clause.head
         tokens = [t for t in clause.subtree if t.i != token.i]
     elif token.pos_ in ("VERB", "AUX") and (
         any(c.dep_ == "auxpass" for c in token.children) or token.lemma_ in ("seem", "appear")
@@ -530,9 +537,9 @@ def _extend_to_quotes(tokens: list[Token], quotes: list[Span]) -> tuple[int, int
     content that is one quote and nothing else is the inside of that quote."""
     text = tokens[0].doc.text
     start, end = min(t.idx for t in tokens), _end_of_tokens(tokens)
-    while start < end and text[start] in _QUOTE_MARKS + _EDGE_PUNCT:
+    while start < end and text[start] in _QUOTE_MARKS + _EDGE_PUNCT + "'":
         start += 1
-    while end > start and text[end - 1] in _QUOTE_MARKS + _EDGE_PUNCT:
+    while end > start and text[end - 1] in _QUOTE_MARKS + _EDGE_PUNCT + "'":
         end -= 1
     touched = [q for q in quotes if q.start_char <= end and start <= q.end_char]
     if len(touched) == 1 and touched[0].start_char <= start and end <= touched[0].end_char:

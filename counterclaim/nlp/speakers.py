@@ -97,7 +97,7 @@ class SpeakerResolver:
         if head.pos_ == "PRON":
             return self._pronoun(head, lower)
         entity: Entity | None
-        if head.pos_ == "PROPN":
+        if head.pos_ == "PROPN" or (head.is_upper and len(head.text) > 1):  # "PENCE:"
             entity, how = self._by_name(head), "name"
         else:
             entity, how = self._by_title(head), "title"
@@ -225,13 +225,12 @@ class SpeakerResolver:
                     return entity
             name = _plain_phrase(mention)
             return self._entity(name, SpeakerKind.PERSON, name, qualifier)
-        if head.lower_ in self.lex.group_nouns or head.lemma_.lower() in self.lex.group_nouns:
-            name = _plain_phrase(mention)
-            org = self.lex.organisation(name)
-            if org is not None:
-                return self._entity(org.name, org.kind, name, org.affiliation)
-            return self._entity(name, SpeakerKind.GROUP, name, qualifier)
-        return None
+        name = _plain_phrase(mention)
+        org = self.lex.organisation(name)
+        if org is not None:
+            return self._entity(org.name, org.kind, name, org.affiliation)
+        # "one council source", "the committee": a speaker named by what it is
+        return self._entity(name, SpeakerKind.GROUP, name, qualifier)
 
     def _entity(
         self, name: str, kind: SpeakerKind, alias: str, affiliation: str | None = None

@@ -2,7 +2,7 @@
 
 import pytest
 
-from counterclaim.domain import StatementKind
+from counterclaim.domain import StatementKind, StatementMode
 
 
 def only(extractor, text: str):  # type: ignore[no-untyped-def]
@@ -100,3 +100,91 @@ def test_evidence_names_the_rule_and_the_cue_span(extractor) -> None:  # type: i
     assert statement.cue_span is not None
     assert text[statement.cue_span.start : statement.cue_span.end] == "said"
     assert statement.rule.startswith("say:clause")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content", "rule"),
+    [
+        (
+            "Jane Smith was quoted as saying that the bridge was unsafe.",
+            "Jane Smith",
+            "the bridge was unsafe",
+            "say:clause",
+        ),
+        (
+            "In a statement, the ministry said the bridge was unsafe.",
+            "Ministry",
+            "the bridge was unsafe",
+            "say:clause",
+        ),
+        (
+            "“The bridge is unsafe and must close.” ― Jane Smith\n",
+            "Jane Smith",
+            "The bridge is unsafe and must close.",
+            "dash-signature",
+        ),
+        (
+            "SMITH: The bridge is unsafe and must close today.\n",
+            "SMITH",
+            "The bridge is unsafe and must close today.",
+            "colon-speaker",
+        ),
+        (
+            "''The bridge is unsafe,'' Jane Smith said.",
+            "Jane Smith",
+            "The bridge is unsafe",
+            "say:",
+        ),
+        (
+            "The bridge is unsafe, said one council source.",
+            "One council source",
+            "The bridge is unsafe",
+            "say:clause",
+        ),
+    ],
+)
+def test_more_forms(extractor, text, speaker, content, rule) -> None:  # type: ignore[no-untyped-def]
+    statement, found = only(extractor, text)
+    assert found is not None and found.name == speaker
+    assert statement.text == content
+    assert statement.rule.startswith(rule)
+
+
+def test_nested_attribution_is_two_statements(extractor) -> None:  # type: ignore[no-untyped-def]
+    analysis = extractor.analyse("Jane Smith said that the mayor had claimed the bridge was safe.")
+    by_speaker = {analysis.speaker(s.speaker_id).name: s.text for s in analysis.statements}
+    assert by_speaker == {
+        "Jane Smith": "the mayor had claimed the bridge was safe",
+        "Mayor": "the bridge was safe",
+    }
+
+
+def test_a_quote_that_goes_on_keeps_its_speaker(extractor) -> None:  # type: ignore[no-untyped-def]
+    analysis = extractor.analyse("“The bridge is unsafe,” Jane Smith said. “It must close today.”")
+    assert [s.text for s in analysis.statements] == ["The bridge is unsafe", "It must close today."]
+    assert len({s.speaker_id for s in analysis.statements}) == 1
+
+
+def test_a_claim_named_by_a_noun(extractor) -> None:  # type: ignore[no-untyped-def]
+    analysis = extractor.analyse("Critics attacked Jane Smith's claim that the bridge was safe.")
+    nominal = [s for s in analysis.statements if s.rule.startswith("claim:nominal")]
+    assert [(analysis.speaker(s.speaker_id).name, s.text) for s in nominal] == [
+        ("Jane Smith", "the bridge was safe")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["The bridge is reportedly unsafe.", "It is understood that the bridge will close."]
+)
+def test_hedged_statements_have_no_speaker(extractor, text) -> None:  # type: ignore[no-untyped-def]
+    statement, speaker = only(extractor, text)
+    assert speaker is None and statement.speaker_id is None
+    assert "unattributed" in statement.rule
+
+
+def test_beliefs_and_findings_are_kept_apart_from_speech(extractor) -> None:  # type: ignore[no-untyped-def]
+    belief, _ = only(extractor, "Jane Smith believes that the bridge is unsafe.")
+    speech, _ = only(extractor, "Jane Smith said that the bridge is unsafe.")
+    assert (belief.mode, speech.mode) == (StatementMode.BELIEF, StatementMode.SPEECH)
+    finding = extractor.analyse("Polls show that the bridge is unpopular.").statements[0]
+    assert finding.mode is StatementMode.BELIEF and finding.speaker_text == "Polls"

@@ -1,0 +1,65 @@
+"""The attribution evaluation on small gold files of our own, and on PolNeAR when present."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from counterclaim.evaluate import GoldFormatError, evaluate_attribution, read_gold
+
+EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval" / "polnear-dev.jsonl"
+TEXT = "Jane Smith said the bridge was unsafe. The weather was fine. Bob Lee believes it is safe."
+
+
+def gold_file(tmp_path: Path, attributions: list[dict[str, object]]) -> Path:
+    path = tmp_path / "gold.jsonl"
+    record = {"id": "a1", "title": "", "text": TEXT, "attributions": attributions}
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    return path
+
+
+def attribution(content: str, speaker: str, cue: str) -> dict[str, object]:
+    start = TEXT.index(content)
+    speaker_start = TEXT.index(speaker)
+    return {
+        "speaker": speaker,
+        "cue": cue,
+        "content_spans": [[start, start + len(content)]],
+        "speaker_spans": [[speaker_start, speaker_start + len(speaker)]],
+        "has_quote_marks": False,
+    }
+
+
+def test_scores_count_matches_misses_and_false_alarms(tmp_path: Path, extractor) -> None:  # type: ignore[no-untyped-def]
+    path = gold_file(
+        tmp_path,
+        [
+            attribution("the bridge was unsafe", "Jane Smith", "said"),
+            attribution("The weather was fine", "Jane Smith", "said"),  # a miss, on purpose
+        ],
+    )
+    errors: list[dict[str, object]] = []
+    summary = evaluate_attribution(read_gold(path), extractor, errors.append).summary
+    assert summary["counts"]["gold"] == 2 and summary["counts"]["predicted"] == 2
+    assert summary["overlap"]["recall"] == 0.5
+    assert summary["overlap"]["precision"] == 0.5  # Bob Lee's belief is not in this gold
+    assert summary["speech_recall"] == 0.5
+    assert summary["speaker_agreement"] == 1.0
+    assert sorted(e["error"] for e in errors) == ["false_alarm", "miss"]
+
+
+def test_a_file_of_another_shape_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"claim": "x"}\n', encoding="utf-8")
+    with pytest.raises(GoldFormatError, match="line 1"):
+        list(read_gold(path))
+
+
+@pytest.mark.skipif(not EVAL.exists(), reason="../shared/eval is not beside this checkout")
+def test_polnear_dev_sample_stays_above_a_floor(extractor) -> None:  # type: ignore[no-untyped-def]
+    articles = list(read_gold(EVAL))[:12]
+    summary = evaluate_attribution(articles, extractor).summary
+    assert summary["overlap"]["f1"] > 0.7, summary
+    assert summary["speaker_agreement"] > 0.8, summary
