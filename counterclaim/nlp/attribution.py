@@ -354,7 +354,12 @@ def _quote_after(verb: Token, quotes: list[Span]) -> tuple[tuple[int, int], str]
     after = verb.idx + len(verb.text)
     for quote in quotes:
         gap = text[after : quote.start_char]
-        if 0 <= quote.start_char - after <= 4 and gap.strip(" :,\n\t" + _QUOTE_MARKS) == "":
+        if quote.start_char < after or "\n\n" in gap:
+            continue
+        if gap.strip(" :,\n\t" + _QUOTE_MARKS) == "" or (
+            # "Said Ellis: “...”", "made the following comment: “...”"
+            gap.rstrip(" \n" + _QUOTE_MARKS).endswith(":") and len(gap.split()) <= 6
+        ):
             return _trim(text, quote.start_char, quote.end_char), "quote-after"
     return None
 
@@ -384,7 +389,7 @@ def _closes_speech(verb: Token, quote: Span, text: str) -> bool:
     words = verb.doc[quote.end : verb.i]
     if len(between.split()) > 8 or any(_ends_sentence(t) for t in words):
         return False
-    inner_end = text[quote.start_char : quote.end_char].rstrip()[-1:]
+    inner_end = text[quote.start_char : quote.end_char].rstrip(" '’\"”")[-1:]
     after_mark = between.lstrip(_QUOTE_MARKS + " ")[:1]
     return inner_end in (",", "?", "!", "—", "–", "-") or after_mark == ","
 
