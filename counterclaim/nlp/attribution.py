@@ -361,7 +361,24 @@ def _quote_after(verb: Token, quotes: list[Span]) -> tuple[tuple[int, int], str]
             gap.rstrip(" \n" + _QUOTE_MARKS).endswith(":") and len(gap.split()) <= 6
         ):
             return _trim(text, quote.start_char, quote.end_char), "quote-after"
-    return None
+    return _block_after(text, after)
+
+
+def _block_after(text: str, after: int) -> tuple[tuple[int, int], str] | None:
+    """"The New York Times reports:" at the end of a paragraph: the next paragraph, quoted
+    or not, is what was reported."""
+    line_end = text.find("\n", after)
+    if line_end < 0:
+        return None
+    rest = text[after:line_end].rstrip()
+    if not rest.endswith(":") or len(rest.split()) > 6:
+        return None
+    start = line_end + len(text[line_end:]) - len(text[line_end:].lstrip())
+    end = text.find("\n\n", start)
+    end = len(text) if end < 0 else end
+    if end - start < 10:
+        return None
+    return _trim(text, start, end), "block-after"
 
 
 def _quote_before(verb: Token, quotes: list[Span]) -> tuple[tuple[int, int], str] | None:
@@ -399,7 +416,7 @@ _AGENT_ENTITIES = ("PERSON", "ORG", "NORP", "GPE")
 
 def _has_agent_subject(verb: Token) -> bool:
     """Someone who can hold a view: a named person or body, a pronoun, a group of people."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = _subject(verb)
     if subject is None:
         return False
     if subject.ent_type_ in _AGENT_ENTITIES:
