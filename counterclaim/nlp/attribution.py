@@ -356,7 +356,7 @@ def _quote_after(verb: Token, quotes: list[Span]) -> tuple[tuple[int, int], str]
         gap = text[after : quote.start_char]
         if quote.start_char < after or "\n\n" in gap:
             continue
-        if gap.strip(" :,\n\t" + _QUOTE_MARKS) == "" or (
+        if gap.strip(" :,\n\t'" + _QUOTE_MARKS) == "" or (
             # "Said Ellis: “...”", "made the following comment: “...”"
             gap.rstrip(" \n" + _QUOTE_MARKS).endswith(":") and len(gap.split()) <= 6
         ):
@@ -474,12 +474,20 @@ def _parenthetical_content(verb: Token, quotes: list[Span]) -> tuple[tuple[int, 
     return _extend_to_quotes(tokens, quotes), "parenthetical"
 
 
+_ANSWERING = frozenset({"respond", "reply", "answer", "react", "retort"})
+
+
 def _object_content(verb: Token, quotes: list[Span]) -> tuple[tuple[int, int], str] | None:
     """ "urges supporters to monitor polling places", "announced the arrest of a man": what
     the verb takes, when it is more than the person spoken to."""
     objects = [c for c in verb.rights if c.dep_ in ("dobj", "xcomp", "oprd", "attr")]
     objects += [  # "spoke of the legacy of racism", "talked about bringing people together"
         c for c in verb.rights if c.dep_ == "prep" and c.lower_ in ("about", "of", "on")
+    ]
+    if verb.lemma_ in _ANSWERING:  # "responded with attacks on Machado"
+        objects += [c for c in verb.rights if c.dep_ == "prep" and c.lower_ in ("to", "with")]
+    objects += [  # "tells his supporters at a rally to “go to your place and vote”"
+        c for c in verb.rights if c.dep_ == "advcl" and c.left_edge.lower_ == "to"
     ]
     objects = [o for o in objects if not (o.pos_ == "PRON" and o.dep_ == "dobj")]
     if not objects or all(
