@@ -19,12 +19,15 @@ class StatementKind(StrEnum):
 
 
 class StatementMode(StrEnum):
-    """What the attribution reports: words said, a view held ("believes", "polls show"), or
-    a stance shown by an act ("endorsed", "ruled against"). The speech view shows speech."""
+    """What the attribution reports: words said, a view held ("believes", "polls show"), a
+    stance shown by an act ("endorsed", "ruled against"), or only what someone spoke about
+    ("spoke about the balloons"). The speech view shows speech; only speech and beliefs are
+    paired as claims and rebuttals."""
 
     SPEECH = "speech"
     BELIEF = "belief"
     STANCE = "stance"
+    TOPIC = "topic"
 
 
 class SpeakerKind(StrEnum):

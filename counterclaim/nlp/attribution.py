@@ -71,7 +71,11 @@ class AttributionFinder:
 
     def _attribution(self, token: Token, quotes: list[Span]) -> Attribution | None:
         lemma = token.lemma_.lower()
-        if lemma == "accord" and token.dep_ == "prep":
+        if (
+            token.lower_ == "according" and token.nbor(1).lower_ == "to"
+            if token.i + 1 < len(token.doc)
+            else False
+        ):
             return _according_to(token)
         if token.pos_ == "NOUN" and lemma in self.lex.nominal_cues:
             return self._nominal(token, lemma, quotes)
@@ -157,8 +161,8 @@ class AttributionFinder:
         )
 
     def _mode(self, lemma: str, rule: str) -> str:
-        if rule == "stance":
-            return "stance"
+        if rule in ("stance", "topic"):
+            return rule
         if lemma in self.lex.speech_cues | self.lex.framing_cues | self.lex.quote_only_cues:
             return "speech"
         return "belief"
@@ -246,7 +250,11 @@ def _colon_attributions(doc: Doc) -> Iterable[Attribution]:
         label = match.group(1)
         if label.lower() in _NOT_SPEAKERS or len(match.group(2).split()) < 3:
             continue
-        name = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+        name_start = match.start(1)
+        first = label.split()[0].lower()
+        if first in ("said", "says", "asked", "added") and " " in label:  # "Said Ellis: “...”"
+            name_start += len(first) + 1
+        name = doc.char_span(name_start, match.end(1), alignment_mode="contract")
         if name is None or not any(t.pos_ in ("PROPN", "NOUN") for t in name):
             continue
         start, end = _trim(doc.text, match.start(2), match.end(2))
@@ -289,8 +297,9 @@ def _continued_quotes(text: str, quotes: list[Span], found: list[Attribution]) -
 
 
 def _weak(attribution: Attribution) -> bool:
-    """Found from a verb's object alone, or a stance: not kept inside reported words."""
-    return attribution.mode == "stance" or attribution.rule.endswith(":object")
+    """Found from a verb's object alone, a stance or a topic: not kept inside reported
+    words."""
+    return attribution.mode in ("stance", "topic") or attribution.rule.endswith(":object")
 
 
 def _nested(inner: Attribution, found: list[Attribution]) -> bool:
@@ -365,7 +374,7 @@ def _quote_after(verb: Token, quotes: list[Span]) -> tuple[tuple[int, int], str]
 
 
 def _block_after(text: str, after: int) -> tuple[tuple[int, int], str] | None:
-    """"The New York Times reports:" at the end of a paragraph: the next paragraph, quoted
+    """ "The New York Times reports:" at the end of a paragraph: the next paragraph, quoted
     or not, is what was reported."""
     line_end = text.find("\n", after)
     if line_end < 0:
@@ -497,7 +506,8 @@ def _object_content(verb: Token, quotes: list[Span]) -> tuple[tuple[int, int], s
     tokens = [t for obj in objects for t in obj.subtree]
     if len(tokens) < 2:
         return None
-    return _extend_to_quotes(tokens, quotes), "object"
+    topical = all(o.dep_ == "prep" and o.lower_ in ("about", "of", "on") for o in objects)
+    return _extend_to_quotes(tokens, quotes), "topic" if topical else "object"
 
 
 def _framed_content(verb: Token, quotes: list[Span]) -> tuple[tuple[int, int], str] | None:
@@ -543,23 +553,34 @@ def _unattributed(token: Token, quotes: list[Span]) -> Attribution | None:
     )
 
 
-def _according_to(prep: Token) -> Attribution | None:
+def _according_to(according: Token) -> Attribution | None:
     """ "According to X, ...": the rest of the sentence is what X said."""
-    to = next((c for c in prep.children if c.lower_ == "to"), None)
-    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
-    if to is None or source is None:
+    doc, sent = according.doc, according.sent
+    to = doc[according.i + 1]
+    run = []
+    for token in doc[to.i + 1 : sent.end]:
+        if token.text in (",", ".", ";", ":", "—", "–") or token.is_space:
+            break
+        run.append(token)
+    names = [t for t in run if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    if not names:
         return None
-    phrase = list(prep.subtree)
-    sent = prep.sent
-    rest = [t for t in sent if t.i < phrase[0].i or t.i > phrase[-1].i]
+    source = next((t for t in names if t.head.i not in {r.i for r in run}), names[-1])
+    if source.pos_ != "PROPN":  # "according to the report by X": the noun's own head
+        source = next((t for t in reversed(names) if t.pos_ == "PROPN"), source)
+    before = [t for t in sent if t.i < according.i and not t.is_space]
+    after = [t for t in sent if t.i > run[-1].i and not t.is_space]
+    rest = before if len(before) > len(after) else after  # the side the phrase is not on
     if len(rest) < 3:
         return None
-    text = prep.doc.text  # Doc.text joins every token: read it once
+    text = doc.text  # Doc.text joins every token: read it once
     start, end = _trim(text, rest[0].idx, rest[-1].idx + len(rest[-1].text))
     if text[end - 1 : end] == ".":
         end -= 1
     cue_end = to.idx + len(to.text)
-    return Attribution(prep.idx, cue_end, mention_span(source), source, start, end, "according-to")
+    return Attribution(
+        according.idx, cue_end, mention_span(source), source, start, end, "according-to"
+    )
 
 
 def _extend_to_quotes(tokens: list[Token], quotes: list[Span]) -> tuple[int, int]:

@@ -172,7 +172,7 @@ def _headline_span(text: str, title: str | None) -> tuple[int, int] | None:
 def suggest_pairs(doc: Doc, statements: list[Statement], speakers: list[Speaker]) -> list[Pair]:
     """Every claim/rebuttal pair above the threshold between speakers on different sides."""
     by_id = {s.id: s for s in speakers}
-    statements = [s for s in statements if s.mode is not StatementMode.STANCE]
+    statements = [s for s in statements if s.mode in (StatementMode.SPEECH, StatementMode.BELIEF)]
     views = [_view(doc, s, by_id.get(s.speaker_id or "")) for s in statements]
     pairs: list[Pair] = []
     for i, a in enumerate(statements):

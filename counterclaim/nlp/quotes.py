@@ -66,6 +66,8 @@ def _is_opening(text: str, i: int) -> bool:
     char = text[i]
     if char in _OPEN_DOUBLE:
         return True
+    if char == "”" and (i == 0 or text[i - 1] == "\n") and text[i + 1 : i + 2].strip():
+        return True  # a paragraph opened with the closing mark by mistake
     if char != '"':
         return False
     before = text[i - 1] if i else " "

@@ -90,8 +90,13 @@ def test_source_of_a_report_is_not_a_speaker(extractor) -> None:  # type: ignore
 
 
 def test_narration_without_a_reporting_verb_is_not_a_statement(extractor) -> None:  # type: ignore[no-untyped-def]
-    analysis = extractor.analyse("Jane Smith spoke about the bridge. The bridge was closed in May.")
+    analysis = extractor.analyse("The bridge was closed in May. Traffic moved to the ferry.")
     assert analysis.statements == ()
+
+
+def test_speaking_about_something_is_a_topic_not_a_claim(extractor) -> None:  # type: ignore[no-untyped-def]
+    statement, _ = only(extractor, "Jane Smith spoke about the bridge.")
+    assert statement.mode is StatementMode.TOPIC and statement.text == "about the bridge"
 
 
 def test_evidence_names_the_rule_and_the_cue_span(extractor) -> None:  # type: ignore[no-untyped-def]
