@@ -7,12 +7,13 @@ them.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
-from counterclaim.domain import Analysis, Span, Statement
+from counterclaim.domain import Analysis, Span, Statement, StatementMode
 
 _Selection = QTextEdit.ExtraSelection
+_SELECTED_PAIR = QTextFormat.Property.UserProperty + 1  # marks the selected pair's spans
 
 
 class ArticleView(QPlainTextEdit):
@@ -57,7 +58,7 @@ class ArticleView(QPlainTextEdit):
         spans = []
         for selection in self.extraSelections():
             cursor = selection.cursor
-            strong = selection.format.fontUnderline()
+            strong = selection.format.boolProperty(_SELECTED_PAIR)
             spans.append((Span(cursor.selectionStart(), cursor.selectionEnd()), strong))
         return spans
 
@@ -67,7 +68,9 @@ class ArticleView(QPlainTextEdit):
         for statement in analysis.statements:
             speaker = analysis.speaker(statement.speaker_id)
             colour = colours.get(speaker.side or "", "#7f8c8d") if speaker else "#7f8c8d"
-            selections.append(self._selection(statement.content, _soft_format(colour)))
+            spoken = statement.mode is StatementMode.SPEECH
+            fmt = _soft_format(colour) if spoken else _faint_format(colour)
+            selections.append(self._selection(statement.content, fmt))
             if statement.speaker_span is not None:
                 selections.append(self._selection(statement.speaker_span, _speaker_format(colour)))
         return selections
@@ -102,6 +105,14 @@ def _soft_format(colour: str) -> QTextCharFormat:
     return fmt
 
 
+def _faint_format(colour: str) -> QTextCharFormat:
+    """Beliefs, stances, topics and hedged statements: marked, but quieter than speech."""
+    fmt = QTextCharFormat()
+    fmt.setUnderlineColor(QColor(colour))
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+    return fmt
+
+
 def _speaker_format(colour: str) -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setForeground(QColor(colour))
@@ -111,6 +122,7 @@ def _speaker_format(colour: str) -> QTextCharFormat:
 
 def _strong_format(colour: str) -> QTextCharFormat:
     fmt = QTextCharFormat()
+    fmt.setProperty(_SELECTED_PAIR, True)
     background = QColor(colour)
     background.setAlpha(110)
     fmt.setBackground(background)

@@ -174,9 +174,12 @@ class AnalysisController(QObject):
 
     def _on_finished(self, article_ids: object) -> None:
         ids = list(article_ids) if isinstance(article_ids, list) else []
-        message = (
-            self.tr("Ready: {n} articles analysed").format(n=len(ids)) if ids else self.tr("Ready")
-        )
+        if not ids:
+            message = self.tr("Ready")
+        elif len(ids) == 1:
+            message = self.tr("Ready: 1 article analysed")
+        else:
+            message = self.tr("Ready: {n} articles analysed").format(n=len(ids))
         self.window.show_idle(message)
         self.events.articles_changed.emit()
         for article_id in ids:
