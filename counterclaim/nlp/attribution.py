@@ -527,7 +527,7 @@ def _unattributed(token: Token, quotes: list[Span]) -> Attribution | None:
         return None
     if token.pos_ == "ADV":  # "reportedly", "allegedly": the clause the adverb hedges
         clause = token.head
-        while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
         tokens = [t for t in clause.subtree if t.i != token.i]
     elif token.pos_ in ("VERB", "AUX") and (

@@ -123,7 +123,7 @@ def is_negated(token: Token) -> bool:
             c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in negators) for c in node.children
         ):
             return True
-        if node.dep_ not in _NEGATION_PATH or node.head is node:
+        if node.dep_ not in _NEGATION_PATH or node.head.i == node.i:
             return False
         node = node.head
 

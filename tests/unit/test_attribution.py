@@ -193,3 +193,10 @@ def test_beliefs_and_findings_are_kept_apart_from_speech(extractor) -> None:  # 
     assert (belief.mode, speech.mode) == (StatementMode.BELIEF, StatementMode.SPEECH)
     finding = extractor.analyse("Polls show that the bridge is unpopular.").statements[0]
     assert finding.mode is StatementMode.BELIEF and finding.speaker_text == "Polls"
+
+
+def test_a_hedge_without_a_verb_does_not_hang(extractor) -> None:  # type: ignore[no-untyped-def]
+    """A headline fragment has no verb for "allegedly" to hedge: nothing to report, and
+    the analysis finishes (it once looped for ever here)."""
+    analysis = extractor.analyse("Allegedly a fraud.")
+    assert all("unattributed" in s.rule for s in analysis.statements)
