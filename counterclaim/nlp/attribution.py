@@ -64,7 +64,7 @@ class AttributionFinder:
         for attribution in [*_dash_attributions(doc, quotes), *_colon_attributions(doc)]:
             if not any(_overlaps(attribution, a) for a in found):
                 found.append(attribution)
-        found.extend(_continued_quotes(doc.text, quotes, found))
+        found.extend(_continued_quotes(_text(doc), quotes, found))
         found = [a for a in found if not (_weak(a) and _nested(a, found))]
         doc._.cc_attributions = sorted(found, key=lambda a: a.content_start)
         return doc
@@ -231,7 +231,7 @@ _NOT_SPEAKERS = frozenset(
 
 def _dash_attributions(doc: Doc, quotes: list[Span]) -> Iterable[Attribution]:
     """A quote signed with a dash: “...” ― Carla Sanchez."""
-    text = doc.text
+    text = _text(doc)
     for quote in quotes:
         match = _DASH_SIGNATURE.match(text, quote.end_char)
         if match is None:
@@ -246,7 +246,7 @@ def _dash_attributions(doc: Doc, quotes: list[Span]) -> Iterable[Attribution]:
 
 def _colon_attributions(doc: Doc) -> Iterable[Attribution]:
     """A line that starts with who speaks: "PENCE: Well, look, ...", "Poll: Voters ..."."""
-    for match in _COLON_SPEAKER.finditer(doc.text):
+    for match in _COLON_SPEAKER.finditer(_text(doc)):
         label = match.group(1)
         if label.lower() in _NOT_SPEAKERS or len(match.group(2).split()) < 3:
             continue
@@ -257,7 +257,7 @@ def _colon_attributions(doc: Doc) -> Iterable[Attribution]:
         name = doc.char_span(name_start, match.end(1), alignment_mode="contract")
         if name is None or not any(t.pos_ in ("PROPN", "NOUN") for t in name):
             continue
-        start, end = _trim(doc.text, match.start(2), match.end(2))
+        start, end = _trim(_text(doc), match.start(2), match.end(2))
         colon = match.end(1)
         yield Attribution(colon, colon + 1, name, name[-1], start, end, "colon-speaker")
 
@@ -359,7 +359,7 @@ def _is_source_of_report(verb: Token) -> bool:
 
 def _quote_after(verb: Token, quotes: list[Span]) -> tuple[tuple[int, int], str] | None:
     """A quote that follows the cue: "NATO said: “...”"."""
-    text = verb.doc.text  # Doc.text joins every token: read it once
+    text = _text(verb.doc)
     after = verb.idx + len(verb.text)
     for quote in quotes:
         gap = text[after : quote.start_char]
@@ -393,7 +393,7 @@ def _block_after(text: str, after: int) -> tuple[tuple[int, int], str] | None:
 def _quote_before(verb: Token, quotes: list[Span]) -> tuple[tuple[int, int], str] | None:
     """A quote that ends just before its speaker: "“...,” Peskov said"."""
     sent_start = verb.sent.start_char
-    text = verb.doc.text
+    text = _text(verb.doc)
     for quote in quotes:
         if sent_start - 2 <= quote.end_char <= verb.idx and _closes_speech(verb, quote, text):
             return _trim(text, quote.start_char, quote.end_char), "quote-before"
@@ -573,7 +573,7 @@ def _according_to(according: Token) -> Attribution | None:
     rest = before if len(before) > len(after) else after  # the side the phrase is not on
     if len(rest) < 3:
         return None
-    text = doc.text  # Doc.text joins every token: read it once
+    text = _text(doc)
     start, end = _trim(text, rest[0].idx, rest[-1].idx + len(rest[-1].text))
     if text[end - 1 : end] == ".":
         end -= 1
@@ -586,7 +586,7 @@ def _according_to(according: Token) -> Attribution | None:
 def _extend_to_quotes(tokens: list[Token], quotes: list[Span]) -> tuple[int, int]:
     """The characters the tokens cover, widened to take in every quote they touch; a
     content that is one quote and nothing else is the inside of that quote."""
-    text = tokens[0].doc.text
+    text = _text(tokens[0].doc)
     start, end = min(t.idx for t in tokens), _end_of_tokens(tokens)
     while start < end and text[start] in _QUOTE_MARKS + _EDGE_PUNCT + "'":
         start += 1
@@ -655,6 +655,17 @@ def mention_span(head: Token) -> Span:
         elif child.dep_ in ("compound", "flat") and child.i == end:
             end = child.i + 1
     return head.doc[start:end]
+
+
+_TEXT_KEY = "cc_text"
+
+
+def _text(doc: Doc) -> str:
+    """The document's text, kept with it: Doc.text joins every token on each call."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return str(text)
 
 
 def _inside(position: int, quotes: Iterable[Span]) -> bool:

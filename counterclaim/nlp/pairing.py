@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import snowballstemmer
 from spacy.tokens import Span, Token
@@ -108,8 +108,13 @@ def _lex() -> _Lex:
 
 
 def concept(token: Token) -> str:
+    return _concept_of(token.lemma_.lower())
+
+
+@lru_cache(maxsize=65536)
+def _concept_of(lemma: str) -> str:
     lex = _lex()
-    stem = lex.stem.stemWord(token.lemma_.lower())
+    stem = _stem(lemma)
     return lex.concepts.get(stem, stem)
 
 
@@ -143,15 +148,13 @@ def view_of(
         for t in reversed(content)
         if t.pos_ in _CONTENT_POS and not t.is_stop and t.is_alpha
     }
-    names = {
-        _plain(e.text).lower(): _plain(e.text) for e in content.ents if e.label_ in _NAME_LABELS
-    }
+    names = {_plain(n).lower(): _plain(n) for n in _entity_names(content)}
     lowered = content.text.lower()
     denials = tuple(
-        [p for p in lex.denial_phrases if _has_phrase(lowered, p)]
+        [m.group(0) for m in _denial_pattern().finditer(lowered)]
         + [t.text for t in content if t.lemma_.lower() in lex.denial_verbs]
     )
-    stems = {lex.stem.stemWord(w.lower()): n for n in speaker_names for w in n.split()}
+    stems = {_stem(w.lower()): n for n in speaker_names for w in n.split()}
     return StatementView(
         statement_id,
         speaker,
@@ -197,8 +200,31 @@ def _proposition(sent: Span) -> Proposition:
     return Proposition(sent.text.strip(), frozenset(asserted), frozenset(negated), words)
 
 
-def _has_phrase(lowered: str, phrase: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", lowered) is not None
+def _entity_names(content: Span) -> list[str]:
+    """Named entities inside the span, read from the tokens (Span.ents walks the whole
+    document each time)."""
+    names: list[str] = []
+    run: list[Token] = []
+    for token in [*content, None]:
+        inside = token is not None and token.ent_type_ in _NAME_LABELS and token.ent_iob_ != "O"
+        if run and (not inside or (token is not None and token.ent_iob_ == "B")):
+            names.append(content.doc[run[0].i : run[-1].i + 1].text)
+            run = []
+        if inside and token is not None:
+            run.append(token)
+    return names
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return str(_lex().stem.stemWord(word))
+
+
+@cache
+def _denial_pattern() -> re.Pattern[str]:
+    phrases = sorted(_lex().denial_phrases, key=len, reverse=True)
+    alternatives = "|".join(re.escape(p) for p in phrases)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
 
 def _around(text: str, word: str, width: int = 55) -> str:
@@ -309,7 +335,7 @@ def _opposition(
 
 def _denies(text: str) -> bool:
     lowered = text.lower()
-    return any(_has_phrase(lowered, p) for p in _lex().denial_phrases)
+    return _denial_pattern().search(lowered) is not None
 
 
 def best_direction(

@@ -56,7 +56,9 @@ class SpeakerResolver:
         self.lex = lex or lexicons()
         self.entities: list[Entity] = []
         self._timeline: list[tuple[int, Entity]] = []  # (char offset, entity), in order
-        self._quotes = list(doc.spans[QUOTES_KEY]) if QUOTES_KEY in doc.spans else []
+        quotes = list(doc.spans[QUOTES_KEY]) if QUOTES_KEY in doc.spans else []
+        self._quoted = {t.i for q in quotes for t in q}  # token indices inside quotes
+        self._ents = list(doc.ents)
 
     def resolve_all(self, attributions: list[Attribution]) -> list[Resolution | None]:
         """Resolutions in the order of the attributions, reading the article once."""
@@ -77,7 +79,7 @@ class SpeakerResolver:
     # -- mentions that are not speakers but can be referred to later
 
     def _is_mention(self, token: Token) -> bool:
-        if self._in_quote(token.idx) or token.pos_ != "PROPN":
+        if token.pos_ != "PROPN" or token.i in self._quoted:
             return False
         return (
             token.ent_type_ in ("PERSON", *_ORG_LABELS, *_PLACE_LABELS)
@@ -182,7 +184,7 @@ class SpeakerResolver:
                 org = self.lex.organisation(owner)
                 return (org.affiliation or org.name) if org else _clean_name(owner)
             if token.ent_type_ in ("ORG", *_PLACE_LABELS) and token.pos_ == "PROPN":
-                ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+                ent = next((e for e in self._ents if e.start <= token.i < e.end), None)
                 text = ent.text if ent is not None else token.text
                 org = self.lex.organisation(text)
                 if org is not None:
@@ -245,9 +247,6 @@ class SpeakerResolver:
         entity.add_alias(alias)
         self.entities.append(entity)
         return entity
-
-    def _in_quote(self, position: int) -> bool:
-        return any(q.start_char <= position < q.end_char for q in self._quotes)
 
 
 def _name_tokens(head: Token) -> list[Token]:
