@@ -101,6 +101,12 @@ def _parser() -> argparse.ArgumentParser:
         "--errors", type=Path, metavar="FILE", help="write misses and false alarms as JSON lines"
     )
     attribution.set_defaults(run=_run_evaluate_attribution)
+    pairing = what.add_parser(
+        "pairing", parents=[common], help="rebuttals, on Emergent/PERSPECTRUM-shaped pairs"
+    )
+    pairing.add_argument("gold", type=Path, metavar="PAIRS.jsonl")
+    pairing.add_argument("--json", action="store_true", help="print the figures as JSON")
+    pairing.set_defaults(run=_run_evaluate_pairing)
     return parser
 
 
@@ -221,6 +227,7 @@ def extraction_json(article: LoadedArticle, analysis: Analysis) -> dict[str, Any
                 "claim": p.claim_id,
                 "rebuttal": p.rebuttal_id,
                 "score": p.score,
+                "relation": p.relation.value,
                 "reasons": list(p.reasons),
             }
             for p in analysis.pairs
@@ -359,6 +366,22 @@ def _run_evaluate_attribution(args: argparse.Namespace) -> int:
         _write_atomically(args.errors, lines)
     summary = scores.summary
     print(json.dumps(summary) if args.json else format_summary(summary, str(args.gold)))
+    return 0
+
+
+def _run_evaluate_pairing(args: argparse.Namespace) -> int:
+    from counterclaim.evaluate import GoldFormatError, evaluate_pairing, format_pairing, read_pairs
+
+    if not args.gold.is_file():
+        raise UsageError(f"{args.gold}: no such file; give a .jsonl file of claim/counter pairs")
+    try:
+        records = list(read_pairs(args.gold))
+    except (GoldFormatError, UnicodeDecodeError) as error:
+        raise UsageError(str(error)) from None
+    if not records:
+        raise UsageError(f"{args.gold}: no pairs in the file")
+    summary = evaluate_pairing(records, _extractor())
+    print(json.dumps(summary) if args.json else format_pairing(summary, str(args.gold)))
     return 0
 
 

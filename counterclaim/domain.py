@@ -37,6 +37,14 @@ class SpeakerKind(StrEnum):
     GROUP = "group"
 
 
+class Relation(StrEnum):
+    """How a rebuttal answers a claim. Support is never offered as a rebuttal."""
+
+    DENIES = "denies"  # says the claim is false
+    DISPUTES = "disputes"  # asserts the opposite without naming the claim as false
+    CONTEXTUALISES = "contextualises"  # adds facts that weaken the claim
+
+
 class Origin(StrEnum):
     EXTRACTED = "extracted"
     MANUAL = "manual"
@@ -110,6 +118,7 @@ class Pair:
     reasons: tuple[str, ...]
     status: LinkStatus = LinkStatus.SUGGESTED
     id: str | None = None
+    relation: Relation = field(default_factory=lambda: Relation.DISPUTES)
 
 
 @dataclass(frozen=True)

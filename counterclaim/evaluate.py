@@ -345,3 +345,75 @@ def format_summary(summary: dict[str, Any], source: str) -> str:
         f"  ({c['speaker_agreed']} of {c['speaker_checked']} matched with a gold speaker)"
     )
     return "\n".join(lines)
+
+
+# -- rebuttal pairing ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PairRecord:
+    id: str
+    claim: str
+    counter: str
+    label: str  # "opposes", "supports" or "neutral"
+    claim_id: str
+
+
+def read_pairs(path: Path) -> Iterator[PairRecord]:
+    """Claim/counter pairs in the Emergent/PERSPECTRUM shape, checked line by line."""
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                label = record.get("label") or ("opposes" if record["opposes"] else "neutral")
+                yield PairRecord(
+                    str(record["id"]),
+                    record["claim"],
+                    record["counter"],
+                    label,
+                    str(record.get("claim_id", record["claim"])),
+                )
+            except (json.JSONDecodeError, KeyError, TypeError) as error:
+                raise GoldFormatError(
+                    f"{path}, line {number}: not a claim/counter pair ({error}); each line "
+                    f'needs "id", "claim", "counter" and "label" or "opposes"'
+                ) from None
+
+
+def evaluate_pairing(records: Iterable[PairRecord], extractor: Extractor) -> dict[str, Any]:
+    """Opposing-class P/R/F1, accuracy over the three classes, and how often an opposing
+    counter ranks first among a claim's counters."""
+    rows = list(records)
+    verdicts = [extractor.compare(r.claim, r.counter) for r in rows]
+    tp = sum(v.rebuts and r.label == "opposes" for r, v in zip(rows, verdicts, strict=True))
+    predicted = sum(v.rebuts for v in verdicts)
+    gold = sum(r.label == "opposes" for r in rows)
+    correct = sum(v.label == r.label for r, v in zip(rows, verdicts, strict=True))
+    by_claim: dict[str, list[tuple[float, bool]]] = {}
+    for r, v in zip(rows, verdicts, strict=True):
+        by_claim.setdefault(r.claim_id, []).append((v.score, r.label == "opposes"))
+    ranked = [c for c in by_claim.values() if any(g for _, g in c) and not all(g for _, g in c)]
+    first = sum(max(c, key=lambda item: item[0])[1] for c in ranked)
+    return {
+        "pairs": len(rows),
+        "opposes": _prf(tp, predicted, tp, gold),
+        "accuracy": _ratio(correct, len(rows)),
+        "ranking": {"claims": len(ranked), "opposing_first": _ratio(first, len(ranked))},
+        "counts": {"gold_opposes": gold, "predicted_opposes": predicted, "right": tp},
+    }
+
+
+def format_pairing(summary: dict[str, Any], source: str) -> str:
+    o, k = summary["opposes"], summary["ranking"]
+    return "\n".join(
+        [
+            f"{source}: {summary['pairs']} claim/counter pairs",
+            f"  {'opposes (rebuttal) class':32} P {o['precision']:.3f}  R {o['recall']:.3f}"
+            f"  F1 {o['f1']:.3f}",
+            f"  {'accuracy, three classes':32} {summary['accuracy']:.3f}",
+            f"  {'opposing counter ranked first':32} {k['opposing_first']:.3f}"
+            f"  (of {k['claims']} claims with opposing and other counters)",
+        ]
+    )

@@ -74,8 +74,8 @@ class PairView(QWidget):
         self.claim.show_statement(*claim)
         self.rebuttal.show_statement(*rebuttal)
         lines = [
-            self.tr("Score {score:.2f}, {status}. Why:").format(
-                score=pair.score, status=pair.status.value
+            self.tr("The rebuttal {relation} the claim. Score {score:.2f}, {status}. Why:").format(
+                relation=pair.relation.value, score=pair.score, status=pair.status.value
             )
         ]
         lines += [f"• {reason}" for reason in pair.reasons]

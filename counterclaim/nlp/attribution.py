@@ -175,6 +175,19 @@ class AttributionFinder:
         clause = next((c for c in verb.rights if c.dep_ == "ccomp"), None)
         if clause is None:
             clause = next((c for c in verb.rights if _that_clause(c)), None)
+        if clause is None:  # "said in a statement that ...": the clause hangs on the noun
+            clause = next(
+                (
+                    acl
+                    for prep in verb.rights
+                    if prep.dep_ == "prep"
+                    for noun in prep.children
+                    if noun.dep_ == "pobj"
+                    for acl in noun.rights
+                    if acl.dep_ in ("acl", "relcl") and _marked_that(acl)
+                ),
+                None,
+            )
         if clause is None:
             clause = _fronted_clause(verb)
         if clause is None:
@@ -439,6 +452,10 @@ def _that_clause(child: Token) -> bool:
     """A clause the parser attached loosely that still opens with "that": "tweeted in the
     early morning hours that Machado was ..."."""
     return child.dep_ in ("advcl", "dep", "parataxis") and child.left_edge.lower_ == "that"
+
+
+def _marked_that(clause: Token) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
 
 
 def _takes_that_clause(verb: Token) -> bool:

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from counterclaim.domain import (
     Analysis,
     Pair,
+    Relation,
     Side,
     Span,
     Speaker,
@@ -182,7 +183,10 @@ def suggest_pairs(doc: Doc, statements: list[Statement], speakers: list[Speaker]
                 continue
             claim, rebuttal, verdict = pairing.best_direction(views[i], views[j])
             if verdict.rebuts:
-                pairs.append(Pair(claim.id, rebuttal.id, verdict.score, verdict.reasons))
+                relation = Relation(verdict.relation)
+                pairs.append(
+                    Pair(claim.id, rebuttal.id, verdict.score, verdict.reasons, relation=relation)
+                )
     return sorted(pairs, key=lambda p: -p.score)
 
 

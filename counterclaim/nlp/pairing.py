@@ -20,18 +20,20 @@ from spacy.tokens import Span, Token
 from counterclaim.paths import lexicon
 
 THRESHOLD = 0.55
+SUPPORT_COVERAGE = 0.4  # share of the claim's terms a counter repeats to count as support
 _CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ")
 _NEGATION_PATH = ("acomp", "attr", "dobj", "oprd", "amod", "compound", "xcomp")
 _POLAR_POS = ("NOUN", "VERB", "ADJ")
 _WEIGHTS = {
     "bias": -2.0,
     "opposite": 2.6,
-    "denial": 1.2,
+    "denial": 2.0,
     "shared_term": 0.35,
     "shared_name": 0.3,
     "names_claimant": 0.5,
     "about_rebutter": 0.7,
     "sides": 0.4,
+    "doubt": 0.5,
 }
 _NO_OPPOSITION_FACTOR = 0.4
 
@@ -59,6 +61,7 @@ class StatementView:
     names: dict[str, str]  # named entities mentioned: lower-case -> as written
     words: dict[str, str]  # concept -> a word that says it
     denials: tuple[str, ...]
+    doubts: tuple[str, ...] = ()
     excerpt: str = field(default="")
 
 
@@ -67,9 +70,18 @@ class Verdict:
     score: float
     reasons: tuple[str, ...]
 
+    relation: str = "unrelated"  # "denies", "disputes", "supports" or "unrelated"
+
     @property
     def rebuts(self) -> bool:
         return self.score >= THRESHOLD
+
+    @property
+    def label(self) -> str:
+        """The three classes of stance data sets: opposes, supports, neutral."""
+        if self.rebuts:
+            return "opposes"
+        return "supports" if self.relation == "supports" else "neutral"
 
 
 @dataclass(frozen=True)
@@ -79,6 +91,7 @@ class _Lex:
     antonyms: frozenset[tuple[str, str]]
     denial_verbs: frozenset[str]
     denial_phrases: tuple[str, ...]
+    doubt_phrases: tuple[str, ...]
     negators: frozenset[str]
 
 
@@ -103,6 +116,7 @@ def _lex() -> _Lex:
         antonyms=frozenset(pairs | {(b, a) for a, b in pairs}),
         denial_verbs=frozenset(data["denial_verbs"]),
         denial_phrases=tuple(data["denial_phrases"]),
+        doubt_phrases=tuple(data["doubt_phrases"]),
         negators=frozenset(data["negators"]),
     )
 
@@ -151,10 +165,11 @@ def view_of(
     names = {_plain(n).lower(): _plain(n) for n in _entity_names(content)}
     lowered = content.text.lower()
     denials = tuple(
-        [m.group(0) for m in _denial_pattern().finditer(lowered)]
+        [m.group(0) for m in _phrase_pattern("denial").finditer(lowered)]
         + [t.text for t in content if t.lemma_.lower() in lex.denial_verbs]
     )
     stems = {_stem(w.lower()): n for n in speaker_names for w in n.split()}
+    doubts = tuple(m.group(0) for m in _phrase_pattern("doubt").finditer(lowered))
     return StatementView(
         statement_id,
         speaker,
@@ -165,6 +180,7 @@ def view_of(
         names,
         words,
         denials,
+        doubts,
         excerpt=_excerpt(content.text),
     )
 
@@ -192,12 +208,20 @@ def _proposition(sent: Span) -> Proposition:
     negated: set[str] = set()
     words: dict[str, str] = {}
     for token in sent:
-        if token.pos_ not in _POLAR_POS or not token.is_alpha or token.is_stop:
+        if not _polar(token):
             continue
         key = concept(token)
         words.setdefault(key, token.text)
         (negated if is_negated(token) else asserted).add(key)
     return Proposition(sent.text.strip(), frozenset(asserted), frozenset(negated), words)
+
+
+def _polar(token: Token) -> bool:
+    """A word whose polarity can be turned over: not names, which headlines in Title Case
+    would otherwise make of every word."""
+    if not token.is_alpha or token.is_stop:
+        return False
+    return token.pos_ in _POLAR_POS or (token.pos_ == "PROPN" and token.ent_iob_ == "O")
 
 
 def _entity_names(content: Span) -> list[str]:
@@ -221,8 +245,10 @@ def _stem(word: str) -> str:
 
 
 @cache
-def _denial_pattern() -> re.Pattern[str]:
-    phrases = sorted(_lex().denial_phrases, key=len, reverse=True)
+def _phrase_pattern(which: str) -> re.Pattern[str]:
+    lex = _lex()
+    words = lex.denial_phrases if which == "denial" else lex.doubt_phrases
+    phrases = sorted(words, key=len, reverse=True)
     alternatives = "|".join(re.escape(p) for p in phrases)
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
@@ -281,7 +307,7 @@ def score(claim: StatementView, rebuttal: StatementView) -> Verdict:
     if rebuttal.denials:
         # a denial counts in full only when it is about something the claim says
         on_topic = bool(opposition or shared or names)
-        z += _WEIGHTS["denial"] * (1.0 if on_topic else 0.5)
+        z += _WEIGHTS["denial"] * (1.0 if on_topic else 0.3)
         listed = ", ".join(f"“{d}”" for d in dict.fromkeys(rebuttal.denials))
         reasons.append(f"The rebuttal uses words of denial: {listed}")
     named = sorted({claim.speaker_names[t] for t in claim.speaker_names.keys() & rebuttal.terms})
@@ -295,11 +321,35 @@ def score(claim: StatementView, rebuttal: StatementView) -> Verdict:
     if claim.side and rebuttal.side and claim.side != rebuttal.side:
         z += _WEIGHTS["sides"]
         reasons.append(f"The speakers are on different sides ({claim.side} / {rebuttal.side})")
+    if rebuttal.doubts and not rebuttal.denials:
+        z += _WEIGHTS["doubt"]
+        listed = ", ".join(f"“{d}”" for d in dict.fromkeys(rebuttal.doubts))
+        reasons.append(f"The rebuttal casts doubt: {listed}")
     value = 1.0 / (1.0 + math.exp(-z))
-    if opposition is None and not rebuttal.denials:
+    opposed = opposition is not None or bool(rebuttal.denials)
+    if not opposed:
         value *= _NO_OPPOSITION_FACTOR
         reasons.append("No opposite wording or denial: not offered as a rebuttal")
-    return Verdict(round(value, 3), tuple(reasons))
+    relation = _relation(value, opposed, rebuttal, claim, shared, names)
+    return Verdict(round(value, 3), tuple(reasons), relation)
+
+
+def _relation(
+    value: float,
+    opposed: bool,
+    rebuttal: StatementView,
+    claim: StatementView,
+    shared: list[str],
+    names: list[str],
+) -> str:
+    """denies: says the claim is false; disputes: asserts the opposite; supports: says the
+    same thing again (never offered as a rebuttal)."""
+    if value >= THRESHOLD:
+        return "denies" if rebuttal.denials else "disputes"
+    covered = (len(shared) + len(names)) / max(1, len(claim.terms))
+    if not opposed and not rebuttal.doubts and covered >= SUPPORT_COVERAGE:
+        return "supports"
+    return "unrelated"
 
 
 def _who(view: StatementView, verb: str) -> str:
@@ -335,7 +385,7 @@ def _opposition(
 
 def _denies(text: str) -> bool:
     lowered = text.lower()
-    return _denial_pattern().search(lowered) is not None
+    return _phrase_pattern("denial").search(lowered) is not None
 
 
 def best_direction(

@@ -99,6 +99,14 @@ class SpeakerResolver:
         if head.pos_ == "PRON":
             return self._pronoun(head, lower)
         entity: Entity | None
+        named = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if head.pos_ == "NOUN" and named is not None:  # "The transport minister, Anna Berg,"
+            person = self._by_name(named)
+            if person is not None:
+                person.add_alias(mention_span(head).text)
+                person.titles.add(head.lower_)
+                self._timeline.append((head.idx, person))
+                return Resolution(person, "name")
         if head.pos_ == "PROPN" or (head.is_upper and len(head.text) > 1):  # "PENCE:"
             entity, how = self._by_name(head), "name"
         else:

@@ -147,6 +147,7 @@ class LinkRow(Base):
     origin: Mapped[str]
     score: Mapped[float]
     reasons: Mapped[list[str]]
+    relation: Mapped[str] = mapped_column(server_default="disputes")
     status: Mapped[str]
     verdict: Mapped[str | None]
     note: Mapped[str | None]

@@ -12,6 +12,7 @@ from counterclaim.domain import (
     LinkStatus,
     Origin,
     Pair,
+    Relation,
     Side,
     Span,
     Speaker,
@@ -132,5 +133,6 @@ def to_pair(row: LinkRow) -> Pair:
         score=row.score,
         reasons=tuple(row.reasons),
         status=LinkStatus(row.status),
+        relation=Relation(row.relation),
         id=ids.public_id(ids.LINK, row.id),
     )

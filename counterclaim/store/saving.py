@@ -206,6 +206,7 @@ def _add_pairs(
                 origin=LinkOrigin.SUGGESTED.value,
                 score=pair.score,
                 reasons=list(pair.reasons),
+                relation=pair.relation.value,
                 status=pair.status.value,
                 created_by=MACHINE,
                 created_at=now,

@@ -63,3 +63,37 @@ def test_polnear_dev_sample_stays_above_a_floor(extractor) -> None:  # type: ign
     summary = evaluate_attribution(articles, extractor).summary
     assert summary["overlap"]["f1"] > 0.7, summary
     assert summary["speaker_agreement"] > 0.8, summary
+
+
+def test_pairing_scores_on_a_small_file(tmp_path: Path, extractor) -> None:  # type: ignore[no-untyped-def]
+    from counterclaim.evaluate import evaluate_pairing, read_pairs
+
+    rows = [
+        ("1", "c1", "NATO is hostile to Russia.", "NATO is not hostile to Russia.", "opposes"),
+        ("2", "c1", "NATO is hostile to Russia.", "NATO is hostile to Russia.", "supports"),
+        ("3", "c1", "NATO is hostile to Russia.", "Madrid was sunny.", "neutral"),
+    ]
+    path = tmp_path / "pairs.jsonl"
+    path.write_text(
+        "".join(
+            json.dumps({"id": i, "claim_id": c, "claim": a, "counter": b, "label": label}) + "\n"
+            for i, c, a, b, label in rows
+        ),
+        encoding="utf-8",
+    )
+    summary = evaluate_pairing(read_pairs(path), extractor)
+    assert summary["opposes"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0}
+    assert summary["accuracy"] == 1.0
+    assert summary["ranking"] == {"claims": 1, "opposing_first": 1.0}
+
+
+EMERGENT = EVAL.parent / "emergent-train.jsonl"
+
+
+@pytest.mark.skipif(not EMERGENT.exists(), reason="../shared/eval is not beside this checkout")
+def test_emergent_sample_stays_above_a_floor(extractor) -> None:  # type: ignore[no-untyped-def]
+    from counterclaim.evaluate import evaluate_pairing, read_pairs
+
+    rows = list(read_pairs(EMERGENT))[:600]
+    summary = evaluate_pairing(rows, extractor)
+    assert summary["opposes"]["f1"] > 0.5, summary

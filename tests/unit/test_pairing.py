@@ -1,5 +1,7 @@
 """Each kind of evidence the scorer uses, and that agreement is not offered as rebuttal."""
 
+from pathlib import Path
+
 import pytest
 
 
@@ -62,3 +64,41 @@ def test_pairs_cross_sides_with_reasons(extractor) -> None:  # type: ignore[no-u
     claim, rebuttal = analysis.statement(pair.claim_id), analysis.statement(pair.rebuttal_id)
     assert "is hostile" in claim.text and "not hostile" in rebuttal.text
     assert any("different sides" in r for r in pair.reasons)
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+@pytest.mark.parametrize("name", ["one-side.txt", "no-contradiction.txt"])
+def test_articles_with_no_rebuttal_get_no_suggested_pair(extractor, name) -> None:  # type: ignore[no-untyped-def]
+    """One side only (ministers and their deputies), or several voices that agree."""
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    analysis = extractor.analyse(text)
+    assert len(analysis.statements) >= 5
+    assert analysis.pairs == ()
+
+
+@pytest.mark.parametrize(
+    ("claim", "counter", "relation"),
+    [
+        ("Banksy drew a cartoon about the attack.", "The Banksy cartoon is a hoax.", "denies"),
+        ("NATO is hostile to Russia.", "NATO is not hostile to Russia.", "disputes"),
+        (
+            "The mayor closed the bridge on Monday.",
+            "On Monday the mayor closed the bridge to traffic.",
+            "supports",
+        ),
+        ("The mayor closed the bridge.", "Lunch was served at noon.", "unrelated"),
+    ],
+)
+def test_relation_types(extractor, claim, counter, relation) -> None:  # type: ignore[no-untyped-def]
+    verdict = extractor.compare(claim, counter)
+    assert verdict.relation == relation, verdict
+    assert verdict.rebuts == (relation in ("denies", "disputes"))
+
+
+def test_rumour_words_alone_are_not_a_rebuttal(extractor) -> None:  # type: ignore[no-untyped-def]
+    verdict = extractor.compare(
+        "Apple will sell the watch in Germany.", "Rumor: Apple to sell the watch in Germany"
+    )
+    assert not verdict.rebuts

@@ -21,6 +21,7 @@ from counterclaim.domain import (
     LinkStatus,
     Origin,
     Pair,
+    Relation,
     Span,
     Speaker,
     SpeakerKind,
@@ -419,14 +420,15 @@ def test_the_same_migration_with_foreign_keys_on_would_lose_them(
     assert count_rows(path, "links") == 0
 
 
-def test_statement_mode_migration_keeps_every_row_of_a_first_schema_library(
+def test_later_migrations_keep_every_row_of_a_first_schema_library(
     tmp_path: Path, path: Path
 ) -> None:
     """A library written before statements had a mode opens, is backed up, and keeps all."""
     first_schema = tmp_path / "first"
     shutil.copytree(MIGRATIONS, first_schema, ignore=shutil.ignore_patterns("__pycache__"))
-    for later in (first_schema / "versions").glob("0002_*.py"):
-        later.unlink()
+    for later in (first_schema / "versions").glob("*.py"):
+        if not later.name.startswith("0001_"):
+            later.unlink()
     engine = create_library_engine(path)
     try:
         upgrade(engine, path, first_schema)
@@ -437,10 +439,17 @@ def test_statement_mode_migration_keeps_every_row_of_a_first_schema_library(
             "INSERT INTO articles (id, title, text, sha256, imported_at, analysed) "
             "VALUES (1, 'T', 'Jane said no.', 'x', '2026-01-01 00:00:00', 1)"
         )
+        for n, (start, end) in enumerate([(10, 12), (0, 4)], start=1):
+            db.execute(
+                "INSERT INTO statements (id, article_id, speaker_text, cue, kind, content_start,"
+                " content_end, origin, rule) VALUES (?, 1, 'Jane', 'said', 'indirect', ?, ?, "
+                "'extracted', 'say:clause')",
+                (n, start, end),
+            )
         db.execute(
-            "INSERT INTO statements (id, article_id, speaker_text, cue, kind, content_start, "
-            "content_end, origin, rule) VALUES (1, 1, 'Jane', 'said', 'indirect', 10, 12, "
-            "'extracted', 'say:clause')"
+            "INSERT INTO links (claim_id, rebuttal_id, origin, score, reasons, status, "
+            "created_by, created_at, updated_at) VALUES (2, 1, 'suggested', 0.8, '[]', "
+            "'confirmed', 'reviewer', '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
         )
         db.commit()
 
@@ -448,6 +457,10 @@ def test_statement_mode_migration_keeps_every_row_of_a_first_schema_library(
         analysis = library.analysis(1)
 
     assert analysis is not None
-    (statement,) = analysis.statements
-    assert (statement.text, statement.mode) == ("no", StatementMode.SPEECH)
-    assert count_rows(path.with_name(path.name + ".bak-0001"), "statements") == 1
+    assert sorted((s.text, s.mode) for s in analysis.statements) == [
+        ("Jane", StatementMode.SPEECH),
+        ("no", StatementMode.SPEECH),
+    ]
+    (pair,) = analysis.pairs
+    assert (pair.status, pair.relation) == (LinkStatus.CONFIRMED, Relation.DISPUTES)
+    assert count_rows(path.with_name(path.name + ".bak-0001"), "links") == 1
