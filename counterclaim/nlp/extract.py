@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -175,7 +175,7 @@ def suggest_pairs(doc: Doc, statements: list[Statement], speakers: list[Speaker]
     by_id = {s.id: s for s in speakers}
     statements = [s for s in statements if s.mode in (StatementMode.SPEECH, StatementMode.BELIEF)]
     views = [_view(doc, s, by_id.get(s.speaker_id or "")) for s in statements]
-    pairs: list[Pair] = []
+    found: list[tuple[Pair, str | None]] = []
     for i, a in enumerate(statements):
         for j in range(i + 1, len(statements)):
             b = statements[j]
@@ -184,10 +184,43 @@ def suggest_pairs(doc: Doc, statements: list[Statement], speakers: list[Speaker]
             claim, rebuttal, verdict = pairing.best_direction(views[i], views[j])
             if verdict.rebuts:
                 relation = Relation(verdict.relation)
-                pairs.append(
-                    Pair(claim.id, rebuttal.id, verdict.score, verdict.reasons, relation=relation)
+                pair = Pair(
+                    claim.id, rebuttal.id, verdict.score, verdict.reasons, relation=relation
                 )
+                found.append((pair, verdict.topic))
+    by_statement = {s.id: s for s in statements}
+    return _group_restatements(found, by_statement, by_id)
+
+
+def _group_restatements(
+    found: list[tuple[Pair, str | None]],
+    statements: dict[str, Statement],
+    speakers: dict[str, Speaker],
+) -> list[Pair]:
+    """One speaker saying the same thing several times is one claim with its mentions: keep
+    the best-scored pair for each speaker, rebuttal and proposition, and say how often."""
+    groups: dict[tuple[str | None, str, str], list[Pair]] = {}
+    for pair, topic in sorted(found, key=lambda f: -f[0].score):
+        claim = statements[pair.claim_id]
+        key = (claim.speaker_id, pair.rebuttal_id, topic or pair.claim_id)
+        groups.setdefault(key, []).append(pair)
+    pairs = []
+    for group in groups.values():
+        best, others = group[0], group[1:]
+        if others:
+            claim = statements[best.claim_id]
+            speaker = speakers.get(claim.speaker_id or "")
+            who = speaker.name if speaker else claim.speaker_text
+            quoted = "; ".join(f"“{_short(statements[p.claim_id].text)}”" for p in others)
+            mention = f"{who} says this {len(group)} times in the article; also: {quoted}"
+            best = replace(best, reasons=(*best.reasons, mention))
+        pairs.append(best)
     return sorted(pairs, key=lambda p: -p.score)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _candidates(a: Speaker | None, b: Speaker | None) -> bool:

@@ -71,6 +71,7 @@ class Verdict:
     reasons: tuple[str, ...]
 
     relation: str = "unrelated"  # "denies", "disputes", "supports" or "unrelated"
+    topic: str | None = None  # the proposition turned over, when there is one
 
     @property
     def rebuts(self) -> bool:
@@ -331,7 +332,8 @@ def score(claim: StatementView, rebuttal: StatementView) -> Verdict:
         value *= _NO_OPPOSITION_FACTOR
         reasons.append("No opposite wording or denial: not offered as a rebuttal")
     relation = _relation(value, opposed, rebuttal, claim, shared, names)
-    return Verdict(round(value, 3), tuple(reasons), relation)
+    topic = min(opposed_concepts) if opposed_concepts else None
+    return Verdict(round(value, 3), tuple(reasons), relation, topic)
 
 
 def _relation(

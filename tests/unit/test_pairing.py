@@ -102,3 +102,14 @@ def test_rumour_words_alone_are_not_a_rebuttal(extractor) -> None:  # type: igno
         "Apple will sell the watch in Germany.", "Rumor: Apple to sell the watch in Germany"
     )
     assert not verdict.rebuts
+
+
+def test_restatements_of_one_claim_make_one_pair(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kremlin spokesman Dmitriy Peskov said NATO is hostile to Russia. "
+        "Peskov later repeated that NATO was hostile to Russia. "
+        "NATO said it is not hostile to Russia."
+    )
+    analysis = extractor.analyse(text)
+    (pair,) = analysis.pairs
+    assert any("says this 2 times" in reason for reason in pair.reasons), pair.reasons
