@@ -85,6 +85,8 @@ class AttributionFinder:
                 return hedged
         if token.pos_ != "VERB":
             return None
+        if lemma == "ask" and _unowned_question(token):
+            return _question(token, quotes)
         if lemma in self.lex.report_source_cues and _is_source_of_report(token):
             return None
         if lemma in self.lex.quote_only_cues:
@@ -115,6 +117,8 @@ class AttributionFinder:
         subject = _subject(token, quotes)
         if subject is None and rule == "quote-before":
             subject = _name_before(token, end)
+        if subject is None and rule == "clause" and end <= token.idx:
+            subject = _mention_before(token)
         if subject is None:
             return None
         if start <= subject.idx < end and rule != "parenthetical":
@@ -198,6 +202,9 @@ class AttributionFinder:
             if source.lemma_ in self.lex.report_source_cues and _is_source_of_report(source)
             for t in source.subtree
         }
+        if clause.i < verb.i and _subject(verb) is None:  # the parser put the speaker inside
+            speaker = _mention_before(verb)
+            left_out |= {t.i for t in speaker.subtree} if speaker is not None else set()
         tokens = [
             t
             for t in clause.subtree
@@ -208,7 +215,10 @@ class AttributionFinder:
 
 _DASH_SIGNATURE = re.compile(r"[”\"’']?[.,]?\s*[―—–]\s*([^\n]{2,80}?)\.?\s*(?:\n|\Z)")
 _COLON_SPEAKER = re.compile(
-    r"^[\"“]?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(\S[^\n]*)$", re.M
+    r"^[\"“]?(?:(?:More )?[Ff]rom (?:the )?)?"
+    r"([A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|at|of|for|and|on))*?)"
+    r":[ \t]+(\S[^\n]*)$",
+    re.M,
 )
 _NOT_SPEAKERS = frozenset(
     {
@@ -261,7 +271,11 @@ def _colon_attributions(doc: Doc) -> Iterable[Attribution]:
     """A line that starts with who speaks: "PENCE: Well, look, ...", "Poll: Voters ..."."""
     for match in _COLON_SPEAKER.finditer(_text(doc)):
         label = match.group(1)
-        if label.lower() in _NOT_SPEAKERS or len(match.group(2).split()) < 3:
+        if (
+            label.lower() in _NOT_SPEAKERS
+            or len(label.split()) > 6
+            or len(match.group(2).split()) < 3
+        ):
             continue
         name_start = match.start(1)
         first = label.split()[0].lower()
@@ -340,6 +354,25 @@ def _subject(verb: Token, quotes: list[Span] | None = None) -> Token | None:
     return None
 
 
+def _mention_before(verb: Token) -> Token | None:
+    """ "…, a spokeswoman, Anna White, said": the noun phrase that ends just before the verb,
+    when the parser took it for something else."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= verb.sent.start and doc[i].is_punct:
+        i -= 1
+    if i < verb.sent.start:
+        return None
+    token = doc[i]
+    while (
+        token.head.i != token.i
+        and token.head.pos_ in ("NOUN", "PROPN")
+        and token.head.right_edge.i <= i + 1
+    ):
+        token = token.head
+    return token if token.pos_ in ("NOUN", "PROPN", "PRON") else None
+
+
 def _name_before(verb: Token, quote_end: int) -> Token | None:
     """“...,” Rep. Elijah E. Cummings (D-Md.) said: the parser lost the subject, but the
     name between the quote and the verb is the speaker."""
@@ -408,7 +441,12 @@ def _quote_before(verb: Token, quotes: list[Span]) -> tuple[tuple[int, int], str
     sent_start = verb.sent.start_char
     text = _text(verb.doc)
     for quote in quotes:
-        if sent_start - 2 <= quote.end_char <= verb.idx and _closes_speech(verb, quote, text):
+        if quote.end_char > verb.idx:
+            continue
+        handed = quote.end_char >= sent_start or not text[quote.end_char : sent_start].strip(
+            " \n'\"”’"
+        )  # ''…?'' Mrs. Clinton said.: the parser ended the sentence inside the quote marks
+        if handed and _closes_speech(verb, quote, text):
             return _trim(text, quote.start_char, quote.end_char), "quote-before"
     return None
 
@@ -469,7 +507,7 @@ def _takes_that_clause(verb: Token) -> bool:
 def _fronted_clause(verb: Token) -> Token | None:
     """ "People like Scott, he said.": words before the subject that the parser could not
     attach as a clause."""
-    subject = _subject(verb)
+    subject = _subject(verb) or _mention_before(verb)
     if subject is None:
         return None
     # "..., said one GOP source": when the subject follows the verb, the verb comes next
@@ -568,6 +606,34 @@ def _unattributed(token: Token, quotes: list[Span]) -> Attribution | None:
     return Attribution(
         token.idx, cue_end, None, None, start, end, f"{token.lemma_.lower()}:unattributed", "belief"
     )
+
+
+def _unowned_question(verb: Token) -> bool:
+    """ "X was asked whether ...", "when asked about ...": the question is the statement."""
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    return passive or not any(c.dep_ == "nsubj" for c in verb.children)
+
+
+def _question(verb: Token, quotes: list[Span]) -> Attribution | None:
+    """A question put to someone; its asker is the one named with "by", if anyone is."""
+    parts = [
+        c
+        for c in verb.rights
+        if c.dep_ in ("ccomp", "xcomp", "advcl", "dobj")
+        or (c.dep_ == "prep" and c.lower_ in ("about", "on", "for"))
+    ]
+    if not parts:
+        return None
+    tokens = [t for part in parts for t in part.subtree]
+    if len(tokens) < 2:
+        return None
+    start, end = _extend_to_quotes(tokens, quotes)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    asker = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    mention = mention_span(asker) if asker is not None else None
+    cue_end = verb.idx + len(verb.text)
+    rule = "ask:question" if asker is not None else "ask:unattributed"
+    return Attribution(verb.idx, cue_end, mention, asker, start, end, rule, "speech")
 
 
 def _according_to(according: Token) -> Attribution | None:

@@ -200,3 +200,20 @@ def test_a_hedge_without_a_verb_does_not_hang(extractor) -> None:  # type: ignor
     the analysis finishes (it once looped for ever here)."""
     analysis = extractor.analyse("Allegedly a fraud.")
     assert all("unattributed" in s.rule for s in analysis.statements)
+
+
+def test_a_question_put_to_someone(extractor) -> None:  # type: ignore[no-untyped-def]
+    analysis = extractor.analyse(
+        "Sanders was asked by host John Dickerson whether his aim was like Kennedy's."
+    )
+    (question,) = analysis.statements
+    assert question.text == "whether his aim was like Kennedy's"
+    assert analysis.speaker(question.speaker_id).name == "John Dickerson"
+
+
+def test_a_speaker_the_parser_took_for_an_object(extractor) -> None:  # type: ignore[no-untyped-def]
+    statement, speaker = only(
+        extractor, "Facebook created the tool for crises, a spokeswoman, Anna White, said."
+    )
+    assert statement.text == "Facebook created the tool for crises"
+    assert speaker is not None and speaker.name == "Anna White"
