@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -19,7 +20,7 @@ from counterclaim.store import Library
 if TYPE_CHECKING:  # spaCy is imported on the worker, so the window shows without waiting
     from counterclaim.nlp.extract import Extractor
 
-__all__ = ["AnalysisService", "Progress"]
+__all__ = ["AnalysisService", "Progress", "QuietProgress"]
 
 
 class Progress(Protocol):
@@ -27,6 +28,16 @@ class Progress(Protocol):
 
     @property
     def report(self) -> Callable[[int, int, str], None]: ...
+
+
+@dataclass
+class QuietProgress:
+    """Progress for work nobody watches (the command line): never cancelled, never told."""
+
+    cancel: threading.Event = field(default_factory=threading.Event)
+
+    def report(self, done: int, total: int, message: str) -> None:
+        del done, total, message
 
 
 class AnalysisService:
@@ -37,6 +48,11 @@ class AnalysisService:
         self.preferred_model = preferred_model
         self._extractor: Extractor | None = None
         self._lock = threading.Lock()
+
+    def use(self, extractor: Extractor) -> None:
+        """Share a pipeline that is already loaded."""
+        with self._lock:
+            self._extractor = extractor
 
     def extractor(self, progress: Progress | None = None) -> Extractor:
         with self._lock:
@@ -78,5 +94,53 @@ class AnalysisService:
                 done.append(articles[n].id)
             if progress.cancel.is_set():
                 raise Cancelled
-            progress.report(total, total, "Analysis done")
+        self.pair_across_library(progress)
+        progress.report(total, total, "Analysis done")
         return done
+
+    def pair_across_library(self, progress: Progress, per_claim: int = 8) -> int:
+        """Suggest rebuttals of every article's claims from the other articles, found with
+        the library's full-text index; a new article can answer old claims, so every
+        article is looked at again. Returns how many links were suggested."""
+        from counterclaim.domain import Pair, Relation, StatementMode
+        from counterclaim.nlp.extract import Cancelled, different_voices
+
+        extractor = self.extractor(progress)
+        claimable = (StatementMode.SPEECH, StatementMode.BELIEF)
+        suggested = 0
+        with Library.open(self.library_path) as library:
+            articles = [a for a in library.articles() if a.analysed]
+            for n, article in enumerate(articles):
+                if progress.cancel.is_set():
+                    raise Cancelled
+                progress.report(n, len(articles), "Looking for rebuttals across the library…")
+                analysis = library.analysis(article.id)
+                pairs: list[Pair] = []
+                for statement in analysis.statements if analysis else ():
+                    speaker = analysis.speaker(statement.speaker_id) if analysis else None
+                    if statement.mode not in claimable:
+                        continue
+                    for other in library.similar_statements(statement.id, per_claim):
+                        if other.statement.mode not in claimable or not different_voices(
+                            speaker, other.speaker
+                        ):
+                            continue
+                        verdict = extractor.compare_statements(
+                            statement.text, speaker, other.statement.text, other.speaker
+                        )
+                        if verdict.rebuts:
+                            where = f"The rebuttal is in “{other.article_title}”" + (
+                                f" ({other.published})" if other.published else ""
+                            )
+                            pairs.append(
+                                Pair(
+                                    statement.id,
+                                    other.statement.id,
+                                    verdict.score,
+                                    (*verdict.reasons, where),
+                                    relation=Relation(verdict.relation),
+                                )
+                            )
+                library.save_cross_pairs(article.id, pairs)
+                suggested += len(pairs)
+        return suggested

@@ -90,6 +90,13 @@ def _parser() -> argparse.ArgumentParser:
     cmp_.add_argument("--json", action="store_true", help="print the answer as JSON")
     cmp_.set_defaults(run=_run_compare)
 
+    rebuttals = sub.add_parser(
+        "rebuttals", parents=[common], help="an article's claims beside rebuttals in other articles"
+    )
+    rebuttals.add_argument("article", type=int, metavar="ARTICLE_ID")
+    rebuttals.add_argument("--json", action="store_true", help="one JSON object per line")
+    rebuttals.set_defaults(run=_run_rebuttals)
+
     evaluate = sub.add_parser("evaluate", parents=[common], help="measure against gold data")
     what = evaluate.add_subparsers(title="what to measure", metavar="WHAT", required=True)
     attribution = what.add_parser(
@@ -144,6 +151,12 @@ def _run_import(args: argparse.Namespace) -> int:
             if analysis is not None:
                 library.save_analysis(article_id, analysis)
             _report(args, path, article_id, created=True, title=article.meta.title)
+    if extractor is not None:
+        from counterclaim.analysis import AnalysisService, QuietProgress
+
+        service = AnalysisService(library_path(args))
+        service.use(extractor)
+        service.pair_across_library(QuietProgress())
     return 1 if failures else 0
 
 
@@ -341,6 +354,46 @@ def _read_text(path: Path) -> str:
         raise UsageError(f"{path}: no such file; check the name and try again") from None
     except (OSError, UnicodeDecodeError) as error:
         raise UsageError(f"{path}: cannot be read ({error})") from None
+
+
+def _run_rebuttals(args: argparse.Namespace) -> int:
+    from counterclaim.store import Library
+
+    with Library.open(library_path(args)) as library:
+        analysis = library.analysis(args.article)
+        found = library.cross_pairs(args.article)
+    if analysis is None:
+        raise UsageError(f"article {args.article} is not analysed yet; run `counterclaim import`")
+    for pair, other in found:
+        claim = analysis.statement(pair.claim_id)
+        speaker = analysis.speaker(claim.speaker_id)
+        if args.json:
+            print(
+                json.dumps(
+                    {
+                        "claim": pair.claim_id,
+                        "claim_text": claim.text,
+                        "rebuttal": pair.rebuttal_id,
+                        "rebuttal_text": other.statement.text,
+                        "rebuttal_speaker": other.speaker.name if other.speaker else None,
+                        "article": other.article_id,
+                        "article_title": other.article_title,
+                        "published": other.published,
+                        "score": pair.score,
+                        "relation": pair.relation.value,
+                        "status": pair.status.value,
+                        "reasons": list(pair.reasons),
+                    },
+                    ensure_ascii=False,
+                )
+            )
+        else:
+            who = other.speaker.name if other.speaker else "someone"
+            print(f"{pair.score:.2f}  {speaker.name if speaker else '?'}: {_short(claim.text, 60)}")
+            print(f"      ⟷ {who} in “{other.article_title}”: {_short(other.statement.text, 60)}")
+    if not found and not args.json:
+        print("No rebuttals in other articles of the library.")
+    return 0
 
 
 def _run_evaluate_attribution(args: argparse.Namespace) -> int:

@@ -138,6 +138,17 @@ class Analysis:
 
 
 @dataclass(frozen=True)
+class LibraryStatement:
+    """A statement found elsewhere in the library, with where it was said."""
+
+    statement: Statement
+    speaker: Speaker | None
+    article_id: int
+    article_title: str
+    published: str | None = None
+
+
+@dataclass(frozen=True)
 class ArticleMeta:
     """What is known about an article besides its text."""
 

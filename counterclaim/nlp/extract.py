@@ -69,6 +69,26 @@ class Extractor:
             if progress is not None:
                 progress(n + 1)
 
+    def compare_statements(
+        self,
+        claim: str,
+        claim_speaker: Speaker | None,
+        counter: str,
+        counter_speaker: Speaker | None,
+    ) -> pairing.Verdict:
+        """Whether ``counter`` rebuts ``claim`` when both speakers (and their sides) are known,
+        as for statements of two articles in one library."""
+        claim_doc, counter_doc = self.nlp.pipe([claim, counter])
+        claim_view, counter_view, verdict = pairing.best_direction(
+            _plain_view("claim", claim_doc, claim_speaker),
+            _plain_view("counter", counter_doc, counter_speaker),
+        )
+        if claim_view.id != "claim":  # the claim is the one that answers: not this way round
+            return pairing.Verdict(
+                0.0, ("The second statement is the claim; the first answers it",)
+            )
+        return verdict
+
     def compare(self, claim: str, counter: str) -> pairing.Verdict:
         """Whether ``counter`` rebuts ``claim``, both plain texts with no known speaker."""
         claim_doc, counter_doc = self.nlp.pipe([claim, counter])
@@ -228,6 +248,24 @@ def _candidates(a: Speaker | None, b: Speaker | None) -> bool:
     if a is None or b is None or a.id == b.id:
         return False
     return not (a.side and b.side and a.side == b.side)
+
+
+def different_voices(a: Speaker | None, b: Speaker | None) -> bool:
+    """Two statements worth pairing: known speakers, not one person, not one side."""
+    if a is None or b is None or a.name == b.name:
+        return False
+    return not (a.side and b.side and a.side == b.side)
+
+
+def _plain_view(view_id: str, doc: Doc, speaker: Speaker | None) -> pairing.StatementView:
+    names = (speaker.name, speaker.side or "", speaker.affiliation or "") if speaker else ()
+    return pairing.view_of(
+        view_id,
+        doc[:],
+        speaker=speaker.name if speaker else None,
+        side=speaker.side if speaker else None,
+        speaker_names=tuple(n for n in names if n),
+    )
 
 
 def _view(doc: Doc, statement: Statement, speaker: Speaker | None) -> pairing.StatementView:

@@ -331,9 +331,10 @@ def score(claim: StatementView, rebuttal: StatementView) -> Verdict:
     if not opposed:
         value *= _NO_OPPOSITION_FACTOR
         reasons.append("No opposite wording or denial: not offered as a rebuttal")
+    value = round(value, 3)  # the relation is decided on the score a person sees
     relation = _relation(value, opposed, rebuttal, claim, shared, names)
     topic = min(opposed_concepts) if opposed_concepts else None
-    return Verdict(round(value, 3), tuple(reasons), relation, topic)
+    return Verdict(value, tuple(reasons), relation, topic)
 
 
 def _relation(

@@ -9,8 +9,16 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from counterclaim.domain import Analysis, Article, ArticleMeta, LinkStatus, Side
-from counterclaim.store import ids
+from counterclaim.domain import (
+    Analysis,
+    Article,
+    ArticleMeta,
+    LibraryStatement,
+    LinkStatus,
+    Pair,
+    Side,
+)
+from counterclaim.store import ids, search
 from counterclaim.store.db import create_library_engine, session_factory, session_scope
 from counterclaim.store.errors import LibraryError
 from counterclaim.store.migrate import check_library_file, upgrade
@@ -119,7 +127,26 @@ class Library:
             row = _article_row(session, article_id)
             save_analysis(session, row, analysis)
             session.flush()
+            search.reindex_article(session, row)
             return load_analysis(session, row)
+
+    def similar_statements(self, statement_id: str, limit: int = 20) -> list[LibraryStatement]:
+        """Statements in other articles that share the most words with this one."""
+        with session_scope(self._sessions) as session:
+            return search.similar_statements(session, statement_id, limit)
+
+    def save_cross_pairs(self, article_id: int, pairs: list[Pair]) -> None:
+        """Suggested rebuttals, in other articles, of this article's claims (one
+        transaction); what a reviewer decided is kept."""
+        with session_scope(self._sessions, write=True) as session:
+            _article_row(session, article_id)
+            search.save_cross_pairs(session, article_id, pairs)
+
+    def cross_pairs(self, article_id: int) -> list[tuple[Pair, LibraryStatement]]:
+        """This article's claims beside rebuttals in other articles, best first."""
+        with session_scope(self._sessions) as session:
+            _article_row(session, article_id)
+            return search.cross_pairs(session, article_id)
 
     def analysis(self, article_id: int) -> Analysis | None:
         """What was found in the article, or None if it was never analysed.

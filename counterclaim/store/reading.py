@@ -64,7 +64,7 @@ def load_analysis(session: Session, article: ArticleRow) -> Analysis:
     ).all()
     sides = {side.id: to_side(side) for _, side in speakers if side is not None}
     return Analysis(
-        speakers=tuple(_to_speaker(row, side) for row, side in speakers),
+        speakers=tuple(to_speaker(row, side) for row, side in speakers),
         statements=tuple(_statements(session, article)),
         pairs=tuple(_pairs(session, article.id)),
         sides=tuple(sides[key] for key in sorted(sides)),
@@ -75,7 +75,7 @@ def to_side(row: SideRow) -> Side:
     return Side(row.label, row.colour)
 
 
-def _to_speaker(row: SpeakerRow, side: SideRow | None) -> Speaker:
+def to_speaker(row: SpeakerRow, side: SideRow | None) -> Speaker:
     return Speaker(
         id=ids.public_id(ids.SPEAKER, row.id),
         name=row.name,
@@ -92,10 +92,10 @@ def _statements(session: Session, article: ArticleRow) -> list[Statement]:
         .where(StatementRow.article_id == article.id)
         .order_by(StatementRow.content_start, StatementRow.id)
     )
-    return [_to_statement(row, article.text) for row in rows]
+    return [to_statement(row, article.text) for row in rows]
 
 
-def _to_statement(row: StatementRow, text: str) -> Statement:
+def to_statement(row: StatementRow, text: str) -> Statement:
     return Statement(
         id=ids.public_id(ids.STATEMENT, row.id),
         speaker_id=None if row.speaker_id is None else ids.public_id(ids.SPEAKER, row.speaker_id),

@@ -113,3 +113,17 @@ def test_restatements_of_one_claim_make_one_pair(extractor) -> None:  # type: ig
     analysis = extractor.analyse(text)
     (pair,) = analysis.pairs
     assert any("says this 2 times" in reason for reason in pair.reasons), pair.reasons
+
+
+def test_every_offered_rebuttal_has_a_rebuttal_relation(extractor) -> None:  # type: ignore[no-untyped-def]
+    """The relation is decided on the rounded score a person sees, so a score of exactly
+    the threshold is a rebuttal with a rebuttal's relation (it once said "unrelated")."""
+    from counterclaim.nlp import pairing
+
+    for z_claim, z_counter in [
+        ("The minister took bribes.", "The report about the minister is baseless."),
+        ("The bridge is safe.", "The bridge is not safe."),
+    ]:
+        verdict = extractor.compare(z_claim, z_counter)
+        if verdict.score >= pairing.THRESHOLD:
+            assert verdict.relation in ("denies", "disputes")

@@ -324,12 +324,20 @@ def test_a_new_library_is_created_at_the_newest_schema_without_a_backup(path: Pa
     assert list(path.parent.iterdir()) == [path]
 
 
-def test_the_first_migration_creates_the_tables_the_models_describe(path: Path) -> None:
+def _not_the_search_index(name: str | None, kind: str, parent: object) -> bool:
+    """The FTS5 index (and its shadow tables) lives outside the models on purpose."""
+    return not (kind == "table" and (name or "").startswith("statement_search"))
+
+
+def test_the_migrations_create_the_tables_the_models_describe(path: Path) -> None:
     Library.open(path).close()
     engine = create_library_engine(path)
     try:
         with engine.connect() as connection:
-            differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+            context = MigrationContext.configure(
+                connection, opts={"include_name": _not_the_search_index}
+            )
+            differences = compare_metadata(context, Base.metadata)
     finally:
         engine.dispose()
 

@@ -1,0 +1,135 @@
+"""Finding statements across the library: the full-text index and the links between
+articles (a claim in one article, its rebuttal in another)."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import delete, select, text
+from sqlalchemy.orm import Session
+
+from counterclaim.domain import LibraryStatement, LinkStatus, Pair
+from counterclaim.store import ids
+from counterclaim.store.models import (
+    ArticleRow,
+    LinkOrigin,
+    LinkRow,
+    SideRow,
+    SpeakerRow,
+    StatementRow,
+    utc_now,
+)
+from counterclaim.store.reading import to_pair, to_speaker, to_statement
+from counterclaim.store.saving import MACHINE
+
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def reindex_article(session: Session, article: ArticleRow) -> None:
+    """Put the article's statements in the index, replacing what it held for them."""
+    session.execute(text("DELETE FROM statement_search WHERE article_id = :a"), {"a": article.id})
+    for row in session.scalars(select(StatementRow).where(StatementRow.article_id == article.id)):
+        session.execute(
+            text("INSERT INTO statement_search (rowid, text, article_id) VALUES (:i, :t, :a)"),
+            {"i": row.id, "t": article.text[row.content_start : row.content_end], "a": article.id},
+        )
+
+
+def similar_statements(session: Session, statement_id: str, limit: int) -> list[LibraryStatement]:
+    """Statements of other articles that share the most words with this one, best first."""
+    row = session.get(StatementRow, ids.row_id(ids.STATEMENT, statement_id))
+    if row is None:
+        return []
+    article = session.get(ArticleRow, row.article_id)
+    assert article is not None
+    words = dict.fromkeys(
+        w.lower() for w in _WORD.findall(article.text[row.content_start : row.content_end])
+    )
+    if not words:
+        return []
+    query = " OR ".join(f'"{w}"' for w in list(words)[:16])
+    found = session.execute(
+        text(
+            "SELECT rowid FROM statement_search WHERE statement_search MATCH :q "
+            "AND article_id != :a ORDER BY bm25(statement_search) LIMIT :n"
+        ),
+        {"q": query, "a": row.article_id, "n": limit},
+    ).scalars()
+    return [_library_statement(session, session.get(StatementRow, i)) for i in found]
+
+
+def _library_statement(session: Session, row: StatementRow | None) -> LibraryStatement:
+    assert row is not None
+    article = session.get(ArticleRow, row.article_id)
+    assert article is not None
+    speaker_row = session.get(SpeakerRow, row.speaker_id) if row.speaker_id else None
+    side = (
+        session.get(SideRow, speaker_row.side_id) if speaker_row and speaker_row.side_id else None
+    )
+    return LibraryStatement(
+        statement=to_statement(row, article.text),
+        speaker=to_speaker(speaker_row, side) if speaker_row else None,
+        article_id=article.id,
+        article_title=article.title,
+        published=article.published,
+    )
+
+
+def save_cross_pairs(session: Session, article_id: int, pairs: list[Pair]) -> None:
+    """Replace the machine's suggestions whose claim is in this article and whose rebuttal
+    is in another; links a reviewer confirmed or rejected stay as they are."""
+    claims = select(StatementRow.id).where(StatementRow.article_id == article_id)
+    elsewhere = select(StatementRow.id).where(StatementRow.article_id != article_id)
+    decided = {
+        (link.claim_id, link.rebuttal_id)
+        for link in session.scalars(
+            select(LinkRow).where(
+                LinkRow.claim_id.in_(claims), LinkRow.status != LinkStatus.SUGGESTED.value
+            )
+        )
+    }
+    session.execute(
+        delete(LinkRow).where(
+            LinkRow.claim_id.in_(claims),
+            LinkRow.rebuttal_id.in_(elsewhere),
+            LinkRow.status == LinkStatus.SUGGESTED.value,
+            LinkRow.origin == LinkOrigin.SUGGESTED.value,
+        )
+    )
+    now = utc_now()
+    for pair in pairs:
+        ends = (
+            ids.row_id(ids.STATEMENT, pair.claim_id),
+            ids.row_id(ids.STATEMENT, pair.rebuttal_id),
+        )
+        if ends in decided:
+            continue
+        session.add(
+            LinkRow(
+                claim_id=ends[0],
+                rebuttal_id=ends[1],
+                origin=LinkOrigin.SUGGESTED.value,
+                score=pair.score,
+                reasons=list(pair.reasons),
+                relation=pair.relation.value,
+                status=LinkStatus.SUGGESTED.value,
+                created_by=MACHINE,
+                created_at=now,
+                updated_at=now,
+            )
+        )
+
+
+def cross_pairs(session: Session, article_id: int) -> list[tuple[Pair, LibraryStatement]]:
+    """Links from this article's claims to rebuttals in other articles, best first."""
+    claims = select(StatementRow.id).where(StatementRow.article_id == article_id)
+    rows = session.scalars(
+        select(LinkRow)
+        .join(StatementRow, LinkRow.rebuttal_id == StatementRow.id)
+        .where(LinkRow.claim_id.in_(claims), StatementRow.article_id != article_id)
+        .order_by(LinkRow.score.desc(), LinkRow.id)
+    )
+    return [
+        (to_pair(row), _library_statement(session, session.get(StatementRow, row.rebuttal_id)))
+        for row in rows
+    ]

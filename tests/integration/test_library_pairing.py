@@ -1,0 +1,58 @@
+"""Rebuttals across the library: a claim in one article, its answer in another."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from counterclaim.analysis import AnalysisService, QuietProgress
+from counterclaim.domain import ArticleMeta, LinkStatus
+from counterclaim.ingest import text_sha256
+from counterclaim.store import Library
+
+CLAIM = "Kremlin claims\n\nKremlin spokesman Dmitriy Peskov said NATO is hostile to Russia.\n"
+ANSWER = "NATO answers\n\nNATO said it is not hostile to Russia and poses no threat.\n"
+ELSEWHERE = "Harbour news\n\nThe mayor said the harbour festival drew record crowds.\n"
+
+
+def add(library: Library, text: str) -> int:
+    title = text.split("\n", 1)[0]
+    article_id, _ = library.add_article(ArticleMeta(title), text, text_sha256(text))
+    return article_id
+
+
+def test_a_claim_is_answered_from_another_article(library_path: Path, extractor) -> None:  # type: ignore[no-untyped-def]
+    service = AnalysisService(library_path)
+    service.use(extractor)
+    with Library.open(library_path) as library:
+        ids = [add(library, t) for t in (CLAIM, ANSWER, ELSEWHERE)]
+    service.analyse(QuietProgress(), ids)
+
+    with Library.open(library_path) as library:
+        found = library.cross_pairs(ids[0])
+        assert library.cross_pairs(ids[1]) == []  # the answer is not itself a claim
+        assert library.cross_pairs(ids[2]) == []
+    assert found, "Peskov's claim should be answered from the NATO article"
+    pair, other = found[0]
+    assert other.article_title == "NATO answers" and other.speaker is not None
+    assert other.speaker.name == "NATO"
+    assert "not hostile" in other.statement.text
+    assert any("NATO answers" in reason for reason in pair.reasons)
+
+
+def test_a_reviewers_decision_survives_a_new_pairing(library_path: Path, extractor) -> None:  # type: ignore[no-untyped-def]
+    service = AnalysisService(library_path)
+    service.use(extractor)
+    with Library.open(library_path) as library:
+        ids = [add(library, t) for t in (CLAIM, ANSWER)]
+    service.analyse(QuietProgress(), ids)
+    with Library.open(library_path) as library:
+        pair, _ = library.cross_pairs(ids[0])[0]
+        assert pair.id is not None
+        library.set_link_status(pair.id, LinkStatus.REJECTED)
+
+    service.pair_across_library(QuietProgress())
+
+    with Library.open(library_path) as library:
+        after = [(p.claim_id, p.rebuttal_id, p.status) for p, _ in library.cross_pairs(ids[0])]
+    assert (pair.claim_id, pair.rebuttal_id, LinkStatus.REJECTED) in after
+    assert [(c, r) for c, r, _ in after].count((pair.claim_id, pair.rebuttal_id)) == 1
