@@ -103,7 +103,7 @@ class AnalysisService:
         the library's full-text index; a new article can answer old claims, so every
         article is looked at again. Returns how many links were suggested."""
         from counterclaim.domain import Pair, Relation, StatementMode
-        from counterclaim.nlp.extract import Cancelled, different_voices
+        from counterclaim.nlp.extract import Cancelled, different_voices, group_restatements
 
         extractor = self.extractor(progress)
         claimable = (StatementMode.SPEECH, StatementMode.BELIEF)
@@ -115,7 +115,7 @@ class AnalysisService:
                     raise Cancelled
                 progress.report(n, len(articles), "Looking for rebuttals across the library…")
                 analysis = library.analysis(article.id)
-                pairs: list[Pair] = []
+                found: list[tuple[Pair, str | None]] = []
                 for statement in analysis.statements if analysis else ():
                     speaker = analysis.speaker(statement.speaker_id) if analysis else None
                     if statement.mode not in claimable:
@@ -132,15 +132,17 @@ class AnalysisService:
                             where = f"The rebuttal is in “{other.article_title}”" + (
                                 f" ({other.published})" if other.published else ""
                             )
-                            pairs.append(
-                                Pair(
-                                    statement.id,
-                                    other.statement.id,
-                                    verdict.score,
-                                    (*verdict.reasons, where),
-                                    relation=Relation(verdict.relation),
-                                )
+                            pair = Pair(
+                                statement.id,
+                                other.statement.id,
+                                verdict.score,
+                                (*verdict.reasons, where),
+                                relation=Relation(verdict.relation),
                             )
+                            found.append((pair, verdict.topic))
+                statements = {s.id: s for s in analysis.statements} if analysis else {}
+                speakers = {s.id: s for s in analysis.speakers} if analysis else {}
+                pairs = group_restatements(found, statements, speakers)
                 library.save_cross_pairs(article.id, pairs)
                 suggested += len(pairs)
         return suggested

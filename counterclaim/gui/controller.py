@@ -51,11 +51,15 @@ class ReviewController(QObject):
         self.article_id = article_id
         self.analysis = self.library.analysis(article_id)
         self.window.article_view.show_article(article.text, self.analysis)
-        self.pairs.set_analysis(self.analysis)
+        elsewhere = self.library.cross_pairs(article_id) if self.analysis else []
+        colours = {side.label: side.colour for side in self.library.sides()}
+        self.pairs.set_analysis(self.analysis, elsewhere, colours)
         self.window.pair_view.clear()
         count = len(self.analysis.pairs) if self.analysis else 0
         self.window.pairs_heading.setText(
-            self.tr("Pairs in “{title}”: {count}").format(title=article.title, count=count)
+            self.tr("Pairs in “{title}”: {count}, and {more} answered in other articles").format(
+                title=article.title, count=count, more=len(elsewhere)
+            )
             if self.analysis
             else self.tr("“{title}” is being analysed…").format(title=article.title)
         )
@@ -97,13 +101,18 @@ class ReviewController(QObject):
         row = min(rows)
         pair = self.pairs.pair(row)
         claim, rebuttal = self.pairs.statements(row)
-        colours = (self.colour_of(claim), self.colour_of(rebuttal))
+        colours = (self.colour_of(claim), self.pairs.colour(rebuttal, _NO_SIDE_COLOUR))
+        other = self.pairs.elsewhere(row)
         self.window.pair_view.show_pair(
             pair,
             (claim, self.pairs.speaker(claim), colours[0]),
             (rebuttal, self.pairs.speaker(rebuttal), colours[1]),
+            elsewhere=other,
         )
-        self.window.article_view.focus_statements((claim, rebuttal), colours)
+        if other is None:
+            self.window.article_view.focus_statements((claim, rebuttal), colours)
+        else:  # the rebuttal is in another article: only the claim is in this text
+            self.window.article_view.focus_statements((claim,), colours[:1])
 
 
 class AnalysisController(QObject):

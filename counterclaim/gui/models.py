@@ -13,7 +13,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from counterclaim.domain import Analysis, Article, Pair, Speaker, Statement
+from counterclaim.domain import Analysis, Article, LibraryStatement, Pair, Speaker, Statement
 
 _Index = QModelIndex | QPersistentModelIndex
 ObjectRole = Qt.ItemDataRole.UserRole + 1
@@ -56,7 +56,8 @@ class ArticleListModel(QAbstractListModel):
 
 
 class PairTableModel(QAbstractTableModel):
-    """The claim/rebuttal pairs of one article, best score first."""
+    """The claim/rebuttal pairs of one article, best score first, then its claims answered
+    in other articles of the library."""
 
     CLAIM_SPEAKER, CLAIM, REBUTTAL_SPEAKER, REBUTTAL, SCORE = range(5)
     HEADERS = ("Claim by", "Claim", "Rebuttal by", "Rebuttal", "Score")
@@ -66,24 +67,47 @@ class PairTableModel(QAbstractTableModel):
         self._analysis: Analysis | None = None
         self._pairs: list[Pair] = []
         self._colours: dict[str, str] = {}
+        self._elsewhere: dict[str, LibraryStatement] = {}  # by pair id
 
-    def set_analysis(self, analysis: Analysis | None) -> None:
+    def set_analysis(
+        self,
+        analysis: Analysis | None,
+        elsewhere: list[tuple[Pair, LibraryStatement]] | None = None,
+        colours: dict[str, str] | None = None,
+    ) -> None:
         self.beginResetModel()
         self._analysis = analysis
-        self._pairs = list(analysis.pairs) if analysis else []
-        self._colours = {s.label: s.colour for s in analysis.sides} if analysis else {}
+        found = list(elsewhere or []) if analysis else []
+        self._pairs = (list(analysis.pairs) if analysis else []) + [p for p, _ in found]
+        self._elsewhere = {p.id or "": other for p, other in found}
+        self._colours = dict(colours or {})
+        if analysis:
+            self._colours.update({s.label: s.colour for s in analysis.sides})
         self.endResetModel()
 
     def pair(self, row: int) -> Pair:
         return self._pairs[row]
 
+    def elsewhere(self, row: int) -> LibraryStatement | None:
+        """Where the rebuttal was said, when it is in another article."""
+        return self._elsewhere.get(self._pairs[row].id or "")
+
     def statements(self, row: int) -> tuple[Statement, Statement]:
         assert self._analysis is not None
         pair = self._pairs[row]
-        return self._analysis.statement(pair.claim_id), self._analysis.statement(pair.rebuttal_id)
+        other = self.elsewhere(row)
+        rebuttal = other.statement if other else self._analysis.statement(pair.rebuttal_id)
+        return self._analysis.statement(pair.claim_id), rebuttal
 
     def speaker(self, statement: Statement) -> Speaker | None:
+        for other in self._elsewhere.values():
+            if other.statement.id == statement.id:
+                return other.speaker
         return self._analysis.speaker(statement.speaker_id) if self._analysis else None
+
+    def colour(self, statement: Statement, fallback: str) -> str:
+        speaker = self.speaker(statement)
+        return self._colours.get(speaker.side or "", fallback) if speaker else fallback
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self._pairs)
@@ -128,7 +152,13 @@ class PairTableModel(QAbstractTableModel):
         statement = claim if column in (self.CLAIM_SPEAKER, self.CLAIM) else rebuttal
         if column in (self.CLAIM_SPEAKER, self.REBUTTAL_SPEAKER):
             speaker = self.speaker(statement)
-            return speaker.name if speaker else statement.speaker_text
+            name = speaker.name if speaker else statement.speaker_text
+            other = self.elsewhere(row) if column == self.REBUTTAL_SPEAKER else None
+            if other is None:
+                return name
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.tr("{name}, in “{title}”").format(name=name, title=other.article_title)
+            return self.tr("{name} · other article").format(name=name)
         text = " ".join(statement.text.split())
         if role == Qt.ItemDataRole.DisplayRole and len(text) > 80:
             return text[:79] + "…"

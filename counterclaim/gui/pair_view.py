@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from counterclaim.domain import Pair, Speaker, Statement
+from counterclaim.domain import LibraryStatement, Pair, Speaker, Statement
 
 
 class StatementCard(QFrame):
@@ -70,9 +70,19 @@ class PairView(QWidget):
         pair: Pair,
         claim: tuple[Statement, Speaker | None, str],
         rebuttal: tuple[Statement, Speaker | None, str],
+        elsewhere: LibraryStatement | None = None,
     ) -> None:
         self.claim.show_statement(*claim)
         self.rebuttal.show_statement(*rebuttal)
+        if elsewhere is not None:
+            when = f", {elsewhere.published}" if elsewhere.published else ""
+            self.rebuttal.heading.setText(
+                self.tr("Rebuttal, in “{title}”{when}").format(
+                    title=elsewhere.article_title, when=when
+                )
+            )
+        else:
+            self.rebuttal.heading.setText(self.rebuttal.accessibleName())
         lines = [
             self.tr("The rebuttal {relation} the claim. Score {score:.2f}, {status}. Why:").format(
                 relation=pair.relation.value, score=pair.score, status=pair.status.value

@@ -79,7 +79,7 @@ class Extractor:
         """Whether ``counter`` rebuts ``claim`` when both speakers (and their sides) are known,
         as for statements of two articles in one library."""
         claim_doc, counter_doc = self.nlp.pipe([claim, counter])
-        claim_view, counter_view, verdict = pairing.best_direction(
+        claim_view, _, verdict = pairing.best_direction(
             _plain_view("claim", claim_doc, claim_speaker),
             _plain_view("counter", counter_doc, counter_speaker),
         )
@@ -209,10 +209,10 @@ def suggest_pairs(doc: Doc, statements: list[Statement], speakers: list[Speaker]
                 )
                 found.append((pair, verdict.topic))
     by_statement = {s.id: s for s in statements}
-    return _group_restatements(found, by_statement, by_id)
+    return group_restatements(found, by_statement, by_id)
 
 
-def _group_restatements(
+def group_restatements(
     found: list[tuple[Pair, str | None]],
     statements: dict[str, Statement],
     speakers: dict[str, Speaker],

@@ -85,3 +85,30 @@ def test_models_pass_the_model_tester(qtmodeltester, qtbot, bench) -> None:  # t
 def test_default_library_is_in_the_user_data_folder(qtbot) -> None:  # type: ignore[no-untyped-def]
     application()
     assert default_library() == default_library_path()
+
+
+def test_a_rebuttal_from_another_article_is_shown_with_its_article(qtbot, bench) -> None:  # type: ignore[no-untyped-def]
+    from counterclaim.domain import ArticleMeta
+    from counterclaim.ingest import text_sha256
+
+    claim = "Kremlin claims\n\nKremlin spokesman Dmitriy Peskov said NATO is hostile to Russia.\n"
+    answer = "NATO answers\n\nNATO said it is not hostile to Russia and poses no threat.\n"
+    ids = [
+        bench.library.add_article(ArticleMeta(t.split("\n")[0]), t, text_sha256(t))[0]
+        for t in (claim, answer)
+    ]
+    with qtbot.waitSignal(bench.events.analysis_changed, timeout=60_000):
+        bench.analysis.analyse(ids)
+    bench.review.show_article(ids[0])
+    model = bench.review.pairs
+    rows = [r for r in range(model.rowCount()) if model.elsewhere(r) is not None]
+    assert rows, "the NATO article's answer should be listed"
+    bench.review.select_pair(rows[0])
+    view = bench.window.pair_view
+    assert view.rebuttal.heading.text() == "Rebuttal, in “NATO answers”"
+    assert "not hostile" in view.rebuttal.text.text()
+    strong = [
+        span for span, is_strong in bench.window.article_view.highlighted_spans() if is_strong
+    ]
+    claim_statement, _ = model.statements(rows[0])
+    assert strong == [claim_statement.content]
