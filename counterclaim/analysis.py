@@ -13,12 +13,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from counterclaim.domain import (
+    Analysis,
+    LibraryStatement,
+    Pair,
+    Relation,
+    Speaker,
+    Statement,
+    StatementMode,
+)
 from counterclaim.ingest import load_article
 from counterclaim.paths import SAMPLE_ARTICLE
 from counterclaim.store import Library
 
 if TYPE_CHECKING:  # spaCy is imported on the worker, so the window shows without waiting
     from counterclaim.nlp.extract import Extractor
+
+_CLAIMABLE = (StatementMode.SPEECH, StatementMode.BELIEF)
 
 __all__ = ["AnalysisService", "Progress", "QuietProgress"]
 
@@ -100,13 +111,12 @@ class AnalysisService:
 
     def pair_across_library(self, progress: Progress, per_claim: int = 8) -> int:
         """Suggest rebuttals of every article's claims from the other articles, found with
-        the library's full-text index; a new article can answer old claims, so every
-        article is looked at again. Returns how many links were suggested."""
-        from counterclaim.domain import Pair, Relation, StatementMode
-        from counterclaim.nlp.extract import Cancelled, different_voices, group_restatements
+        the library's full-text index, and note where a speaker said the same thing before.
+        A new article can answer old claims, so every article is looked at again. Returns
+        how many links were suggested."""
+        from counterclaim.nlp.extract import Cancelled
 
         extractor = self.extractor(progress)
-        claimable = (StatementMode.SPEECH, StatementMode.BELIEF)
         suggested = 0
         with Library.open(self.library_path) as library:
             articles = [a for a in library.articles() if a.analysed]
@@ -115,34 +125,67 @@ class AnalysisService:
                     raise Cancelled
                 progress.report(n, len(articles), "Looking for rebuttals across the library…")
                 analysis = library.analysis(article.id)
-                found: list[tuple[Pair, str | None]] = []
-                for statement in analysis.statements if analysis else ():
-                    speaker = analysis.speaker(statement.speaker_id) if analysis else None
-                    if statement.mode not in claimable:
-                        continue
-                    for other in library.similar_statements(statement.id, per_claim):
-                        if other.statement.mode not in claimable or not different_voices(
-                            speaker, other.speaker
-                        ):
-                            continue
-                        verdict = extractor.compare_statements(
-                            statement.text, speaker, other.statement.text, other.speaker
-                        )
-                        if verdict.rebuts:
-                            where = f"The rebuttal is in “{other.article_title}”" + (
-                                f" ({other.published})" if other.published else ""
-                            )
-                            pair = Pair(
-                                statement.id,
-                                other.statement.id,
-                                verdict.score,
-                                (*verdict.reasons, where),
-                                relation=Relation(verdict.relation),
-                            )
-                            found.append((pair, verdict.topic))
-                statements = {s.id: s for s in analysis.statements} if analysis else {}
-                speakers = {s.id: s for s in analysis.speakers} if analysis else {}
-                pairs = group_restatements(found, statements, speakers)
+                pairs = (
+                    _links_elsewhere(library, extractor, analysis, per_claim) if analysis else []
+                )
                 library.save_cross_pairs(article.id, pairs)
                 suggested += len(pairs)
         return suggested
+
+
+def _links_elsewhere(
+    library: Library, extractor: Extractor, analysis: Analysis, per_claim: int
+) -> list[Pair]:
+    """For each claim of one article: rebuttals in other articles (restatements grouped),
+    and the same speaker saying it again elsewhere."""
+    from counterclaim.nlp.extract import group_restatements
+
+    found: list[tuple[Pair, str | None]] = []
+    repeats: list[Pair] = []
+    for statement in analysis.statements:
+        if statement.mode not in _CLAIMABLE:
+            continue
+        speaker = analysis.speaker(statement.speaker_id)
+        for other in library.similar_statements(statement.id, per_claim):
+            if other.statement.mode in _CLAIMABLE:
+                link = _link(extractor, statement, speaker, other)
+                if link is not None and link[0].relation is Relation.REPEATS:
+                    repeats.append(link[0])
+                elif link is not None:
+                    found.append(link)
+    statements = {s.id: s for s in analysis.statements}
+    speakers = {s.id: s for s in analysis.speakers}
+    return group_restatements(found, statements, speakers) + repeats
+
+
+def _link(
+    extractor: Extractor, statement: Statement, speaker: Speaker | None, other: LibraryStatement
+) -> tuple[Pair, str | None] | None:
+    from counterclaim.nlp.extract import different_voices
+
+    where = f"“{other.article_title}”" + (f" ({other.published})" if other.published else "")
+    if speaker is not None and other.speaker is not None and speaker.name == other.speaker.name:
+        verdict = extractor.compare(statement.text, other.statement.text)
+        if verdict.relation != "supports":
+            return None
+        reason = f"{speaker.name} said this in {where} too"
+        pair = Pair(
+            statement.id, other.statement.id, verdict.score, (reason,), relation=Relation.REPEATS
+        )
+        return pair, None
+    if not different_voices(speaker, other.speaker):
+        return None
+    verdict = extractor.compare_statements(
+        statement.text, speaker, other.statement.text, other.speaker
+    )
+    if not verdict.rebuts:
+        return None
+    reasons = (*verdict.reasons, f"The rebuttal is in {where}")
+    pair = Pair(
+        statement.id,
+        other.statement.id,
+        verdict.score,
+        reasons,
+        relation=Relation(verdict.relation),
+    )
+    return pair, verdict.topic

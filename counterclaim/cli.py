@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from counterclaim.domain import Analysis
+from counterclaim.domain import Analysis, Relation
 from counterclaim.ingest import ImportError_, LoadedArticle, load_article
 from counterclaim.paths import default_library_path
 
@@ -367,6 +367,12 @@ def _run_rebuttals(args: argparse.Namespace) -> int:
     for pair, other in found:
         claim = analysis.statement(pair.claim_id)
         speaker = analysis.speaker(claim.speaker_id)
+        if pair.relation is Relation.REPEATS and not args.json:
+            print(
+                f"      {speaker.name if speaker else '?'} said “{_short(claim.text, 50)}” "
+                f"again in “{other.article_title}”"
+            )
+            continue
         if args.json:
             print(
                 json.dumps(

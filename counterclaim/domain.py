@@ -43,6 +43,7 @@ class Relation(StrEnum):
     DENIES = "denies"  # says the claim is false
     DISPUTES = "disputes"  # asserts the opposite without naming the claim as false
     CONTEXTUALISES = "contextualises"  # adds facts that weaken the claim
+    REPEATS = "repeats"  # the same speaker says it again in another article: not a rebuttal
 
 
 class Origin(StrEnum):

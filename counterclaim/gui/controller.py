@@ -9,7 +9,7 @@ from PySide6.QtCore import QItemSelection, QModelIndex, QObject, QStandardPaths,
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from counterclaim.analysis import AnalysisService
-from counterclaim.domain import Analysis, Statement
+from counterclaim.domain import Analysis, LibraryStatement, Relation, Statement
 from counterclaim.gui.events import AppEvents
 from counterclaim.gui.main_window import MainWindow
 from counterclaim.gui.models import ArticleListModel, ObjectRole, PairTableModel
@@ -38,6 +38,7 @@ class ReviewController(QObject):
         self.events = events
         self.article_id: int | None = None
         self.analysis: Analysis | None = None
+        self.repeats: dict[str, list[LibraryStatement]] = {}  # claim id -> said again there
         window.library_list.selectionModel().currentChanged.connect(self._on_article_chosen)
         window.pair_table.selectionModel().selectionChanged.connect(self._on_pair_selected)
         events.articles_changed.connect(self._on_articles_changed)
@@ -51,7 +52,12 @@ class ReviewController(QObject):
         self.article_id = article_id
         self.analysis = self.library.analysis(article_id)
         self.window.article_view.show_article(article.text, self.analysis)
-        elsewhere = self.library.cross_pairs(article_id) if self.analysis else []
+        linked = self.library.cross_pairs(article_id) if self.analysis else []
+        elsewhere = [(p, o) for p, o in linked if p.relation is not Relation.REPEATS]
+        self.repeats = {}
+        for pair, other in linked:
+            if pair.relation is Relation.REPEATS:
+                self.repeats.setdefault(pair.claim_id, []).append(other)
         colours = {side.label: side.colour for side in self.library.sides()}
         self.pairs.set_analysis(self.analysis, elsewhere, colours)
         self.window.pair_view.clear()
@@ -108,6 +114,7 @@ class ReviewController(QObject):
             (claim, self.pairs.speaker(claim), colours[0]),
             (rebuttal, self.pairs.speaker(rebuttal), colours[1]),
             elsewhere=other,
+            repeated_in=self.repeats.get(claim.id, []),
         )
         if other is None:
             self.window.article_view.focus_statements((claim, rebuttal), colours)

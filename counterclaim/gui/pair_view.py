@@ -23,14 +23,33 @@ class StatementCard(QFrame):
         self.speaker = _label(self, bold=True)
         self.text = _label(self)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.repeats = _label(self)
+        self.repeats.setObjectName(f"{role}Repeats")
         layout = QVBoxLayout(self)
-        for widget in (self.heading, self.speaker, self.text):
+        for widget in (self.heading, self.speaker, self.text, self.repeats):
             layout.addWidget(widget)
         layout.addStretch(1)
         self.heading.setText(self.accessibleName())
         self.clear()
 
+    def show_repeats(self, elsewhere: list[LibraryStatement]) -> None:
+        """ "Said this in 2 other articles: “…”, “…”"."""
+        titles = ", ".join(f"“{other.article_title}”" for other in elsewhere)
+        if not elsewhere:
+            self.repeats.setText("")
+        elif len(elsewhere) == 1:
+            self.repeats.setText(
+                self.tr("Said this in another article too: {titles}").format(titles=titles)
+            )
+        else:
+            self.repeats.setText(
+                self.tr("Said this in {n} other articles: {titles}").format(
+                    n=len(elsewhere), titles=titles
+                )
+            )
+
     def clear(self) -> None:
+        self.repeats.setText("")
         self.speaker.setText("")
         self.text.setText(self.tr("Select a pair to see it here."))
         self.setStyleSheet("")
@@ -71,8 +90,10 @@ class PairView(QWidget):
         claim: tuple[Statement, Speaker | None, str],
         rebuttal: tuple[Statement, Speaker | None, str],
         elsewhere: LibraryStatement | None = None,
+        repeated_in: list[LibraryStatement] | None = None,
     ) -> None:
         self.claim.show_statement(*claim)
+        self.claim.show_repeats(repeated_in or [])
         self.rebuttal.show_statement(*rebuttal)
         if elsewhere is not None:
             when = f", {elsewhere.published}" if elsewhere.published else ""

@@ -93,9 +93,12 @@ def test_a_rebuttal_from_another_article_is_shown_with_its_article(qtbot, bench)
 
     claim = "Kremlin claims\n\nKremlin spokesman Dmitriy Peskov said NATO is hostile to Russia.\n"
     answer = "NATO answers\n\nNATO said it is not hostile to Russia and poses no threat.\n"
+    again = (
+        "Peskov again\n\nKremlin spokesman Dmitriy Peskov said that NATO is hostile to Russia.\n"
+    )
     ids = [
         bench.library.add_article(ArticleMeta(t.split("\n")[0]), t, text_sha256(t))[0]
-        for t in (claim, answer)
+        for t in (claim, answer, again)
     ]
     with qtbot.waitSignal(bench.events.analysis_changed, timeout=60_000):
         bench.analysis.analyse(ids)
@@ -106,6 +109,7 @@ def test_a_rebuttal_from_another_article_is_shown_with_its_article(qtbot, bench)
     bench.review.select_pair(rows[0])
     view = bench.window.pair_view
     assert view.rebuttal.heading.text() == "Rebuttal, in “NATO answers”"
+    assert view.claim.repeats.text() == "Said this in another article too: “Peskov again”"
     assert "not hostile" in view.rebuttal.text.text()
     strong = [
         span for span, is_strong in bench.window.article_view.highlighted_spans() if is_strong

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from counterclaim.analysis import AnalysisService, QuietProgress
-from counterclaim.domain import ArticleMeta, LinkStatus
+from counterclaim.domain import ArticleMeta, LinkStatus, Relation
 from counterclaim.ingest import text_sha256
 from counterclaim.store import Library
 
@@ -56,3 +56,24 @@ def test_a_reviewers_decision_survives_a_new_pairing(library_path: Path, extract
         after = [(p.claim_id, p.rebuttal_id, p.status) for p, _ in library.cross_pairs(ids[0])]
     assert (pair.claim_id, pair.rebuttal_id, LinkStatus.REJECTED) in after
     assert [(c, r) for c, r, _ in after].count((pair.claim_id, pair.rebuttal_id)) == 1
+
+
+def test_the_same_claim_again_in_another_article_is_noted_not_paired(
+    library_path: Path,
+    extractor,  # type: ignore[no-untyped-def]
+) -> None:
+    again = (
+        "Peskov again\n\nKremlin spokesman Dmitriy Peskov said that NATO is hostile to Russia.\n"
+    )
+    service = AnalysisService(library_path)
+    service.use(extractor)
+    with Library.open(library_path) as library:
+        ids = [add(library, t) for t in (CLAIM, again)]
+    service.analyse(QuietProgress(), ids)
+
+    with Library.open(library_path) as library:
+        links = library.cross_pairs(ids[0])
+    relations = {(p.relation, o.article_title) for p, o in links}
+    assert (Relation.REPEATS, "Peskov again") in relations
+    assert all(p.relation is Relation.REPEATS for p, _ in links)
+    assert any("said this in “Peskov again”" in r for p, _ in links for r in p.reasons)
