@@ -278,4 +278,5 @@ def _view(doc: Doc, statement: Statement, speaker: Speaker | None) -> pairing.St
         speaker=speaker.name if speaker else None,
         side=speaker.side if speaker else None,
         speaker_names=tuple(n for n in names if n),
+        position=statement.content.start,
     )

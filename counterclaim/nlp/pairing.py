@@ -34,6 +34,7 @@ _WEIGHTS = {
     "about_rebutter": 0.7,
     "sides": 0.4,
     "doubt": 0.5,
+    "answers_after": 0.3,
 }
 _NO_OPPOSITION_FACTOR = 0.4
 
@@ -63,6 +64,7 @@ class StatementView:
     denials: tuple[str, ...]
     doubts: tuple[str, ...] = ()
     excerpt: str = field(default="")
+    position: int | None = None  # where the statement starts in its article
 
 
 @dataclass(frozen=True)
@@ -154,6 +156,7 @@ def view_of(
     speaker: str | None = None,
     side: str | None = None,
     speaker_names: tuple[str, ...] = (),
+    position: int | None = None,
 ) -> StatementView:
     """Reduce a statement's content (a span of a parsed doc) to what the scorer compares."""
     lex = _lex()
@@ -183,6 +186,7 @@ def view_of(
         denials,
         doubts,
         excerpt=_excerpt(content.text),
+        position=position,
     )
 
 
@@ -319,6 +323,11 @@ def score(claim: StatementView, rebuttal: StatementView) -> Verdict:
     if rebuttal.speaker and about:
         z += _WEIGHTS["about_rebutter"]
         reasons.append(f"The claim is about {' and '.join(about)}, and {rebuttal.speaker} answers")
+    if None not in (claim.position, rebuttal.position) and (rebuttal.position or 0) > (
+        claim.position or 0
+    ):
+        z += _WEIGHTS["answers_after"]
+        reasons.append("The rebuttal comes after the claim in the article")
     if claim.side and rebuttal.side and claim.side != rebuttal.side:
         z += _WEIGHTS["sides"]
         reasons.append(f"The speakers are on different sides ({claim.side} / {rebuttal.side})")
