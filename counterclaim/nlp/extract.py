@@ -202,7 +202,7 @@ def suggest_pairs(doc: Doc, statements: list[Statement], speakers: list[Speaker]
             if not _candidates(by_id.get(a.speaker_id or ""), by_id.get(b.speaker_id or "")):
                 continue
             claim, rebuttal, verdict = pairing.best_direction(views[i], views[j])
-            if verdict.rebuts:
+            if verdict.suggested:
                 relation = Relation(verdict.relation)
                 pair = Pair(
                     claim.id, rebuttal.id, verdict.score, verdict.reasons, relation=relation

@@ -65,6 +65,7 @@ class StatementView:
     doubts: tuple[str, ...] = ()
     excerpt: str = field(default="")
     position: int | None = None  # where the statement starts in its article
+    contrasts: tuple[str, ...] = ()  # "but", "however": the statement qualifies something
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,11 @@ class Verdict:
     @property
     def rebuts(self) -> bool:
         return self.score >= THRESHOLD
+
+    @property
+    def suggested(self) -> bool:
+        """Offered to the reviewer: a rebuttal, or a statement that contextualises."""
+        return self.rebuts or self.relation == "contextualises"
 
     @property
     def label(self) -> str:
@@ -95,6 +101,7 @@ class _Lex:
     denial_verbs: frozenset[str]
     denial_phrases: tuple[str, ...]
     doubt_phrases: tuple[str, ...]
+    contrast_markers: tuple[str, ...]
     negators: frozenset[str]
 
 
@@ -120,6 +127,7 @@ def _lex() -> _Lex:
         denial_verbs=frozenset(data["denial_verbs"]),
         denial_phrases=tuple(data["denial_phrases"]),
         doubt_phrases=tuple(data["doubt_phrases"]),
+        contrast_markers=tuple(data["contrast_markers"]),
         negators=frozenset(data["negators"]),
     )
 
@@ -174,6 +182,7 @@ def view_of(
     )
     stems = {_stem(w.lower()): n for n in speaker_names for w in n.split()}
     doubts = tuple(m.group(0) for m in _phrase_pattern("doubt").finditer(lowered))
+    contrasts = tuple(m.group(0) for m in _phrase_pattern("contrast").finditer(lowered))
     return StatementView(
         statement_id,
         speaker,
@@ -187,6 +196,7 @@ def view_of(
         doubts,
         excerpt=_excerpt(content.text),
         position=position,
+        contrasts=contrasts,
     )
 
 
@@ -252,7 +262,11 @@ def _stem(word: str) -> str:
 @cache
 def _phrase_pattern(which: str) -> re.Pattern[str]:
     lex = _lex()
-    words = lex.denial_phrases if which == "denial" else lex.doubt_phrases
+    words = {
+        "denial": lex.denial_phrases,
+        "doubt": lex.doubt_phrases,
+        "contrast": lex.contrast_markers,
+    }[which]
     phrases = sorted(words, key=len, reverse=True)
     alternatives = "|".join(re.escape(p) for p in phrases)
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
@@ -337,11 +351,26 @@ def score(claim: StatementView, rebuttal: StatementView) -> Verdict:
         reasons.append(f"The rebuttal casts doubt: {listed}")
     value = 1.0 / (1.0 + math.exp(-z))
     opposed = opposition is not None or bool(rebuttal.denials)
+    qualifies = (
+        not opposed
+        and bool(rebuttal.contrasts)
+        and len(shared) + len(names) >= 2
+        and value >= THRESHOLD
+    )
+    if qualifies:
+        marker = rebuttal.contrasts[0]
+        reasons.append(
+            f"No opposite wording, but the counter qualifies the same subject (“{marker}”): "
+            "it may weaken the claim"
+        )
+    elif not opposed:
+        reasons.append("No opposite wording or denial: not offered as a rebuttal")
     if not opposed:
         value *= _NO_OPPOSITION_FACTOR
-        reasons.append("No opposite wording or denial: not offered as a rebuttal")
     value = round(value, 3)  # the relation is decided on the score a person sees
-    relation = _relation(value, opposed, rebuttal, claim, shared, names)
+    relation = (
+        "contextualises" if qualifies else _relation(value, opposed, rebuttal, claim, shared, names)
+    )
     topic = min(opposed_concepts) if opposed_concepts else None
     return Verdict(value, tuple(reasons), relation, topic)
 
@@ -355,7 +384,7 @@ def _relation(
     names: list[str],
 ) -> str:
     """denies: says the claim is false; disputes: asserts the opposite; supports: says the
-    same thing again (never offered as a rebuttal)."""
+    same thing again (never offered as a rebuttal). (contextualises is decided above.)"""
     if value >= THRESHOLD:
         return "denies" if rebuttal.denials else "disputes"
     covered = (len(shared) + len(names)) / max(1, len(claim.terms))

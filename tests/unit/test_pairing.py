@@ -127,3 +127,15 @@ def test_every_offered_rebuttal_has_a_rebuttal_relation(extractor) -> None:  # t
         verdict = extractor.compare(z_claim, z_counter)
         if verdict.score >= pairing.THRESHOLD:
             assert verdict.relation in ("denies", "disputes")
+
+
+def test_a_qualification_on_the_same_subject_contextualises(extractor) -> None:  # type: ignore[no-untyped-def]
+    analysis = extractor.analyse(
+        "Kremlin spokesman Dmitriy Peskov said NATO supplies weapons to Ukraine. "
+        "NATO secretary-general Jens Stoltenberg said NATO supplies weapons to Ukraine only "
+        "for its defence."
+    )
+    (pair,) = analysis.pairs
+    assert pair.relation.value == "contextualises"
+    assert any("qualifies the same subject" in r for r in pair.reasons)
+    assert pair.score < 0.55  # listed after every rebuttal, never above one
