@@ -139,3 +139,14 @@ def test_a_qualification_on_the_same_subject_contextualises(extractor) -> None: 
     assert pair.relation.value == "contextualises"
     assert any("qualifies the same subject" in r for r in pair.reasons)
     assert pair.score < 0.55  # listed after every rebuttal, never above one
+
+
+def test_naming_the_claimant_and_answering_later_are_evidence(extractor) -> None:  # type: ignore[no-untyped-def]
+    analysis = extractor.analyse(
+        "Kremlin spokesman Dmitriy Peskov said NATO is hostile to Russia. "
+        "NATO said it is not hostile to Russia."
+    )
+    (pair,) = analysis.pairs
+    assert "The rebuttal names Russia, of the claim's speaker" in pair.reasons
+    assert "The claim is about NATO, and NATO answers" in pair.reasons
+    assert "The rebuttal comes after the claim in the article" in pair.reasons
