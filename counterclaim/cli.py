@@ -11,9 +11,9 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from counterclaim.domain import Analysis, Relation
 from counterclaim.ingest import ImportError_, LoadedArticle, load_article
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from counterclaim.nlp.extract import Extractor
 
 LIBRARY_ENV = "COUNTERCLAIM_LIBRARY"
+T = TypeVar("T")
 
 
 class UsageError(Exception):
@@ -403,21 +404,9 @@ def _run_rebuttals(args: argparse.Namespace) -> int:
 
 
 def _run_evaluate_attribution(args: argparse.Namespace) -> int:
-    from counterclaim.evaluate import (
-        GoldFormatError,
-        evaluate_attribution,
-        format_summary,
-        read_gold,
-    )
+    from counterclaim.evaluate import evaluate_attribution, format_summary, read_gold
 
-    if not args.gold.is_file():
-        raise UsageError(f"{args.gold}: no such file; give a PolNeAR-shaped .jsonl file")
-    try:
-        articles = list(read_gold(args.gold))
-    except (GoldFormatError, UnicodeDecodeError) as error:
-        raise UsageError(str(error)) from None
-    if not articles:
-        raise UsageError(f"{args.gold}: no articles in the file")
+    articles = _read_gold_file(args.gold, read_gold, "a PolNeAR-shaped .jsonl file")
     errors: list[dict[str, Any]] = []
     scores = evaluate_attribution(articles, _extractor(), errors.append)
     if args.errors is not None:
@@ -429,19 +418,27 @@ def _run_evaluate_attribution(args: argparse.Namespace) -> int:
 
 
 def _run_evaluate_pairing(args: argparse.Namespace) -> int:
-    from counterclaim.evaluate import GoldFormatError, evaluate_pairing, format_pairing, read_pairs
+    from counterclaim.evaluate import evaluate_pairing, format_pairing, read_pairs
 
-    if not args.gold.is_file():
-        raise UsageError(f"{args.gold}: no such file; give a .jsonl file of claim/counter pairs")
-    try:
-        records = list(read_pairs(args.gold))
-    except (GoldFormatError, UnicodeDecodeError) as error:
-        raise UsageError(str(error)) from None
-    if not records:
-        raise UsageError(f"{args.gold}: no pairs in the file")
+    records = _read_gold_file(args.gold, read_pairs, "a .jsonl file of claim/counter pairs")
     summary = evaluate_pairing(records, _extractor())
     print(json.dumps(summary) if args.json else format_pairing(summary, str(args.gold)))
     return 0
+
+
+def _read_gold_file(path: Path, reader: Callable[[Path], Iterable[T]], shape: str) -> list[T]:
+    """Every record of a gold file, or one line that says what is wrong with it."""
+    from counterclaim.evaluate import GoldFormatError
+
+    if not path.is_file():
+        raise UsageError(f"{path}: no such file; give {shape}")
+    try:
+        records = list(reader(path))
+    except (GoldFormatError, UnicodeDecodeError) as error:
+        raise UsageError(str(error)) from None
+    if not records:
+        raise UsageError(f"{path}: nothing to measure in the file; give {shape}")
+    return records
 
 
 def _write_atomically(path: Path, text: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
@@ -199,17 +200,20 @@ def _add_pairs(
         if ends in joined:
             continue
         joined.add(ends)
-        session.add(
-            LinkRow(
-                claim_id=ends[0],
-                rebuttal_id=ends[1],
-                origin=LinkOrigin.SUGGESTED.value,
-                score=pair.score,
-                reasons=list(pair.reasons),
-                relation=pair.relation.value,
-                status=pair.status.value,
-                created_by=MACHINE,
-                created_at=now,
-                updated_at=now,
-            )
-        )
+        session.add(suggested_link(ends, pair, now))
+
+
+def suggested_link(ends: tuple[int, int], pair: Pair, now: datetime) -> LinkRow:
+    """A link the machine suggests between two stored statements (claim, rebuttal)."""
+    return LinkRow(
+        claim_id=ends[0],
+        rebuttal_id=ends[1],
+        origin=LinkOrigin.SUGGESTED.value,
+        score=pair.score,
+        reasons=list(pair.reasons),
+        relation=pair.relation.value,
+        status=pair.status.value,
+        created_by=MACHINE,
+        created_at=now,
+        updated_at=now,
+    )

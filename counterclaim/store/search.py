@@ -20,7 +20,7 @@ from counterclaim.store.models import (
     utc_now,
 )
 from counterclaim.store.reading import to_pair, to_speaker, to_statement
-from counterclaim.store.saving import MACHINE
+from counterclaim.store.saving import suggested_link
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
 
@@ -104,20 +104,7 @@ def save_cross_pairs(session: Session, article_id: int, pairs: list[Pair]) -> No
         )
         if ends in decided:
             continue
-        session.add(
-            LinkRow(
-                claim_id=ends[0],
-                rebuttal_id=ends[1],
-                origin=LinkOrigin.SUGGESTED.value,
-                score=pair.score,
-                reasons=list(pair.reasons),
-                relation=pair.relation.value,
-                status=LinkStatus.SUGGESTED.value,
-                created_by=MACHINE,
-                created_at=now,
-                updated_at=now,
-            )
-        )
+        session.add(suggested_link(ends, pair, now))
 
 
 def cross_pairs(session: Session, article_id: int) -> list[tuple[Pair, LibraryStatement]]:
