@@ -120,6 +120,29 @@ class Pair:
     status: LinkStatus = LinkStatus.SUGGESTED
     id: str | None = None
     relation: Relation = field(default_factory=lambda: Relation.DISPUTES)
+    verdict: str | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Review:
+    """What a reviewer decided about a link: its status, a verdict and a note."""
+
+    status: LinkStatus
+    verdict: str | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Change:
+    """One recorded edit: which link, what changed, from what to what, who and when."""
+
+    link_id: str
+    what: str
+    before: str | None
+    after: str | None
+    who: str
+    at: datetime
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from counterclaim.gui.events import AppEvents
 from counterclaim.gui.main_window import MainWindow
 from counterclaim.gui.models import ArticleListModel, PairTableModel
 from counterclaim.gui.tasks import TaskRunner
+from counterclaim.gui.triage import TriageController
 from counterclaim.paths import APP_NAME, LIBRARY_FILE, ORGANISATION
 from counterclaim.store import Library, LibraryError
 
@@ -29,6 +30,7 @@ class Workbench:
     runner: TaskRunner
     review: ReviewController
     analysis: AnalysisController
+    triage: TriageController
     events: AppEvents
 
     def close(self) -> None:
@@ -63,8 +65,10 @@ def build(library_path: Path, service: AnalysisService | None = None) -> Workben
     service = service or AnalysisService(library_path)
     review = ReviewController(window, library, articles, pairs, events)
     analysis = AnalysisController(window, runner, service, events)
+    triage = TriageController(window, library, pairs)
+    triage.reviewed.connect(review.update_heading)
     window.restore_state(QSettings())
-    return Workbench(library, window, runner, review, analysis, events)
+    return Workbench(library, window, runner, review, analysis, triage, events)
 
 
 def run(library_path: Path | None = None) -> int:

@@ -61,20 +61,30 @@ class ReviewController(QObject):
         colours = {side.label: side.colour for side in self.library.sides()}
         self.pairs.set_analysis(self.analysis, elsewhere, colours)
         self.window.pair_view.clear()
-        count = len(self.analysis.pairs) if self.analysis else 0
-        self.window.pairs_heading.setText(
-            self.tr("Pairs in “{title}”: {count}, and {more} answered in other articles").format(
-                title=article.title, count=count, more=len(elsewhere)
-            )
-            if self.analysis
-            else self.tr("“{title}” is being analysed…").format(title=article.title)
-        )
+        self.update_heading()
         if self.pairs.rowCount() > 0:
             self.select_pair(0)  # the best-scored pair is what a reviewer looks at first
         row = self.articles.row_of(article_id)
         if row >= 0 and self.window.library_list.currentIndex().row() != row:
             self.window.library_list.setCurrentIndex(self.articles.index(row))
         self.article_shown.emit(article_id)
+
+    def update_heading(self, *_changed: object) -> None:
+        """How many pairs the article has, how many come from other articles, and how many
+        are left to review."""
+        if self.article_id is None:
+            return
+        title = self.library.article(self.article_id).title
+        if self.analysis is None:
+            text = self.tr("“{title}” is being analysed…").format(title=title)
+        else:
+            own = len(self.analysis.pairs)
+            text = self.tr(
+                "Pairs in “{title}”: {own}, and {more} from other articles; {left} to review"
+            ).format(
+                title=title, own=own, more=self.pairs.rowCount() - own, left=self.pairs.to_review()
+            )
+        self.window.pairs_heading.setText(text)
 
     def select_pair(self, row: int) -> None:
         self.window.pair_table.selectRow(row)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
     QListView,
     QMainWindow,
+    QMenu,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -36,6 +37,7 @@ class MainWindow(QMainWindow):
         self.pair_table = _pair_table(self, pairs)
         self.pair_view = PairView(self)
         self.pairs_heading = QLabel(self.tr("Pairs"), self)
+        self.undo_stack = QUndoStack(self)
         self._build_layout()
         self._build_status_bar()
         self._build_actions()
@@ -83,6 +85,26 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         for action in (self.import_action, self.analyse_action, self.quit_action):
             file_menu.addAction(action)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        review_menu = self.menuBar().addMenu(self.tr("&Review"))
+        self.confirm_action = self._action(review_menu, self.tr("&Confirm Pair"), "Y")
+        self.reject_action = self._action(review_menu, self.tr("&Reject Pair"), "N")
+        review_menu.addSeparator()
+        self.next_action = self._action(review_menu, self.tr("&Next Pair"), "J")
+        self.previous_action = self._action(review_menu, self.tr("&Previous Pair"), "K")
+
+    def _action(self, menu: QMenu, text: str, key: str) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(key))
+        menu.addAction(action)
+        self.addAction(action)  # the key works wherever the focus is in the window
+        return action
 
     def show_busy(self, message: str, done: int, total: int) -> None:
         self.statusBar().showMessage(message)
@@ -120,7 +142,7 @@ def _pair_table(parent: QWidget, model: PairTableModel) -> QTableView:
     table.verticalHeader().hide()
     header = table.horizontalHeader()
     fit, stretch = QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch
-    for column in (model.CLAIM_SPEAKER, model.REBUTTAL_SPEAKER, model.SCORE):
+    for column in (model.CLAIM_SPEAKER, model.REBUTTAL_SPEAKER, model.SCORE, model.STATUS):
         header.setSectionResizeMode(column, fit)
     for column in (model.CLAIM, model.REBUTTAL):
         header.setSectionResizeMode(column, stretch)

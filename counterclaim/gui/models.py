@@ -13,7 +13,15 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from counterclaim.domain import Analysis, Article, LibraryStatement, Pair, Speaker, Statement
+from counterclaim.domain import (
+    Analysis,
+    Article,
+    LibraryStatement,
+    LinkStatus,
+    Pair,
+    Speaker,
+    Statement,
+)
 
 _Index = QModelIndex | QPersistentModelIndex
 ObjectRole = Qt.ItemDataRole.UserRole + 1
@@ -59,8 +67,8 @@ class PairTableModel(QAbstractTableModel):
     """The claim/rebuttal pairs of one article, best score first, then its claims answered
     in other articles of the library."""
 
-    CLAIM_SPEAKER, CLAIM, REBUTTAL_SPEAKER, REBUTTAL, SCORE = range(5)
-    HEADERS = ("Claim by", "Claim", "Rebuttal by", "Rebuttal", "Score")
+    CLAIM_SPEAKER, CLAIM, REBUTTAL_SPEAKER, REBUTTAL, SCORE, STATUS = range(6)
+    HEADERS = ("Claim by", "Claim", "Rebuttal by", "Rebuttal", "Score", "Status")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -87,6 +95,19 @@ class PairTableModel(QAbstractTableModel):
 
     def pair(self, row: int) -> Pair:
         return self._pairs[row]
+
+    def replace_pair(self, pair: Pair) -> int:
+        """Show a pair's new review; returns its row (-1 if it is not shown)."""
+        row = next((n for n, p in enumerate(self._pairs) if p.id == pair.id), -1)
+        if row >= 0:
+            self._pairs[row] = pair
+            first, last = self.index(row, 0), self.index(row, self.columnCount() - 1)
+            self.dataChanged.emit(first, last)
+        return row
+
+    def to_review(self) -> int:
+        """How many pairs no reviewer has confirmed or rejected yet."""
+        return sum(p.status is LinkStatus.SUGGESTED for p in self._pairs)
 
     def elsewhere(self, row: int) -> LibraryStatement | None:
         """Where the rebuttal was said, when it is in another article."""
@@ -149,6 +170,10 @@ class PairTableModel(QAbstractTableModel):
     def _text(self, row: int, column: int, claim: Statement, rebuttal: Statement, role: int) -> str:
         if column == self.SCORE:
             return f"{self._pairs[row].score:.2f}"
+        if column == self.STATUS:
+            pair = self._pairs[row]
+            status = self.tr(pair.status.value)
+            return f"{status}: {pair.verdict}" if pair.verdict else status
         statement = claim if column in (self.CLAIM_SPEAKER, self.CLAIM) else rebuttal
         if column in (self.CLAIM_SPEAKER, self.REBUTTAL_SPEAKER):
             speaker = self.speaker(statement)

@@ -5,10 +5,21 @@ Cards show the statement's words as plain text (Qt.PlainText), never as markup.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from counterclaim.domain import LibraryStatement, Pair, Speaker, Statement
+
+# a common fact-checking scale (as in ClaimReview alternateName values); editable later
+RATINGS = ("True", "Mostly true", "Half true", "Mostly false", "False", "Misleading", "Unproven")
 
 
 class StatementCard(QFrame):
@@ -66,13 +77,29 @@ class StatementCard(QFrame):
 
 
 class PairView(QWidget):
-    """Claim and rebuttal side by side, with the machine's reasons below."""
+    """Claim and rebuttal side by side, the reviewer's verdict and note, and the machine's
+    reasons below."""
+
+    verdict_chosen = Signal(object)  # a rating, or None for no verdict
+    note_edited = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pairView")
         self.claim = StatementCard("claim", self)
         self.rebuttal = StatementCard("rebuttal", self)
+        self.verdict = QComboBox(self)
+        self.verdict.setObjectName("verdict")
+        self.verdict.setAccessibleName(self.tr("Verdict on this pair"))
+        self.verdict.addItem(self.tr("No verdict yet"), None)
+        for rating in RATINGS:
+            self.verdict.addItem(self.tr(rating), rating)
+        self.note = QLineEdit(self)
+        self.note.setObjectName("note")
+        self.note.setAccessibleName(self.tr("Note with the rationale"))
+        self.note.setPlaceholderText(self.tr("Note: why this verdict (Enter to keep)"))
+        self.verdict.activated.connect(self._on_verdict_activated)
+        self.note.editingFinished.connect(self._on_note_edited)
         self.reasons = _label(self)
         self.reasons.setObjectName("reasons")
         self.reasons.setAccessibleName(self.tr("Why these were paired"))
@@ -82,6 +109,11 @@ class PairView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(cards, 1)
+        decision = QHBoxLayout()
+        decision.addWidget(QLabel(self.tr("Verdict:"), self))
+        decision.addWidget(self.verdict)
+        decision.addWidget(self.note, 1)
+        layout.addLayout(decision)
         layout.addWidget(self.reasons)
 
     def show_pair(
@@ -94,6 +126,7 @@ class PairView(QWidget):
     ) -> None:
         self.claim.show_statement(*claim)
         self.claim.show_repeats(repeated_in or [])
+        self.show_review(pair)
         self.rebuttal.show_statement(*rebuttal)
         if elsewhere is not None:
             when = f", {elsewhere.published}" if elsewhere.published else ""
@@ -111,6 +144,20 @@ class PairView(QWidget):
         ]
         lines += [f"• {reason}" for reason in pair.reasons]
         self.reasons.setText("\n".join(lines))
+
+    def show_review(self, pair: Pair) -> None:
+        """The reviewer's verdict and note, without sending them back as edits."""
+        self.verdict.setCurrentIndex(max(0, self.verdict.findData(pair.verdict)))
+        self.note.setText(pair.note)
+        self.note.setModified(False)
+
+    def _on_verdict_activated(self, index: int) -> None:
+        self.verdict_chosen.emit(self.verdict.itemData(index))
+
+    def _on_note_edited(self) -> None:
+        if self.note.isModified():
+            self.note.setModified(False)
+            self.note_edited.emit(self.note.text())
 
     def clear(self) -> None:
         self.claim.clear()

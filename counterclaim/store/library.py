@@ -13,12 +13,15 @@ from counterclaim.domain import (
     Analysis,
     Article,
     ArticleMeta,
+    Change,
     LibraryStatement,
     LinkStatus,
     Pair,
+    Review,
     Side,
 )
 from counterclaim.store import ids, search
+from counterclaim.store import review as review_mod
 from counterclaim.store.db import create_library_engine, session_factory, session_scope
 from counterclaim.store.errors import LibraryError
 from counterclaim.store.migrate import check_library_file, upgrade
@@ -161,6 +164,16 @@ class Library:
         """Every side in the library, in the order they were created."""
         with session_scope(self._sessions) as session:
             return [to_side(row) for row in session.scalars(select(SideRow).order_by(SideRow.id))]
+
+    def review_link(self, link_id: str, review: Review, who: str) -> Pair:
+        """Record a reviewer's decision on a link, and each change in the history."""
+        with session_scope(self._sessions, write=True) as session:
+            return review_mod.review_link(session, link_id, review, who)
+
+    def history(self, limit: int = 200) -> list[Change]:
+        """The latest changes reviewers made, newest first."""
+        with session_scope(self._sessions) as session:
+            return review_mod.history(session, limit)
 
     def set_link_status(self, link_id: str, status: LinkStatus) -> None:
         """Confirm, reject or reopen the link `link_id` ("ln7")."""

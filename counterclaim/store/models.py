@@ -154,3 +154,17 @@ class LinkRow(Base):
     created_by: Mapped[str]
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+
+
+class HistoryRow(Base):
+    """One change a reviewer made to a link: the field, its value before and after."""
+
+    __tablename__ = "history"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    link_id: Mapped[int] = mapped_column(ForeignKey("links.id", ondelete="CASCADE"), index=True)
+    what: Mapped[str]
+    before: Mapped[str | None]
+    after: Mapped[str | None]
+    who: Mapped[str]
+    at: Mapped[datetime]

@@ -134,5 +134,7 @@ def to_pair(row: LinkRow) -> Pair:
         reasons=tuple(row.reasons),
         status=LinkStatus(row.status),
         relation=Relation(row.relation),
+        verdict=row.verdict,
+        note=row.note or "",
         id=ids.public_id(ids.LINK, row.id),
     )

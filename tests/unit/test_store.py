@@ -22,6 +22,7 @@ from counterclaim.domain import (
     Origin,
     Pair,
     Relation,
+    Review,
     Span,
     Speaker,
     SpeakerKind,
@@ -472,3 +473,29 @@ def test_later_migrations_keep_every_row_of_a_first_schema_library(
     (pair,) = analysis.pairs
     assert (pair.status, pair.relation) == (LinkStatus.CONFIRMED, Relation.DISPUTES)
     assert count_rows(path.with_name(path.name + ".bak-0001"), "links") == 1
+
+
+def test_a_review_is_kept_with_its_history_after_reopening(path: Path) -> None:
+    with Library.open(path) as library:
+        article_id, stored = analysed(library)
+        link_id = stored.pairs[0].id
+        assert link_id is not None
+        library.review_link(link_id, Review(LinkStatus.CONFIRMED, "False", "NATO said so"), "ana")
+        library.review_link(
+            link_id, Review(LinkStatus.CONFIRMED, "Misleading", "NATO said so"), "bo"
+        )
+
+    with Library.open(path) as library:
+        (pair,) = library.analysis(article_id).pairs  # type: ignore[union-attr]
+        changes = library.history()
+    assert (pair.status, pair.verdict, pair.note) == (
+        LinkStatus.CONFIRMED,
+        "Misleading",
+        "NATO said so",
+    )
+    assert [(c.what, c.before, c.after, c.who) for c in changes] == [
+        ("verdict", "False", "Misleading", "bo"),
+        ("note", "", "NATO said so", "ana"),
+        ("verdict", None, "False", "ana"),
+        ("status", "suggested", "confirmed", "ana"),
+    ]

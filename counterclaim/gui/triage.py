@@ -1,0 +1,95 @@
+"""Triage: confirm or reject the selected pair with one key, move between pairs, record a
+verdict and a note. Every edit goes on the undo stack."""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import replace
+
+from PySide6.QtCore import QObject, Signal
+
+from counterclaim.domain import LinkStatus, Pair, Review
+from counterclaim.gui.commands import ReviewCommand
+from counterclaim.gui.main_window import MainWindow
+from counterclaim.gui.models import PairTableModel
+from counterclaim.store import Library
+
+
+class TriageController(QObject):
+    reviewed = Signal(object)  # the pair as it now stands
+
+    def __init__(self, window: MainWindow, library: Library, pairs: PairTableModel) -> None:
+        super().__init__(window)
+        self.window, self.library, self.pairs = window, library, pairs
+        self.who = _reviewer()
+        window.confirm_action.triggered.connect(lambda: self.decide(LinkStatus.CONFIRMED))
+        window.reject_action.triggered.connect(lambda: self.decide(LinkStatus.REJECTED))
+        window.next_action.triggered.connect(lambda: self.move(1))
+        window.previous_action.triggered.connect(lambda: self.move(-1))
+        window.pair_view.verdict_chosen.connect(self._on_verdict_chosen)
+        window.pair_view.note_edited.connect(self._on_note_edited)
+
+    def current_row(self) -> int:
+        rows = self.window.pair_table.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    def decide(self, status: LinkStatus) -> None:
+        """Confirm or reject the selected pair, then go to the next one left to review."""
+        row = self.current_row()
+        if row < 0:
+            return
+        pair = self.pairs.pair(row)
+        text = self.tr("Confirm pair") if status is LinkStatus.CONFIRMED else self.tr("Reject pair")
+        self._push(pair, replace(_review(pair), status=status), text)
+        self._select(self._next_open(row))
+
+    def move(self, step: int) -> None:
+        count = self.pairs.rowCount()
+        if count:
+            self._select(min(max(self.current_row() + step, 0), count - 1))
+
+    def _on_verdict_chosen(self, verdict: object) -> None:
+        row = self.current_row()
+        if row >= 0 and self.pairs.pair(row).verdict != verdict:
+            pair = self.pairs.pair(row)
+            chosen = verdict if isinstance(verdict, str) else None
+            self._push(pair, replace(_review(pair), verdict=chosen), self.tr("Set verdict"))
+
+    def _on_note_edited(self, note: str) -> None:
+        row = self.current_row()
+        if row >= 0 and self.pairs.pair(row).note != note:
+            pair = self.pairs.pair(row)
+            self._push(pair, replace(_review(pair), note=note), self.tr("Edit note"))
+
+    def _push(self, pair: Pair, review: Review, text: str) -> None:
+        command = ReviewCommand(self.library, pair, review, self.who, self._on_applied, text)
+        self.window.undo_stack.push(command)
+
+    def _on_applied(self, pair: Pair) -> None:
+        row = self.pairs.replace_pair(pair)
+        if row == self.current_row():
+            self.window.pair_view.show_review(pair)
+        self.reviewed.emit(pair)
+
+    def _next_open(self, row: int) -> int:
+        count = self.pairs.rowCount()
+        for step in range(1, count + 1):
+            candidate = (row + step) % count
+            if self.pairs.pair(candidate).status is LinkStatus.SUGGESTED:
+                return candidate
+        return row
+
+    def _select(self, row: int) -> None:
+        if 0 <= row < self.pairs.rowCount():
+            self.window.pair_table.selectRow(row)
+
+
+def _review(pair: Pair) -> Review:
+    return Review(pair.status, pair.verdict, pair.note)
+
+
+def _reviewer() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in a bare container
+        return "reviewer"

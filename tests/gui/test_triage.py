@@ -1,0 +1,85 @@
+"""Reviewing pairs from the keyboard: confirm, reject, move, verdict, note, undo, redo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from counterclaim.analysis import AnalysisService
+from counterclaim.domain import LinkStatus
+from counterclaim.gui.app import application, build
+from counterclaim.store import Library
+
+
+@pytest.fixture
+def bench(qtbot, library_path: Path, extractor):  # type: ignore[no-untyped-def]
+    application()
+    service = AnalysisService(library_path)
+    service.use(extractor)
+    workbench = build(library_path, service)
+    qtbot.addWidget(workbench.window)
+    workbench.window.show()
+    workbench.review.refresh()
+    with qtbot.waitSignal(workbench.events.analysis_changed, timeout=60_000):
+        workbench.analysis.start()
+    workbench.window.pair_table.setFocus()
+    yield workbench
+    workbench.close()
+
+
+def statuses(bench) -> list[LinkStatus]:  # type: ignore[no-untyped-def]
+    model = bench.review.pairs
+    return [model.pair(row).status for row in range(model.rowCount())]
+
+
+def test_keys_confirm_reject_and_move(qtbot, bench) -> None:  # type: ignore[no-untyped-def]
+    table = bench.window.pair_table
+    assert bench.triage.current_row() == 0
+    qtbot.keyClick(table, Qt.Key.Key_Y)
+    assert statuses(bench)[0] is LinkStatus.CONFIRMED
+    assert bench.triage.current_row() == 1  # on to the next pair left to review
+    qtbot.keyClick(table, Qt.Key.Key_N)
+    assert statuses(bench)[1] is LinkStatus.REJECTED
+    qtbot.keyClick(table, Qt.Key.Key_K)
+    assert bench.triage.current_row() == 1
+    assert "1 to review" in bench.window.pairs_heading.text()
+    assert bench.review.pairs.data(bench.review.pairs.index(0, 5)) == "confirmed"
+    with Library.open(bench.library.path) as library:
+        stored = library.analysis(bench.review.article_id)
+    assert [p.status for p in stored.pairs][:2] == [LinkStatus.CONFIRMED, LinkStatus.REJECTED]
+
+
+def test_undo_and_redo_a_decision(qtbot, bench) -> None:  # type: ignore[no-untyped-def]
+    table = bench.window.pair_table
+    qtbot.keyClick(table, Qt.Key.Key_Y)
+    qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert statuses(bench)[0] is LinkStatus.SUGGESTED
+    qtbot.keyClick(
+        table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert statuses(bench)[0] is LinkStatus.CONFIRMED
+    changes = bench.library.history()
+    assert [(c.what, c.after) for c in changes[:3]] == [
+        ("status", "confirmed"),
+        ("status", "suggested"),
+        ("status", "confirmed"),
+    ]
+
+
+def test_verdict_and_note_are_kept_and_undoable(qtbot, bench) -> None:  # type: ignore[no-untyped-def]
+    view = bench.window.pair_view
+    view.verdict.setCurrentIndex(view.verdict.findData("False"))
+    view.verdict.activated.emit(view.verdict.currentIndex())
+    qtbot.keyClicks(view.note, "NATO denies it")
+    qtbot.keyClick(view.note, Qt.Key.Key_Return)
+    pair = bench.review.pairs.pair(0)
+    assert (pair.verdict, pair.note) == ("False", "NATO denies it")
+    assert bench.review.pairs.data(bench.review.pairs.index(0, 5)) == "suggested: False"
+    bench.window.undo_action.trigger()
+    assert bench.review.pairs.pair(0).note == ""
+    assert view.note.text() == ""
+    bench.window.undo_action.trigger()
+    assert bench.review.pairs.pair(0).verdict is None
+    assert view.verdict.currentData() is None
