@@ -78,12 +78,16 @@ class ReviewController(QObject):
         if self.analysis is None:
             text = self.tr("“{title}” is being analysed…").format(title=title)
         else:
-            own = len(self.analysis.pairs)
-            text = self.tr(
-                "Pairs in “{title}”: {own}, and {more} from other articles; {left} to review"
-            ).format(
-                title=title, own=own, more=self.pairs.rowCount() - own, left=self.pairs.to_review()
+            own, left = len(self.analysis.pairs), self.pairs.to_review()
+            more = self.pairs.rowCount() - own
+            text = (
+                self.tr("Pairs in “{title}”: {own}, and {more} from other articles").format(
+                    title=title, own=own, more=more
+                )
+                if more
+                else self.tr("Pairs in “{title}”: {own}").format(title=title, own=own)
             )
+            text += self.tr("; {left} left to review").format(left=left)
         self.window.pairs_heading.setText(text)
 
     def select_pair(self, row: int) -> None:
