@@ -8,7 +8,7 @@ library connection.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -27,7 +27,8 @@ from counterclaim.paths import SAMPLE_ARTICLE
 from counterclaim.store import Library
 
 if TYPE_CHECKING:  # spaCy is imported on the worker, so the window shows without waiting
-    from counterclaim.nlp.extract import Extractor
+    from counterclaim.nlp.extract import ArticleInput
+    from counterclaim.nlp.pairing import Verdict
 
 _CLAIMABLE = (StatementMode.SPEECH, StatementMode.BELIEF)
 
@@ -51,29 +52,68 @@ class QuietProgress:
         del done, total, message
 
 
-class AnalysisService:
-    """Holds the one spaCy pipeline of the process, loaded on first use."""
+class Analyser(Protocol):
+    """What the service needs of the pipeline, in this process or in a child process."""
 
-    def __init__(self, library_path: Path, preferred_model: str | None = None) -> None:
+    def analyse_many(
+        self,
+        articles: Iterable[ArticleInput],
+        cancel: threading.Event | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> Iterator[Analysis]: ...
+
+    def compare(self, claim: str, counter: str) -> Verdict: ...
+
+    def compare_statements(
+        self,
+        claim: str,
+        claim_speaker: Speaker | None,
+        counter: str,
+        counter_speaker: Speaker | None,
+    ) -> Verdict: ...
+
+
+class AnalysisService:
+    """Holds the one spaCy pipeline, loaded on first use: in a child process for the
+    window (so parsing never holds the window's interpreter lock), in this process for the
+    command line and tests."""
+
+    def __init__(
+        self, library_path: Path, preferred_model: str | None = None, in_child: bool = False
+    ) -> None:
         self.library_path = library_path
         self.preferred_model = preferred_model
-        self._extractor: Extractor | None = None
+        self.in_child = in_child
+        self._extractor: Analyser | None = None
         self._lock = threading.Lock()
 
-    def use(self, extractor: Extractor) -> None:
+    def close(self) -> None:
+        """Stop the pipeline's process, if it has one."""
+        close = getattr(self._extractor, "close", None)
+        if close is not None:
+            close()
+
+    def use(self, extractor: Analyser) -> None:
         """Share a pipeline that is already loaded."""
         with self._lock:
             self._extractor = extractor
 
-    def extractor(self, progress: Progress | None = None) -> Extractor:
+    def extractor(self, progress: Progress | None = None) -> Analyser:
         with self._lock:
             if self._extractor is None:
-                from counterclaim.nlp.extract import Extractor
-
                 if progress is not None:
                     progress.report(0, 0, "Loading the English language pipeline…")
-                self._extractor = Extractor.load(self.preferred_model)
+                self._extractor = self._load()
             return self._extractor
+
+    def _load(self) -> Analyser:
+        if self.in_child:
+            from counterclaim.nlp.worker import ProcessExtractor
+
+            return ProcessExtractor(self.preferred_model)
+        from counterclaim.nlp.extract import Extractor
+
+        return Extractor.load(self.preferred_model)
 
     def import_sample_if_empty(self, progress: Progress) -> list[int]:
         """On first start the library holds the sample article, analysed."""
@@ -134,7 +174,7 @@ class AnalysisService:
 
 
 def _links_elsewhere(
-    library: Library, extractor: Extractor, analysis: Analysis, per_claim: int
+    library: Library, extractor: Analyser, analysis: Analysis, per_claim: int
 ) -> list[Pair]:
     """For each claim of one article: rebuttals in other articles (restatements grouped),
     and the same speaker saying it again elsewhere."""
@@ -159,7 +199,7 @@ def _links_elsewhere(
 
 
 def _link(
-    extractor: Extractor, statement: Statement, speaker: Speaker | None, other: LibraryStatement
+    extractor: Analyser, statement: Statement, speaker: Speaker | None, other: LibraryStatement
 ) -> tuple[Pair, str | None] | None:
     from counterclaim.nlp.extract import different_voices
 

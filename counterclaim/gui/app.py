@@ -3,6 +3,7 @@ wires them. No behaviour of its own."""
 
 from __future__ import annotations
 
+import gc
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,7 @@ class Workbench:
     def close(self) -> None:
         self.runner.cancel_all()
         self.runner.wait()
+        self.analysis.service.close()
         self.window.save_state(QSettings())
         self.library.close()
 
@@ -62,13 +64,20 @@ def build(library_path: Path, service: AnalysisService | None = None) -> Workben
     articles, pairs = ArticleListModel(), PairTableModel()
     window = MainWindow(articles, pairs)
     runner = TaskRunner(window)
-    service = service or AnalysisService(library_path)
+    service = service or AnalysisService(library_path, in_child=True)
     review = ReviewController(window, library, articles, pairs, events)
     analysis = AnalysisController(window, runner, service, events)
     triage = TriageController(window, library, pairs)
     triage.reviewed.connect(review.update_heading)
     window.restore_state(QSettings())
     return Workbench(library, window, runner, review, analysis, triage, events)
+
+
+def settle_heap() -> None:
+    """Collect once and freeze what is alive: the objects of start-up are never scanned
+    again, so a full collection cannot stall the window for long while work runs."""
+    gc.collect()
+    gc.freeze()
 
 
 def run(library_path: Path | None = None) -> int:
@@ -81,6 +90,7 @@ def run(library_path: Path | None = None) -> int:
         return 1
     bench.window.show()
     bench.review.refresh()
+    settle_heap()
     bench.analysis.start()
     app.aboutToQuit.connect(bench.close)
     return app.exec()

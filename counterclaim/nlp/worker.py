@@ -1,0 +1,93 @@
+"""The spaCy pipeline in a process of its own, so that the window's thread never waits for
+the interpreter lock while a long article is parsed. Same calls as `Extractor`; results
+come back as the same plain dataclasses."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+
+from counterclaim.domain import Analysis, Speaker
+from counterclaim.nlp.extract import ArticleInput, Cancelled, Extractor
+from counterclaim.nlp.pairing import Verdict
+
+_extractor: Extractor | None = None
+
+
+def _load(preferred_model: str | None) -> None:
+    global _extractor
+    _extractor = Extractor.load(preferred_model)
+
+
+def _child() -> Extractor:
+    assert _extractor is not None, "the pipeline process was not started with _load"
+    return _extractor
+
+
+def _ready() -> bool:
+    return _extractor is not None
+
+
+def _analyse(text: str, title: str | None) -> Analysis:
+    return _child().analyse(text, title)
+
+
+def _compare(claim: str, counter: str) -> Verdict:
+    return _child().compare(claim, counter)
+
+
+def _compare_statements(
+    claim: str, claim_speaker: Speaker | None, counter: str, counter_speaker: Speaker | None
+) -> Verdict:
+    return _child().compare_statements(claim, claim_speaker, counter, counter_speaker)
+
+
+class ProcessExtractor:
+    """An `Extractor` that runs in a child process (started with "spawn": no Qt state is
+    copied into it)."""
+
+    def __init__(self, preferred_model: str | None = None) -> None:
+        self._pool = ProcessPoolExecutor(
+            max_workers=1,
+            mp_context=get_context("spawn"),
+            initializer=_load,
+            initargs=(preferred_model,),
+        )
+        if not self._pool.submit(_ready).result():
+            raise RuntimeError("the English pipeline did not load in its process")
+
+    def analyse(self, text: str, title: str | None = None) -> Analysis:
+        return self._pool.submit(_analyse, text, title).result()
+
+    def analyse_many(
+        self,
+        articles: Iterable[ArticleInput],
+        cancel: threading.Event | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> Iterator[Analysis]:
+        for n, item in enumerate(articles):
+            if cancel is not None and cancel.is_set():
+                raise Cancelled
+            yield self.analyse(item.text, item.title)
+            if progress is not None:
+                progress(n + 1)
+
+    def compare(self, claim: str, counter: str) -> Verdict:
+        return self._pool.submit(_compare, claim, counter).result()
+
+    def compare_statements(
+        self,
+        claim: str,
+        claim_speaker: Speaker | None,
+        counter: str,
+        counter_speaker: Speaker | None,
+    ) -> Verdict:
+        future = self._pool.submit(
+            _compare_statements, claim, claim_speaker, counter, counter_speaker
+        )
+        return future.result()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
