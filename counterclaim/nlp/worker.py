@@ -4,7 +4,9 @@ come back as the same plain dataclasses."""
 
 from __future__ import annotations
 
+import os
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
@@ -18,7 +20,19 @@ _extractor: Extractor | None = None
 
 def _load(preferred_model: str | None) -> None:
     global _extractor
+    _watch_parent(os.getppid())
     _extractor = Extractor.load(preferred_model)
+
+
+def _watch_parent(parent: int, every: float = 1.0) -> None:
+    """Leave when the window's process is gone, even if it was killed without a word."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _child() -> Extractor:
