@@ -99,13 +99,20 @@ class ReviewController(QObject):
         return sides.get(speaker.side or "", _NO_SIDE_COLOUR) if speaker else _NO_SIDE_COLOUR
 
     def _on_articles_changed(self) -> None:
+        """Read the library's list once; show the article on screen again (its pairs may
+        have changed), keeping the reviewer on the pair they were at."""
         self.articles.set_articles(self.library.articles())
-        if self.article_id is None and self.articles.rowCount() > 0:
-            self.show_article(self.articles.article(0).id)
+        if self.article_id is None:
+            if self.articles.rowCount() > 0:
+                self.show_article(self.articles.article(0).id)
+            return
+        rows = self.window.pair_table.selectionModel().selectedRows()
+        self.show_article(self.article_id)
+        if rows and rows[0].row() < self.pairs.rowCount():
+            self.select_pair(rows[0].row())
 
     def _on_analysis_changed(self, article_id: int) -> None:
-        self.articles.set_articles(self.library.articles())
-        if article_id == self.article_id or self.article_id is None:
+        if self.article_id is None:
             self.show_article(article_id)
 
     def _on_article_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -211,9 +218,9 @@ class AnalysisController(QObject):
         else:
             message = self.tr("Ready: {n} articles analysed").format(n=len(ids))
         self.window.show_idle(message)
-        self.events.articles_changed.emit()
         for article_id in ids:
             self.events.analysis_changed.emit(article_id)
+        self.events.articles_changed.emit()
 
     def _on_cancelled(self) -> None:
         self.window.show_idle(self.tr("Cancelled: the articles analysed so far are kept"))

@@ -6,6 +6,7 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDockWidget,
     QHeaderView,
     QLabel,
     QListView,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from counterclaim.gui.article_view import ArticleView
-from counterclaim.gui.models import ArticleListModel, PairTableModel
+from counterclaim.gui.models import ArticleListModel, HistoryModel, PairTableModel
 from counterclaim.gui.pair_view import PairView
 
 
@@ -39,6 +40,7 @@ class MainWindow(QMainWindow):
         self.pairs_heading = QLabel(self.tr("Pairs"), self)
         self.undo_stack = QUndoStack(self)
         self._build_layout()
+        self._build_history()
         self._build_status_bar()
         self._build_actions()
         self.resize(1400, 860)
@@ -61,6 +63,20 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(right)
         self.splitter.setSizes([220, 560, 620])
         self.setCentralWidget(self.splitter)
+
+    def _build_history(self) -> None:
+        self.history_model = HistoryModel(self)
+        self.history_table = QTableView(self)
+        self.history_table.setObjectName("historyTable")
+        self.history_table.setAccessibleName(self.tr("History of the reviewers' changes"))
+        self.history_table.setModel(self.history_model)
+        self.history_table.verticalHeader().hide()
+        self.history_table.horizontalHeader().setStretchLastSection(True)
+        self.history_dock = QDockWidget(self.tr("History"), self)
+        self.history_dock.setObjectName("historyDock")
+        self.history_dock.setWidget(self.history_table)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.history_dock)
+        self.history_dock.hide()
 
     def _build_status_bar(self) -> None:
         self.progress = QProgressBar(self)
@@ -98,6 +114,11 @@ class MainWindow(QMainWindow):
         review_menu.addSeparator()
         self.next_action = self._action(review_menu, self.tr("&Next Pair"), "J")
         self.previous_action = self._action(review_menu, self.tr("&Previous Pair"), "K")
+        review_menu.addSeparator()
+        self.history_action = self.history_dock.toggleViewAction()
+        self.history_action.setText(self.tr("Show &History"))
+        self.history_action.setShortcut(QKeySequence("Ctrl+H"))
+        review_menu.addAction(self.history_action)
 
     def _action(self, menu: QMenu, text: str, key: str) -> QAction:
         action = QAction(text, self)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor
 from counterclaim.domain import (
     Analysis,
     Article,
+    Change,
     LibraryStatement,
     LinkStatus,
     Pair,
@@ -188,3 +189,52 @@ class PairTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole and len(text) > 80:
             return text[:79] + "…"
         return text
+
+
+class HistoryModel(QAbstractTableModel):
+    """The reviewers' changes, newest first: when, who, what, from what to what."""
+
+    WHEN, WHO, LINK, WHAT, BEFORE, AFTER = range(6)
+    HEADERS = ("When", "Who", "Pair", "What", "Before", "After")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._changes: list[Change] = []
+
+    def set_changes(self, changes: list[Change]) -> None:
+        self.beginResetModel()
+        self._changes = list(changes)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        return 0 if parent.isValid() else len(self._changes)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.HEADERS)
+        ):
+            return self.tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+            return None
+        if not 0 <= index.row() < len(self._changes):
+            return None
+        change = self._changes[index.row()]
+        values = (
+            change.at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            change.who,
+            change.link_id,
+            self.tr(change.what),
+            change.before or "",
+            change.after or "",
+        )
+        return values[index.column()] if 0 <= index.column() < len(values) else None

@@ -28,6 +28,10 @@ class TriageController(QObject):
         window.previous_action.triggered.connect(lambda: self.move(-1))
         window.pair_view.verdict_chosen.connect(self._on_verdict_chosen)
         window.pair_view.note_edited.connect(self._on_note_edited)
+        self.show_history()
+
+    def show_history(self) -> None:
+        self.window.history_model.set_changes(self.library.history())
 
     def current_row(self) -> int:
         rows = self.window.pair_table.selectionModel().selectedRows()
@@ -69,6 +73,7 @@ class TriageController(QObject):
         row = self.pairs.replace_pair(pair)
         if row == self.current_row():
             self.window.pair_view.show_review(pair)
+        self.show_history()
         self.reviewed.emit(pair)
 
     def _next_open(self, row: int) -> int:

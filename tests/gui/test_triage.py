@@ -83,3 +83,14 @@ def test_verdict_and_note_are_kept_and_undoable(qtbot, bench) -> None:  # type: 
     bench.window.undo_action.trigger()
     assert bench.review.pairs.pair(0).verdict is None
     assert view.verdict.currentData() is None
+
+
+def test_history_panel_lists_each_change(qtbot, qtmodeltester, bench) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(bench.window.pair_table, Qt.Key.Key_Y)
+    bench.window.history_action.trigger()
+    assert bench.window.history_dock.isVisible()
+    model = bench.window.history_model
+    qtmodeltester.check(model)
+    row = [model.data(model.index(0, column)) for column in range(model.columnCount())]
+    assert row[3:] == ["status", "suggested", "confirmed"]
+    assert row[2] == bench.review.pairs.pair(0).id
