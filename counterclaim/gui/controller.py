@@ -9,7 +9,7 @@ from PySide6.QtCore import QItemSelection, QModelIndex, QObject, QStandardPaths,
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from counterclaim.analysis import AnalysisService
-from counterclaim.domain import Analysis, LibraryStatement, Relation, Statement
+from counterclaim.domain import Analysis, LibraryStatement, Relation
 from counterclaim.gui.events import AppEvents
 from counterclaim.gui.main_window import MainWindow
 from counterclaim.gui.models import ArticleListModel, ObjectRole, PairTableModel
@@ -93,11 +93,6 @@ class ReviewController(QObject):
     def select_pair(self, row: int) -> None:
         self.window.pair_table.selectRow(row)
 
-    def colour_of(self, statement: Statement) -> str:
-        speaker = self.analysis.speaker(statement.speaker_id) if self.analysis else None
-        sides = {s.label: s.colour for s in self.analysis.sides} if self.analysis else {}
-        return sides.get(speaker.side or "", _NO_SIDE_COLOUR) if speaker else _NO_SIDE_COLOUR
-
     def _on_articles_changed(self) -> None:
         """Read the library's list once; show the article on screen again (its pairs may
         have changed), keeping the reviewer on the pair they were at."""
@@ -128,7 +123,10 @@ class ReviewController(QObject):
         row = min(rows)
         pair = self.pairs.pair(row)
         claim, rebuttal = self.pairs.statements(row)
-        colours = (self.colour_of(claim), self.pairs.colour(rebuttal, _NO_SIDE_COLOUR))
+        colours = (
+            self.pairs.colour(claim, _NO_SIDE_COLOUR),
+            self.pairs.colour(rebuttal, _NO_SIDE_COLOUR),
+        )
         other = self.pairs.elsewhere(row)
         self.window.pair_view.show_pair(
             pair,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import snowballstemmer
@@ -63,7 +63,6 @@ class StatementView:
     words: dict[str, str]  # concept -> a word that says it
     denials: tuple[str, ...]
     doubts: tuple[str, ...] = ()
-    excerpt: str = field(default="")
     position: int | None = None  # where the statement starts in its article
     contrasts: tuple[str, ...] = ()  # "but", "however": the statement qualifies something
 
@@ -194,7 +193,6 @@ def view_of(
         words,
         denials,
         doubts,
-        excerpt=_excerpt(content.text),
         position=position,
         contrasts=contrasts,
     )

@@ -15,17 +15,16 @@ from counterclaim.domain import (
     ArticleMeta,
     Change,
     LibraryStatement,
-    LinkStatus,
     Pair,
     Review,
     Side,
 )
-from counterclaim.store import ids, search
 from counterclaim.store import review as review_mod
+from counterclaim.store import search
 from counterclaim.store.db import create_library_engine, session_factory, session_scope
 from counterclaim.store.errors import LibraryError
 from counterclaim.store.migrate import check_library_file, upgrade
-from counterclaim.store.models import ArticleRow, LinkRow, SideRow, utc_now
+from counterclaim.store.models import ArticleRow, SideRow, utc_now
 from counterclaim.store.reading import article_counts, load_analysis, to_article, to_side
 from counterclaim.store.saving import save_analysis
 
@@ -174,15 +173,6 @@ class Library:
         """The latest changes reviewers made, newest first."""
         with session_scope(self._sessions) as session:
             return review_mod.history(session, limit)
-
-    def set_link_status(self, link_id: str, status: LinkStatus) -> None:
-        """Confirm, reject or reopen the link `link_id` ("ln7")."""
-        with session_scope(self._sessions, write=True) as session:
-            row = session.get(LinkRow, ids.row_id(ids.LINK, link_id))
-            if row is None:
-                raise LibraryError(f"there is no link {link_id} in the library")
-            row.status = status.value
-            row.updated_at = utc_now()
 
 
 def _article_row(session: Session, article_id: int) -> ArticleRow:

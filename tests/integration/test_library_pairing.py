@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from counterclaim.analysis import AnalysisService, QuietProgress
-from counterclaim.domain import ArticleMeta, LinkStatus, Relation
+from counterclaim.domain import ArticleMeta, LinkStatus, Relation, Review
 from counterclaim.ingest import text_sha256
 from counterclaim.store import Library
 
@@ -48,7 +48,7 @@ def test_a_reviewers_decision_survives_a_new_pairing(library_path: Path, extract
     with Library.open(library_path) as library:
         pair, _ = library.cross_pairs(ids[0])[0]
         assert pair.id is not None
-        library.set_link_status(pair.id, LinkStatus.REJECTED)
+        library.review_link(pair.id, Review(LinkStatus.REJECTED), "reviewer")
 
     service.pair_across_library(QuietProgress())
 

@@ -118,15 +118,18 @@ def test_restatements_of_one_claim_make_one_pair(extractor) -> None:  # type: ig
 def test_every_offered_rebuttal_has_a_rebuttal_relation(extractor) -> None:  # type: ignore[no-untyped-def]
     """The relation is decided on the rounded score a person sees, so a score of exactly
     the threshold is a rebuttal with a rebuttal's relation (it once said "unrelated")."""
-    from counterclaim.nlp import pairing
-
-    for z_claim, z_counter in [
-        ("The minister took bribes.", "The report about the minister is baseless."),
-        ("The bridge is safe.", "The bridge is not safe."),
-    ]:
-        verdict = extractor.compare(z_claim, z_counter)
-        if verdict.score >= pairing.THRESHOLD:
-            assert verdict.relation in ("denies", "disputes")
+    verdicts = [
+        extractor.compare(claim, counter)
+        for claim, counter in [
+            ("The minister took bribes.", "The report about the minister is baseless."),
+            ("The bridge is safe.", "The bridge is not safe."),
+            ("NATO is hostile to Russia.", "NATO poses no threat."),
+            ("The mayor closed the bridge.", "Rumor: the mayor closed the bridge."),
+        ]
+    ]
+    assert any(v.rebuts for v in verdicts)
+    for verdict in verdicts:
+        assert verdict.rebuts == (verdict.relation in ("denies", "disputes")), verdict
 
 
 def test_a_qualification_on_the_same_subject_contextualises(extractor) -> None:  # type: ignore[no-untyped-def]

@@ -200,7 +200,7 @@ def test_reanalysis_replaces_suggestions_and_keeps_a_confirmed_link(path: Path) 
         article_id, first = analysed(library, two_pairs)
         confirmed = pair_between(first, HOSTILE.text, NOT_INVOLVED.text)
         assert confirmed.id is not None
-        library.set_link_status(confirmed.id, LinkStatus.CONFIRMED)
+        library.review_link(confirmed.id, Review(LinkStatus.CONFIRMED), "reviewer")
 
         second = library.save_analysis(article_id, without_q3)
 
@@ -217,7 +217,7 @@ def test_reanalysis_does_not_bring_back_a_rejected_pair(path: Path) -> None:
         article_id, first = analysed(library)
         (pair,) = first.pairs
         assert pair.id is not None
-        library.set_link_status(pair.id, LinkStatus.REJECTED)
+        library.review_link(pair.id, Review(LinkStatus.REJECTED), "reviewer")
 
         second = library.save_analysis(article_id, ANALYSIS)
 
@@ -267,9 +267,9 @@ def test_unknown_ids_are_reported(path: Path) -> None:
         with pytest.raises(LibraryError, match="no article 42"):
             library.article(42)
         with pytest.raises(LibraryError, match="no link ln9"):
-            library.set_link_status("ln9", LinkStatus.CONFIRMED)
+            library.review_link("ln9", Review(LinkStatus.CONFIRMED), "reviewer")
         with pytest.raises(LibraryError, match="not a ln<number> id"):
-            library.set_link_status("st9", LinkStatus.CONFIRMED)
+            library.review_link("st9", Review(LinkStatus.CONFIRMED), "reviewer")
 
 
 PRAGMA_NAMES = ("foreign_keys", "journal_mode", "synchronous", "busy_timeout")
@@ -381,7 +381,7 @@ def filled_library(path: Path) -> tuple[int, Analysis]:
         article_id, stored = analysed(library)
         pair_id = stored.pairs[0].id
         assert pair_id is not None
-        library.set_link_status(pair_id, LinkStatus.CONFIRMED)
+        library.review_link(pair_id, Review(LinkStatus.CONFIRMED), "reviewer")
         analysis = library.analysis(article_id)
     assert analysis is not None
     return article_id, analysis
