@@ -77,6 +77,7 @@ class Span:
 class Side:
     label: str
     colour: str
+    id: str | None = None  # "sd3" once stored
 
 
 @dataclass(frozen=True)
@@ -134,15 +135,53 @@ class Review:
 
 
 @dataclass(frozen=True)
-class Change:
-    """One recorded edit: which link, what changed, from what to what, who and when."""
+class Edit:
+    """One field of one stored thing, from one value to another.
 
-    link_id: str
+    `target` is the thing's public id ("ln7" a link, "st40" a statement, "sp12" a
+    speaker, "sd3" a side). Values are text: ids, "0"/"1" for flags, None for no value.
+    """
+
+    target: str
+    what: str
+    before: str | None
+    after: str | None
+
+
+class BatchState(StrEnum):
+    """Where a reviewer's action stands on the undo stack."""
+
+    DONE = "done"
+    UNDONE = "undone"
+    DISCARDED = "discarded"  # undone, then replaced by a new action: it cannot be redone
+
+
+@dataclass(frozen=True)
+class Batch:
+    """One action of a reviewer (confirm a pair, merge two speakers, ...): its edits,
+    who did it and when, and whether it is undone."""
+
+    id: int
+    label: str
+    who: str
+    at: datetime
+    state: BatchState
+    edits: tuple[Edit, ...]
+
+
+@dataclass(frozen=True)
+class Change:
+    """One line of the history: an action's edit, with who, when and its state."""
+
+    batch_id: int
+    label: str
+    target: str
     what: str
     before: str | None
     after: str | None
     who: str
     at: datetime
+    state: BatchState = BatchState.DONE
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from counterclaim.analysis import AnalysisService
+from counterclaim.gui.commands import Editor
 from counterclaim.gui.controller import AnalysisController, ReviewController
 from counterclaim.gui.events import AppEvents
 from counterclaim.gui.main_window import MainWindow
@@ -33,6 +34,7 @@ class Workbench:
     analysis: AnalysisController
     triage: TriageController
     events: AppEvents
+    editor: Editor
 
     def close(self) -> None:
         self.runner.cancel_all()
@@ -67,10 +69,14 @@ def build(library_path: Path, service: AnalysisService | None = None) -> Workben
     service = service or AnalysisService(library_path, in_child=True)
     review = ReviewController(window, library, articles, pairs, events)
     analysis = AnalysisController(window, runner, service, events)
-    triage = TriageController(window, library, pairs)
+    editor = Editor(library, window.undo_stack)
+    editor.rebuild()
+    triage = TriageController(window, library, pairs, editor)
     triage.reviewed.connect(review.update_heading)
+    editor.changed.connect(review.on_edited)
+    editor.failed.connect(review.on_edit_failed)
     window.restore_state(QSettings())
-    return Workbench(library, window, runner, review, analysis, triage, events)
+    return Workbench(library, window, runner, review, analysis, triage, events, editor)
 
 
 def settle_heap() -> None:

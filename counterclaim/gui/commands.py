@@ -1,41 +1,102 @@
-"""Every reviewer's edit is a command on one undo stack: it can be undone and redone."""
+"""Every reviewer's edit is a command on one undo stack: it can be undone and redone, and
+the stack is rebuilt from the library when it is opened again."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import getpass
+from collections.abc import Sequence
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from counterclaim.domain import Pair, Review
+from counterclaim.domain import Batch, BatchState, Edit
 from counterclaim.store import Library, LibraryError
 
+REVIEW_FIELDS = frozenset({"status", "verdict", "note"})
 
-class ReviewCommand(QUndoCommand):
-    """Change a link's status, verdict or note; the library records each change."""
+
+class Editor(QObject):
+    """Turns a reviewer's actions into commands on the undo stack and says what changed."""
+
+    changed = Signal(object)  # the Batch as it now stands (done or undone)
+    failed = Signal(str)  # why an action could not be made, undone or redone
+
+    def __init__(self, library: Library, stack: QUndoStack, who: str | None = None) -> None:
+        super().__init__(stack)
+        self.library, self.stack = library, stack
+        self.who = who or reviewer()
+        self.made: Batch | None = None  # what the latest `do` made
+
+    def do(self, label: str, edits: Sequence[Edit]) -> bool:
+        """Make the action; False (and `failed` says why) if the library refused it."""
+        if not edits:
+            return False
+        self.made = None
+        self.stack.push(EditCommand(self, label, list(edits)))
+        return self.made is not None
+
+    def rebuild(self) -> None:
+        """Put the library's recent actions on the undo stack, without making them again,
+        so what was done before a restart can still be undone."""
+        self.stack.clear()
+        commands = [EditCommand(self, b.label, list(b.edits), b) for b in self.library.batches()]
+        for command in commands:
+            command.quiet = True
+            self.stack.push(command)
+        for command in reversed(commands):
+            if command.batch is None or command.batch.state is not BatchState.UNDONE:
+                break
+            self.stack.undo()
+        for command in commands:
+            command.quiet = False
+        self.stack.setClean()
+
+
+class EditCommand(QUndoCommand):
+    """One action: made by `Library.apply`, then undone and redone by its batch id."""
 
     def __init__(
-        self,
-        library: Library,
-        pair: Pair,
-        after: Review,
-        who: str,
-        applied: Callable[[Pair], None],
-        text: str,
+        self, editor: Editor, label: str, edits: list[Edit], batch: Batch | None = None
     ) -> None:
-        super().__init__(text)
-        assert pair.id is not None
-        self.library, self.link_id, self.who, self.applied = library, pair.id, who, applied
-        self.before = Review(pair.status, pair.verdict, pair.note)
-        self.after = after
+        super().__init__(label)
+        self.editor, self.edits, self.batch = editor, edits, batch
+        self.quiet = False
 
     def redo(self) -> None:
-        self._apply(self.after)
+        if self.quiet:
+            return
+        library = self.editor.library
+        try:
+            if self.batch is None:
+                self.batch = library.apply(self.text(), self.edits, self.editor.who)
+                self.editor.made = self.batch
+            else:
+                self.batch = library.redo(self.batch.id)
+        except LibraryError as error:  # changed since, e.g. replaced by a new analysis
+            self.setObsolete(True)
+            self.editor.failed.emit(str(error))
+            return
+        self.editor.changed.emit(self.batch)
 
     def undo(self) -> None:
-        self._apply(self.before)
-
-    def _apply(self, review: Review) -> None:
+        if self.quiet or self.batch is None:
+            return
         try:
-            self.applied(self.library.review_link(self.link_id, review, self.who))
-        except LibraryError:  # the suggestion was replaced by a new analysis since
+            self.batch = self.editor.library.undo(self.batch.id)
+        except LibraryError as error:
             self.setObsolete(True)
+            self.editor.failed.emit(str(error))
+            return
+        self.editor.changed.emit(self.batch)
+
+
+def only_reviews(batch: Batch) -> bool:
+    """Whether the action changed only links' status, verdict or note."""
+    return all(e.target.startswith("ln") and e.what in REVIEW_FIELDS for e in batch.edits)
+
+
+def reviewer() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in a bare container
+        return "reviewer"

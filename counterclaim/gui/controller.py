@@ -9,7 +9,8 @@ from PySide6.QtCore import QItemSelection, QModelIndex, QObject, QStandardPaths,
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from counterclaim.analysis import AnalysisService
-from counterclaim.domain import Analysis, LibraryStatement, Relation
+from counterclaim.domain import Analysis, Batch, LibraryStatement, Relation
+from counterclaim.gui.commands import only_reviews
 from counterclaim.gui.events import AppEvents
 from counterclaim.gui.main_window import MainWindow
 from counterclaim.gui.models import ArticleListModel, ObjectRole, PairTableModel
@@ -105,6 +106,20 @@ class ReviewController(QObject):
         self.show_article(self.article_id)
         if rows and rows[0].row() < self.pairs.rowCount():
             self.select_pair(rows[0].row())
+
+    def on_edited(self, batch: Batch) -> None:
+        """After an action that changed more than reviews: show the article again."""
+        if not only_reviews(batch):
+            self._on_articles_changed()
+
+    def on_edit_failed(self, message: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("The change was not made"),
+            message,
+            parent=self.window,
+        )
+        box.open()
 
     def _on_analysis_changed(self, article_id: int) -> None:
         if self.article_id is None:

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor
 from counterclaim.domain import (
     Analysis,
     Article,
+    BatchState,
     Change,
     LibraryStatement,
     LinkStatus,
@@ -198,10 +199,11 @@ class PairTableModel(_HeadedTable):
 
 
 class HistoryModel(_HeadedTable):
-    """The reviewers' changes, newest first: when, who, what, from what to what."""
+    """The reviewers' edits, newest first: when, who, which action, what changed and how.
+    Undone actions are shown greyed, marked "undone"."""
 
-    WHEN, WHO, LINK, WHAT, BEFORE, AFTER = range(6)
-    HEADERS = ("When", "Who", "Pair", "What", "Before", "After")
+    WHEN, WHO, ACTION, ITEM, WHAT, BEFORE, AFTER = range(7)
+    HEADERS = ("When", "Who", "Action", "Item", "What", "Before", "After")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -216,15 +218,23 @@ class HistoryModel(_HeadedTable):
         return 0 if parent.isValid() else len(self._changes)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
-            return None
-        if not 0 <= index.row() < len(self._changes):
+        if not index.isValid() or not 0 <= index.row() < len(self._changes):
             return None
         change = self._changes[index.row()]
+        if role == Qt.ItemDataRole.ForegroundRole and change.state is not BatchState.DONE:
+            return QColor("#8a8a8a")
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        action = self.tr(change.label)
+        if change.state is not BatchState.DONE:
+            action = self.tr("{action} ({state})").format(
+                action=action, state=self.tr(change.state.value)
+            )
         values = (
             change.at.astimezone().strftime("%Y-%m-%d %H:%M"),
             change.who,
-            change.link_id,
+            action,
+            change.target,
             self.tr(change.what),
             change.before or "",
             change.after or "",

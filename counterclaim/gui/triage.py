@@ -3,13 +3,10 @@ verdict and a note. Every edit goes on the undo stack."""
 
 from __future__ import annotations
 
-import getpass
-from dataclasses import replace
-
 from PySide6.QtCore import QObject, Signal
 
-from counterclaim.domain import LinkStatus, Pair, Review
-from counterclaim.gui.commands import ReviewCommand
+from counterclaim.domain import Batch, Edit, LinkStatus, Pair
+from counterclaim.gui.commands import Editor, only_reviews
 from counterclaim.gui.main_window import MainWindow
 from counterclaim.gui.models import PairTableModel
 from counterclaim.store import Library
@@ -18,10 +15,12 @@ from counterclaim.store import Library
 class TriageController(QObject):
     reviewed = Signal(object)  # the pair as it now stands
 
-    def __init__(self, window: MainWindow, library: Library, pairs: PairTableModel) -> None:
+    def __init__(
+        self, window: MainWindow, library: Library, pairs: PairTableModel, editor: Editor
+    ) -> None:
         super().__init__(window)
-        self.window, self.library, self.pairs = window, library, pairs
-        self.who = _reviewer()
+        self.window, self.library, self.pairs, self.editor = window, library, pairs, editor
+        editor.changed.connect(self._on_changed)
         window.confirm_action.triggered.connect(lambda: self.decide(LinkStatus.CONFIRMED))
         window.reject_action.triggered.connect(lambda: self.decide(LinkStatus.REJECTED))
         window.next_action.triggered.connect(lambda: self.move(1))
@@ -44,7 +43,7 @@ class TriageController(QObject):
             return
         pair = self.pairs.pair(row)
         text = self.tr("Confirm pair") if status is LinkStatus.CONFIRMED else self.tr("Reject pair")
-        self._push(pair, replace(_review(pair), status=status), text)
+        self._push(pair, "status", pair.status.value, status.value, text)
         self._select(self._next_open(row))
 
     def move(self, step: int) -> None:
@@ -57,24 +56,30 @@ class TriageController(QObject):
         if row >= 0 and self.pairs.pair(row).verdict != verdict:
             pair = self.pairs.pair(row)
             chosen = verdict if isinstance(verdict, str) else None
-            self._push(pair, replace(_review(pair), verdict=chosen), self.tr("Set verdict"))
+            self._push(pair, "verdict", pair.verdict, chosen, self.tr("Set verdict"))
 
     def _on_note_edited(self, note: str) -> None:
         row = self.current_row()
         if row >= 0 and self.pairs.pair(row).note != note:
             pair = self.pairs.pair(row)
-            self._push(pair, replace(_review(pair), note=note), self.tr("Edit note"))
+            self._push(pair, "note", pair.note, note, self.tr("Edit note"))
 
-    def _push(self, pair: Pair, review: Review, text: str) -> None:
-        command = ReviewCommand(self.library, pair, review, self.who, self._on_applied, text)
-        self.window.undo_stack.push(command)
+    def _push(
+        self, pair: Pair, what: str, before: str | None, after: str | None, text: str
+    ) -> None:
+        assert pair.id is not None
+        self.editor.do(text, [Edit(pair.id, what, before, after)])
 
-    def _on_applied(self, pair: Pair) -> None:
-        row = self.pairs.replace_pair(pair)
-        if row == self.current_row():
-            self.window.pair_view.show_review(pair)
+    def _on_changed(self, batch: Batch) -> None:
         self.show_history()
-        self.reviewed.emit(pair)
+        if not only_reviews(batch):
+            return  # the review controller shows the article again
+        for link_id in dict.fromkeys(e.target for e in batch.edits):
+            pair = self.library.pair(link_id)
+            row = self.pairs.replace_pair(pair)
+            if row >= 0 and row == self.current_row():
+                self.window.pair_view.show_review(pair)
+            self.reviewed.emit(pair)
 
     def _next_open(self, row: int) -> int:
         count = self.pairs.rowCount()
@@ -87,14 +92,3 @@ class TriageController(QObject):
     def _select(self, row: int) -> None:
         if 0 <= row < self.pairs.rowCount():
             self.window.pair_table.selectRow(row)
-
-
-def _review(pair: Pair) -> Review:
-    return Review(pair.status, pair.verdict, pair.note)
-
-
-def _reviewer() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no user name in a bare container
-        return "reviewer"

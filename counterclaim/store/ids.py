@@ -5,6 +5,7 @@ from counterclaim.store.errors import LibraryError
 SPEAKER = "sp"
 STATEMENT = "st"
 LINK = "ln"
+SIDE = "sd"
 
 
 def public_id(prefix: str, row_id: int) -> str:

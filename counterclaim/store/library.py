@@ -13,14 +13,18 @@ from counterclaim.domain import (
     Analysis,
     Article,
     ArticleMeta,
+    Batch,
     Change,
+    Edit,
     LibraryStatement,
     Pair,
+    Relation,
     Review,
     Side,
+    Span,
+    StatementKind,
 )
-from counterclaim.store import review as review_mod
-from counterclaim.store import search
+from counterclaim.store import editing, search
 from counterclaim.store.db import create_library_engine, session_factory, session_scope
 from counterclaim.store.errors import LibraryError
 from counterclaim.store.migrate import check_library_file, upgrade
@@ -162,17 +166,98 @@ class Library:
     def sides(self) -> list[Side]:
         """Every side in the library, in the order they were created."""
         with session_scope(self._sessions) as session:
-            return [to_side(row) for row in session.scalars(select(SideRow).order_by(SideRow.id))]
+            rows = session.scalars(
+                select(SideRow).where(SideRow.hidden.is_(False)).order_by(SideRow.id)
+            )
+            return [to_side(row) for row in rows]
 
     def review_link(self, link_id: str, review: Review, who: str) -> Pair:
-        """Record a reviewer's decision on a link, and each change in the history."""
+        """Record a reviewer's decision on a link as one action (see `apply`)."""
         with session_scope(self._sessions, write=True) as session:
-            return review_mod.review_link(session, link_id, review, who)
+            edits = editing.review_edits(session, link_id, review)
+            if edits:
+                editing.apply(session, "Review pair", edits, who)
+            return editing.link_pair(session, link_id)
 
-    def history(self, limit: int = 200) -> list[Change]:
-        """The latest changes reviewers made, newest first."""
+    def apply(self, label: str, edits: list[Edit], who: str) -> Batch:
+        """Make a reviewer's action (one or more edits) in one transaction and record it.
+
+        Each edit must find the value it expects in `before`; otherwise nothing is
+        changed and `LibraryError` says so. A new action ends what could be redone.
+        """
+        with session_scope(self._sessions, write=True) as session:
+            return editing.apply(session, label, edits, who)
+
+    def undo(self, batch_id: int) -> Batch:
+        """Put back the values an action changed."""
+        with session_scope(self._sessions, write=True) as session:
+            return editing.undo(session, batch_id)
+
+    def redo(self, batch_id: int) -> Batch:
+        with session_scope(self._sessions, write=True) as session:
+            return editing.redo(session, batch_id)
+
+    def batches(self, limit: int = 100) -> list[Batch]:
+        """The latest actions that can be undone or redone, oldest first: the undo stack."""
         with session_scope(self._sessions) as session:
-            return review_mod.history(session, limit)
+            return editing.batches(session, limit)
+
+    def history(self, limit: int = 500) -> list[Change]:
+        """The latest edits reviewers made, newest first."""
+        with session_scope(self._sessions) as session:
+            return editing.history(session, limit)
+
+    def value(self, target: str, what: str) -> str | None:
+        """The current value of a field a reviewer can edit ("ln7", "status")."""
+        with session_scope(self._sessions) as session:
+            return editing.current_value(session, target, what)
+
+    def pair(self, link_id: str) -> Pair:
+        with session_scope(self._sessions) as session:
+            return editing.link_pair(session, link_id)
+
+    def new_statement(
+        self, article_id: int, span: Span, speaker_id: str | None, kind: StatementKind
+    ) -> str:
+        """Store a statement marked by hand, hidden; showing it is the edit
+        `Edit(id, "hidden", "1", "0")`, so it can be undone."""
+        with session_scope(self._sessions, write=True) as session:
+            return editing.new_statement(session, article_id, span, speaker_id, kind)
+
+    def new_speaker(self, article_id: int, name: str, side_id: str | None = None) -> str:
+        """Store a speaker named by hand, hidden (see `new_statement`)."""
+        with session_scope(self._sessions, write=True) as session:
+            return editing.new_speaker(session, article_id, name, side_id)
+
+    def new_side(self, label: str) -> str:
+        """Store a side named by hand, hidden (see `new_statement`)."""
+        with session_scope(self._sessions, write=True) as session:
+            return editing.new_side(session, label)
+
+    def new_link(self, claim_id: str, rebuttal_id: str, relation: Relation, who: str) -> str:
+        """Store a link made by hand, confirmed and hidden (see `new_statement`)."""
+        with session_scope(self._sessions, write=True) as session:
+            return editing.new_link(session, claim_id, rebuttal_id, relation, who)
+
+    def merge_edits(self, kept_id: str, merged_id: str) -> list[Edit]:
+        """The edits that merge one speaker into another (for `apply`)."""
+        with session_scope(self._sessions) as session:
+            return editing.merge_edits(session, kept_id, merged_id)
+
+    def rename_side_edits(self, side_id: str, label: str) -> list[Edit]:
+        """The edits that rename a side, keeping the old label as an alias (for `apply`)."""
+        with session_scope(self._sessions) as session:
+            return editing.rename_side_edits(session, side_id, label)
+
+    def side_id(self, label: str) -> str | None:
+        """The id of the side called `label` (or once called so), if there is one."""
+        with session_scope(self._sessions) as session:
+            return editing.side_id(session, label)
+
+    def search(self, query: str, limit: int = 100) -> list[LibraryStatement]:
+        """Statements anywhere in the library whose words match `query`, best first."""
+        with session_scope(self._sessions) as session:
+            return search.search_statements(session, query, limit)
 
 
 def _article_row(session: Session, article_id: int) -> ArticleRow:

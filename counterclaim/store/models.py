@@ -90,6 +90,9 @@ class SideRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     label: Mapped[str] = mapped_column(unique=True)
     colour: Mapped[str]
+    aliases: Mapped[list[str]] = mapped_column(default=list, server_default="[]")
+    """Labels the side had before a reviewer renamed it: the pipeline still says them."""
+    hidden: Mapped[bool] = mapped_column(default=False, server_default="0")
 
 
 class SpeakerRow(Base):
@@ -108,6 +111,9 @@ class SpeakerRow(Base):
     )
     local_key: Mapped[str]
     """The speaker's id in the analysis it was saved from."""
+    hidden: Mapped[bool] = mapped_column(default=False, server_default="0")
+    edited: Mapped[bool] = mapped_column(default=False, server_default="0")
+    """A reviewer renamed it or moved it to a side: a new analysis keeps that."""
 
 
 class StatementRow(Base):
@@ -132,6 +138,7 @@ class StatementRow(Base):
     origin: Mapped[str]
     rule: Mapped[str]
     mode: Mapped[str] = mapped_column(server_default="speech")
+    hidden: Mapped[bool] = mapped_column(default=False, server_default="0")
 
 
 class LinkRow(Base):
@@ -154,17 +161,32 @@ class LinkRow(Base):
     created_by: Mapped[str]
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+    hidden: Mapped[bool] = mapped_column(default=False, server_default="0")
+    """Removed by a reviewer: kept so the removal can be undone, and not suggested again."""
 
 
-class HistoryRow(Base):
-    """One change a reviewer made to a link: the field, its value before and after."""
+class EditBatchRow(Base):
+    """One action of a reviewer; its edits are `EditRow`s."""
 
-    __tablename__ = "history"
+    __tablename__ = "edit_batches"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    link_id: Mapped[int] = mapped_column(ForeignKey("links.id", ondelete="CASCADE"), index=True)
+    label: Mapped[str]
+    who: Mapped[str]
+    at: Mapped[datetime]
+    state: Mapped[str]
+
+
+class EditRow(Base):
+    """One field of one thing changed by an action: its value before and after."""
+
+    __tablename__ = "edits"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_id: Mapped[int] = mapped_column(
+        ForeignKey("edit_batches.id", ondelete="CASCADE"), index=True
+    )
+    target: Mapped[str] = mapped_column(index=True)
     what: Mapped[str]
     before: Mapped[str | None]
     after: Mapped[str | None]
-    who: Mapped[str]
-    at: Mapped[datetime]

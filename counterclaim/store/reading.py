@@ -33,12 +33,17 @@ def to_article(row: ArticleRow, counts: dict[str, int]) -> Article:
 def article_counts(session: Session, article_id: int | None = None) -> dict[int, dict[str, int]]:
     """Per article (or for one): its statements and the pairs whose two statements it holds."""
     claim, rebuttal = aliased(StatementRow), aliased(StatementRow)
-    statements = select(StatementRow.article_id, func.count()).group_by(StatementRow.article_id)
+    statements = (
+        select(StatementRow.article_id, func.count())
+        .where(StatementRow.hidden.is_(False))
+        .group_by(StatementRow.article_id)
+    )
     pairs = (
         select(claim.article_id, func.count(LinkRow.id))
         .join(claim, LinkRow.claim_id == claim.id)
         .join(rebuttal, LinkRow.rebuttal_id == rebuttal.id)
-        .where(claim.article_id == rebuttal.article_id)
+        .where(claim.article_id == rebuttal.article_id, LinkRow.hidden.is_(False))
+        .where(claim.hidden.is_(False), rebuttal.hidden.is_(False))
         .group_by(claim.article_id)
     )
     if article_id is not None:
@@ -59,7 +64,7 @@ def load_analysis(session: Session, article: ArticleRow) -> Analysis:
     speakers = session.execute(
         select(SpeakerRow, SideRow)
         .outerjoin(SideRow, SpeakerRow.side_id == SideRow.id)
-        .where(SpeakerRow.article_id == article.id)
+        .where(SpeakerRow.article_id == article.id, SpeakerRow.hidden.is_(False))
         .order_by(SpeakerRow.id)
     ).all()
     sides = {side.id: to_side(side) for _, side in speakers if side is not None}
@@ -72,7 +77,7 @@ def load_analysis(session: Session, article: ArticleRow) -> Analysis:
 
 
 def to_side(row: SideRow) -> Side:
-    return Side(row.label, row.colour)
+    return Side(row.label, row.colour, ids.public_id(ids.SIDE, row.id))
 
 
 def to_speaker(row: SpeakerRow, side: SideRow | None) -> Speaker:
@@ -89,7 +94,7 @@ def to_speaker(row: SpeakerRow, side: SideRow | None) -> Speaker:
 def _statements(session: Session, article: ArticleRow) -> list[Statement]:
     rows = session.scalars(
         select(StatementRow)
-        .where(StatementRow.article_id == article.id)
+        .where(StatementRow.article_id == article.id, StatementRow.hidden.is_(False))
         .order_by(StatementRow.content_start, StatementRow.id)
     )
     return [to_statement(row, article.text) for row in rows]
@@ -117,10 +122,13 @@ def _span(start: int | None, end: int | None) -> Span | None:
 
 
 def _pairs(session: Session, article_id: int) -> list[Pair]:
-    in_article = select(StatementRow.id).where(StatementRow.article_id == article_id)
+    in_article = select(StatementRow.id).where(
+        StatementRow.article_id == article_id, StatementRow.hidden.is_(False)
+    )
     rows = session.scalars(
         select(LinkRow)
         .where(LinkRow.claim_id.in_(in_article), LinkRow.rebuttal_id.in_(in_article))
+        .where(LinkRow.hidden.is_(False))
         .order_by(LinkRow.score.desc(), LinkRow.id)
     )
     return [to_pair(row) for row in rows]

@@ -75,6 +75,7 @@ def _drop_suggested_links(session: Session, statement_ids: list[int]) -> list[Li
             touching,
             LinkRow.origin == LinkOrigin.SUGGESTED.value,
             LinkRow.status == LinkStatus.SUGGESTED.value,
+            LinkRow.hidden.is_(False),  # a reviewer removed it: it is not suggested again
         )
     )
     return list(session.scalars(select(LinkRow).where(touching)))
@@ -83,31 +84,54 @@ def _drop_suggested_links(session: Session, statement_ids: list[int]) -> list[Li
 def _save_speakers(
     session: Session, article_id: int, speakers: Iterable[Speaker]
 ) -> dict[str, SpeakerRow]:
-    """Rows for `speakers`, by their analysis-local id, reusing rows of the same name."""
-    old = {
-        row.name: row
-        for row in session.scalars(select(SpeakerRow).where(SpeakerRow.article_id == article_id))
-    }
+    """Rows for `speakers`, by their analysis-local id, reusing rows of the same name.
+
+    A speaker a reviewer renamed, merged into another or moved to a side is found by
+    its aliases too, and keeps the reviewer's name and side.
+    """
+    rows_now = list(session.scalars(select(SpeakerRow).where(SpeakerRow.article_id == article_id)))
+    old: dict[str, SpeakerRow] = {}
+    for row in sorted(rows_now, key=lambda r: (not r.hidden, r.edited)):  # visible win
+        for name in (*row.aliases, row.name):
+            old[name] = row
     sides: dict[str, int] = {}
     rows: dict[str, SpeakerRow] = {}
+    taken: set[int] = set()
     for speaker in speakers:
-        row = old.pop(speaker.name, None) or SpeakerRow(article_id=article_id)
-        row.name = speaker.name
+        found = old.get(speaker.name)
+        row = (
+            found
+            if found is not None and (found.id not in taken or found.edited)
+            else SpeakerRow(article_id=article_id)
+        )
+        if row.edited:
+            row.aliases = list(dict.fromkeys([*row.aliases, *speaker.aliases]))
+        else:
+            row.name = speaker.name
+            row.aliases = list(speaker.aliases)
+            row.side_id = None if speaker.side is None else _side_id(session, speaker.side, sides)
         row.kind = speaker.kind.value
-        row.aliases = list(speaker.aliases)
         row.affiliation = speaker.affiliation
-        row.side_id = None if speaker.side is None else _side_id(session, speaker.side, sides)
         row.local_key = speaker.id
         session.add(row)
+        session.flush()
+        taken.add(row.id)
         rows[speaker.id] = row
-    session.flush()
     return rows
 
 
 def _side_id(session: Session, label: str, found: dict[str, int]) -> int:
-    """The id of the side called `label`, created with the next palette colour if new."""
+    """The id of the side called `label` (or renamed from it), created with the next
+    palette colour if new."""
     if label not in found:
-        side = session.scalars(select(SideRow).where(SideRow.label == label)).one_or_none()
+        visible = list(session.scalars(select(SideRow).where(SideRow.hidden.is_(False))))
+        side = next((s for s in visible if s.label == label), None) or next(
+            (s for s in visible if label in s.aliases), None
+        )
+        if side is None:
+            side = session.scalars(select(SideRow).where(SideRow.label == label)).one_or_none()
+            if side is not None:  # made by hand and undone: it is the pipeline's now
+                side.hidden = False
         if side is None:
             count = session.scalar(select(func.count()).select_from(SideRow)) or 0
             side = SideRow(label=label, colour=SIDE_COLOURS[count % len(SIDE_COLOURS)])
@@ -182,6 +206,8 @@ def _drop_unused_speakers(session: Session, article_id: int, current: list[int])
             SpeakerRow.article_id == article_id,
             SpeakerRow.id.not_in(current),
             SpeakerRow.id.not_in(used),
+            SpeakerRow.edited.is_(False),  # a reviewer's speaker or merge can be undone
+            SpeakerRow.hidden.is_(False),
         )
     )
 

@@ -4,8 +4,9 @@ articles (a claim in one article, its rebuttal in another)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from sqlalchemy import delete, select, text
+from sqlalchemy import delete, or_, select, text
 from sqlalchemy.orm import Session
 
 from counterclaim.domain import LibraryStatement, LinkStatus, Pair
@@ -55,7 +56,40 @@ def similar_statements(session: Session, statement_id: str, limit: int) -> list[
         ),
         {"q": query, "a": row.article_id, "n": limit},
     ).scalars()
-    return [_library_statement(session, session.get(StatementRow, i)) for i in found]
+    return _visible(session, found)
+
+
+def search_statements(session: Session, query: str, limit: int) -> list[LibraryStatement]:
+    """Statements anywhere in the library with all the query's words (as prefixes),
+    best first; a quoted phrase is matched as a phrase."""
+    terms = _terms(query)
+    if not terms:
+        return []
+    found = session.execute(
+        text(
+            "SELECT rowid FROM statement_search WHERE statement_search MATCH :q "
+            "ORDER BY bm25(statement_search) LIMIT :n"
+        ),
+        {"q": " AND ".join(terms), "n": limit},
+    ).scalars()
+    return _visible(session, found)
+
+
+def _terms(query: str) -> list[str]:
+    """FTS5 terms for what a person typed: phrases in quotes, other words as prefixes.
+    Everything is quoted, so FTS5 syntax in the query is never interpreted."""
+    terms = []
+    for phrase, word in re.findall(r'"([^"]+)"|(\w+)', query):
+        if phrase.strip():
+            terms.append('"' + " ".join(re.findall(r"\w+", phrase)) + '"')
+        elif word:
+            terms.append(f'"{word}"*')
+    return [t for t in terms if t not in ('""', '""*')]
+
+
+def _visible(session: Session, statement_ids: Iterable[int]) -> list[LibraryStatement]:
+    rows = (session.get(StatementRow, i) for i in statement_ids)
+    return [_library_statement(session, row) for row in rows if row is not None and not row.hidden]
 
 
 def _library_statement(session: Session, row: StatementRow | None) -> LibraryStatement:
@@ -84,7 +118,8 @@ def save_cross_pairs(session: Session, article_id: int, pairs: list[Pair]) -> No
         (link.claim_id, link.rebuttal_id)
         for link in session.scalars(
             select(LinkRow).where(
-                LinkRow.claim_id.in_(claims), LinkRow.status != LinkStatus.SUGGESTED.value
+                LinkRow.claim_id.in_(claims),
+                or_(LinkRow.status != LinkStatus.SUGGESTED.value, LinkRow.hidden.is_(True)),
             )
         )
     }
@@ -94,6 +129,7 @@ def save_cross_pairs(session: Session, article_id: int, pairs: list[Pair]) -> No
             LinkRow.rebuttal_id.in_(elsewhere),
             LinkRow.status == LinkStatus.SUGGESTED.value,
             LinkRow.origin == LinkOrigin.SUGGESTED.value,
+            LinkRow.hidden.is_(False),
         )
     )
     now = utc_now()
@@ -109,11 +145,14 @@ def save_cross_pairs(session: Session, article_id: int, pairs: list[Pair]) -> No
 
 def cross_pairs(session: Session, article_id: int) -> list[tuple[Pair, LibraryStatement]]:
     """Links from this article's claims to rebuttals in other articles, best first."""
-    claims = select(StatementRow.id).where(StatementRow.article_id == article_id)
+    claims = select(StatementRow.id).where(
+        StatementRow.article_id == article_id, StatementRow.hidden.is_(False)
+    )
     rows = session.scalars(
         select(LinkRow)
         .join(StatementRow, LinkRow.rebuttal_id == StatementRow.id)
         .where(LinkRow.claim_id.in_(claims), StatementRow.article_id != article_id)
+        .where(LinkRow.hidden.is_(False), StatementRow.hidden.is_(False))
         .order_by(LinkRow.score.desc(), LinkRow.id)
     )
     return [

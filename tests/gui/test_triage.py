@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from counterclaim.analysis import AnalysisService
-from counterclaim.domain import LinkStatus
+from counterclaim.domain import BatchState, LinkStatus
 from counterclaim.gui.app import application, build
 from counterclaim.store import Library
 
@@ -56,16 +56,43 @@ def test_undo_and_redo_a_decision(qtbot, bench) -> None:  # type: ignore[no-unty
     qtbot.keyClick(table, Qt.Key.Key_Y)
     qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert statuses(bench)[0] is LinkStatus.SUGGESTED
+    assert [c.state for c in bench.library.history()] == [BatchState.UNDONE]
     qtbot.keyClick(
         table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
     assert statuses(bench)[0] is LinkStatus.CONFIRMED
-    changes = bench.library.history()
-    assert [(c.what, c.after) for c in changes[:3]] == [
-        ("status", "confirmed"),
-        ("status", "suggested"),
-        ("status", "confirmed"),
+    (change,) = bench.library.history()
+    assert (change.label, change.what, change.after, change.state) == (
+        "Confirm pair",
+        "status",
+        "confirmed",
+        BatchState.DONE,
+    )
+
+
+def test_undo_and_redo_after_reopening(qtbot, bench, library_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Decisions made before the window was closed can be undone in the next one."""
+    qtbot.keyClick(bench.window.pair_table, Qt.Key.Key_Y)
+    qtbot.keyClick(bench.window.pair_table, Qt.Key.Key_N)
+    bench.window.undo_action.trigger()  # the rejection is undone: it can be redone
+    bench.close()
+
+    again = build(library_path, bench.analysis.service)
+    qtbot.addWidget(again.window)
+    again.review.refresh()
+    assert [again.review.pairs.pair(r).status for r in range(2)] == [
+        LinkStatus.CONFIRMED,
+        LinkStatus.SUGGESTED,
     ]
+    assert again.window.redo_action.isEnabled()
+    assert again.window.undo_action.text().replace("&", "") == "Undo Confirm pair"
+    again.window.redo_action.trigger()
+    assert again.review.pairs.pair(1).status is LinkStatus.REJECTED
+    again.window.undo_action.trigger()
+    again.window.undo_action.trigger()
+    assert again.review.pairs.pair(0).status is LinkStatus.SUGGESTED
+    assert not again.window.undo_action.isEnabled()
+    again.close()
 
 
 def test_verdict_and_note_are_kept_and_undoable(qtbot, bench) -> None:  # type: ignore[no-untyped-def]
@@ -92,5 +119,12 @@ def test_history_panel_lists_each_change(qtbot, qtmodeltester, bench) -> None:  
     model = bench.window.history_model
     qtmodeltester.check(model)
     row = [model.data(model.index(0, column)) for column in range(model.columnCount())]
-    assert row[3:] == ["status", "suggested", "confirmed"]
-    assert row[2] == bench.review.pairs.pair(0).id
+    assert row[2:] == [
+        "Confirm pair",
+        bench.review.pairs.pair(0).id,
+        "status",
+        "suggested",
+        "confirmed",
+    ]
+    bench.window.undo_action.trigger()
+    assert model.data(model.index(0, 2)) == "Confirm pair (undone)"
