@@ -1,0 +1,448 @@
+"""The speakers and sides panel: each side with its speakers, and the edits a reviewer makes
+to them (rename, merge, move to a side, side colour).
+
+The panel changes no data. It emits what the reviewer asked for; the controller turns each
+request into an undoable command and refreshes the model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, overload
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QItemSelection,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QColorDialog,
+    QGridLayout,
+    QHeaderView,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QSizePolicy,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counterclaim.domain import Side, Speaker
+from counterclaim.gui.models import ObjectRole
+from counterclaim.gui.theme import readable
+
+_Index = QModelIndex | QPersistentModelIndex
+_TOP = 0  # internalId of a side's row; a speaker's row holds its side's row + 1
+
+
+@dataclass
+class _Group:
+    side: Side | None  # None: the speakers who are on no side
+    speakers: list[Speaker] = field(default_factory=list)
+
+
+class SpeakerTreeModel(QAbstractItemModel):
+    """Sides at the top level, each with its speakers; speakers on no side come last under
+    "No side". Columns: the name, and how many statements the speaker (or side) made."""
+
+    NAME, STATEMENTS = range(2)
+    HEADERS = ("Name", "Statements")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._groups: list[_Group] = []
+        self._counts: dict[str, int] = {}
+        self._dark = False
+
+    def set_speakers(
+        self, speakers: list[Speaker], sides: list[Side], counts: dict[str, int]
+    ) -> None:
+        groups = {side.label: _Group(side) for side in sides}
+        loose = _Group(None)
+        for speaker in sorted(speakers, key=lambda s: s.name.casefold()):
+            if not speaker.side:
+                loose.speakers.append(speaker)
+                continue
+            # a label with no Side of its own is still shown, without a colour
+            groups.setdefault(speaker.side, _Group(Side(speaker.side, "")))
+            groups[speaker.side].speakers.append(speaker)
+        self.beginResetModel()
+        self._groups = [*groups.values(), *([loose] if loose.speakers else [])]
+        self._counts = dict(counts)
+        self.endResetModel()
+
+    def set_dark(self, dark: bool) -> None:
+        """Side colours are lightened on a dark background so they stay readable."""
+        if dark != self._dark:
+            self._dark = dark
+            if self._groups:
+                last = self.index(len(self._groups) - 1, self.NAME)
+                self.dataChanged.emit(self.index(0, self.NAME), last)
+
+    def sides(self) -> list[Side]:
+        return [group.side for group in self._groups if group.side is not None]
+
+    def speakers(self) -> list[Speaker]:
+        return [speaker for group in self._groups for speaker in group.speakers]
+
+    def count(self, speaker: Speaker) -> int:
+        return self._counts.get(speaker.id, 0)
+
+    def index_of(self, speaker_id: str) -> QModelIndex:
+        for row, group in enumerate(self._groups):
+            for child, speaker in enumerate(group.speakers):
+                if speaker.id == speaker_id:
+                    return self.index(child, self.NAME, self.index(row, self.NAME))
+        return QModelIndex()
+
+    def item(self, index: _Index) -> Speaker | Side | None:
+        """The Speaker or Side on a row; None for "No side" and for no row."""
+        if not index.isValid():
+            return None
+        if index.internalId() == _TOP:
+            return self._groups[index.row()].side
+        return self._groups[index.internalId() - 1].speakers[index.row()]
+
+    def index(
+        self,
+        row: int,
+        column: int,
+        parent: _Index = QModelIndex(),  # noqa: B008 - Qt API
+    ) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        return self.createIndex(row, column, parent.row() + 1 if parent.isValid() else _TOP)
+
+    @overload
+    def parent(self) -> QObject | None: ...
+    @overload
+    def parent(self, child: _Index) -> QModelIndex: ...
+    def parent(self, child: _Index | None = None) -> QObject | QModelIndex | None:
+        if child is None:
+            return super().parent()
+        if not child.isValid() or child.internalId() == _TOP:
+            return QModelIndex()
+        return self.createIndex(child.internalId() - 1, self.NAME, _TOP)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        if not parent.isValid():
+            return len(self._groups)
+        if parent.internalId() == _TOP and parent.column() == self.NAME:
+            return len(self._groups[parent.row()].speakers)
+        return 0
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        return len(self.HEADERS)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.HEADERS)
+        ):
+            return self.tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == ObjectRole:
+            return self.item(index)
+        if index.internalId() == _TOP:
+            return self._side_data(self._groups[index.row()], index.column(), role)
+        speaker = self._groups[index.internalId() - 1].speakers[index.row()]
+        return self._speaker_data(speaker, index.column(), role)
+
+    def _side_data(self, group: _Group, column: int, role: int) -> Any:
+        side = group.side
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.STATEMENTS:
+                return sum(self.count(speaker) for speaker in group.speakers)
+            return side.label if side else self.tr("No side")
+        if role == Qt.ItemDataRole.FontRole and column == self.NAME:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.STATEMENTS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        colour = QColor(side.colour) if side else QColor()
+        if not colour.isValid() or column != self.NAME:
+            return None
+        if role == Qt.ItemDataRole.DecorationRole:
+            return colour
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QColor(readable(side.colour if side else "", self._dark))
+        return None
+
+    def _speaker_data(self, speaker: Speaker, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.count(speaker) if column == self.STATEMENTS else speaker.name
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.STATEMENTS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [speaker.name, self.tr(speaker.kind.value)]
+            if speaker.affiliation:
+                lines.append(speaker.affiliation)
+            if speaker.aliases:
+                lines.append(
+                    self.tr("Also called: {names}").format(names=", ".join(speaker.aliases))
+                )
+            return "\n".join(lines)
+        return None
+
+
+class SpeakerPanel(QWidget):
+    """The speakers of the article grouped by side, with the actions that edit them."""
+
+    rename_speaker = Signal(str, str)  # speaker id, new name
+    rename_side = Signal(str, str)  # old label, new label
+    merge_speakers = Signal(str, str)  # kept speaker id, merged speaker id
+    move_speaker = Signal(str, str)  # speaker id, side label (maybe a new side)
+    side_colour = Signal(str, str)  # side label, "#rrggbb"
+
+    def __init__(
+        self, model: SpeakerTreeModel | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("speakerPanel")
+        self.setAccessibleName(self.tr("Speakers and sides"))
+        self.model = model or SpeakerTreeModel(self)
+        self._chosen: list[QPersistentModelIndex] = []  # selected rows, first chosen first
+        self.tree = self._tree()
+        self.rename_action = self._action(self.tr("&Rename…"), "renameAction", self._on_rename)
+        self.rename_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        self.merge_action = self._action(
+            self.tr("&Merge Speakers…"), "mergeSpeakersAction", self._on_merge
+        )
+        self.move_action = self._action(
+            self.tr("Move to &Side…"), "moveToSideAction", self._on_move
+        )
+        self.colour_action = self._action(
+            self.tr("Side &Colour…"), "sideColourAction", self._on_colour
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(self._buttons())
+        self.model.modelReset.connect(self._on_model_reset)
+        self.tree.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.model.set_dark(self._dark())
+        self._update_actions()
+
+    # -- construction
+
+    def _tree(self) -> QTreeView:
+        tree = QTreeView(self)
+        tree.setObjectName("speakerTree")
+        tree.setAccessibleName(self.tr("Speakers by side"))
+        tree.setModel(self.model)
+        tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        tree.setUniformRowHeights(True)
+        tree.setAllColumnsShowFocus(True)
+        header = tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(SpeakerTreeModel.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(
+            SpeakerTreeModel.STATEMENTS, QHeaderView.ResizeMode.ResizeToContents
+        )
+        tree.expandAll()
+        return tree
+
+    def _action(self, text: str, name: str, slot: Any) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setIconText(text.replace("&", ""))  # buttons keep the "…" that means a dialog
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.tree.addAction(action)  # the tree's context menu, and its shortcut there
+        return action
+
+    def _buttons(self) -> QGridLayout:
+        grid = QGridLayout()
+        actions = (self.rename_action, self.merge_action, self.move_action, self.colour_action)
+        for n, action in enumerate(actions):
+            button = QToolButton(self)
+            button.setObjectName(action.objectName().replace("Action", "Button"))
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            grid.addWidget(button, n // 2, n % 2)
+        return grid
+
+    # -- dialogs, one small method each so tests can replace them
+
+    def ask_text(self, title: str, label: str, text: str) -> str | None:
+        answer, ok = QInputDialog.getText(self, title, label, QLineEdit.EchoMode.Normal, text)
+        return answer if ok else None
+
+    def ask_item(self, title: str, label: str, items: list[str], current: int = 0) -> str | None:
+        answer, ok = QInputDialog.getItem(self, title, label, items, current, False)
+        return answer if ok else None
+
+    def ask_colour(self, title: str, initial: QColor) -> QColor | None:
+        colour = QColorDialog.getColor(initial, self, title)
+        return colour if colour.isValid() else None
+
+    def tell(self, message: str) -> None:
+        QMessageBox.information(self, self.tr("Speakers"), message)
+
+    # -- what is selected
+
+    def selected(self) -> list[Speaker | Side | None]:
+        """The selected rows' speakers and sides, in the order they were selected."""
+        return [self.model.item(index) for index in self._chosen if index.isValid()]
+
+    def selected_speakers(self) -> list[Speaker]:
+        items = self.selected()
+        return [i for i in items if isinstance(i, Speaker)] if _all(items, Speaker) else []
+
+    def selected_side(self) -> Side | None:
+        items = self.selected()
+        return items[0] if len(items) == 1 and isinstance(items[0], Side) else None
+
+    def _on_selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:
+        gone = {QPersistentModelIndex(i) for i in deselected.indexes() if i.column() == 0}
+        self._chosen = [index for index in self._chosen if index not in gone]
+        self._chosen += [QPersistentModelIndex(i) for i in selected.indexes() if i.column() == 0]
+        self._update_actions()
+
+    def _on_model_reset(self) -> None:
+        self._chosen = []
+        self.tree.expandAll()
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        items, speakers = self.selected(), self.selected_speakers()
+        one = items[0] if len(items) == 1 else None
+        self.rename_action.setEnabled(isinstance(one, Speaker | Side))
+        others = len(self.model.speakers()) > 1
+        self.merge_action.setEnabled(len(speakers) == 2 or (len(speakers) == 1 and others))
+        self.move_action.setEnabled(bool(speakers))
+        self.colour_action.setEnabled(self.selected_side() is not None)
+
+    # -- the actions
+
+    def _on_rename(self) -> None:
+        items = self.selected()
+        item = items[0] if len(items) == 1 else None
+        if isinstance(item, Speaker):
+            name = self._ask_name(self.tr("Rename Speaker"), item.name)
+            if name and name != item.name:
+                self.rename_speaker.emit(item.id, name)
+        elif isinstance(item, Side):
+            name = self._ask_name(self.tr("Rename Side"), item.label)
+            if name and name != item.label and self._new_side(name, item):
+                self.rename_side.emit(item.label, name)
+
+    def _ask_name(self, title: str, current: str) -> str | None:
+        answer = self.ask_text(
+            title, self.tr("New name for “{name}”:").format(name=current), current
+        )
+        if answer is None:
+            return None
+        if not answer.strip():
+            self.tell(self.tr("A name cannot be empty; nothing was renamed."))
+            return None
+        return answer.strip()
+
+    def _new_side(self, label: str, renamed: Side) -> bool:
+        taken = any(
+            s.label.casefold() == label.casefold() and s != renamed for s in self.model.sides()
+        )
+        if taken:
+            self.tell(self.tr("There is already a side called “{label}”.").format(label=label))
+        return not taken
+
+    def _on_merge(self) -> None:
+        speakers = self.selected_speakers()
+        if len(speakers) == 2:
+            self.merge_speakers.emit(speakers[0].id, speakers[1].id)
+        elif len(speakers) == 1:
+            kept = speakers[0]
+            others = [s for s in self.model.speakers() if s.id != kept.id]
+            choices = _labels(others)
+            label = self.tr("Merge into “{name}”:").format(name=kept.name)
+            chosen = self.ask_item(self.tr("Merge Speakers"), label, list(choices))
+            if chosen in choices:
+                self.merge_speakers.emit(kept.id, choices[chosen].id)
+
+    def _on_move(self) -> None:
+        speakers = self.selected_speakers()
+        if not speakers:
+            return
+        labels = [side.label for side in self.model.sides()]
+        new_side = self.tr("New side…")
+        current = labels.index(speakers[0].side) if speakers[0].side in labels else 0
+        label = self.tr("Move to the side:")
+        chosen = self.ask_item(self.tr("Move to Side"), label, [*labels, new_side], current)
+        if chosen == new_side:
+            chosen = self._ask_new_side(labels)
+        if not chosen:
+            return
+        for speaker in speakers:
+            if speaker.side != chosen:
+                self.move_speaker.emit(speaker.id, chosen)
+
+    def _ask_new_side(self, labels: list[str]) -> str | None:
+        answer = self.ask_text(self.tr("New Side"), self.tr("Name of the new side:"), "")
+        if answer is None:
+            return None
+        if not answer.strip():
+            self.tell(self.tr("A side needs a name; nobody was moved."))
+            return None
+        same = [label for label in labels if label.casefold() == answer.strip().casefold()]
+        return same[0] if same else answer.strip()
+
+    def _on_colour(self) -> None:
+        side = self.selected_side()
+        if side is None:
+            return
+        initial = QColor(side.colour) if QColor(side.colour).isValid() else QColor("white")
+        title = self.tr("Colour of the side “{label}”").format(label=side.label)
+        colour = self.ask_colour(title, initial)
+        if colour is not None and colour.name() != side.colour.lower():
+            self.side_colour.emit(side.label, colour.name())
+
+    # -- light and dark
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self.model.set_dark(self._dark())
+        super().changeEvent(event)
+
+    def _dark(self) -> bool:
+        return self.palette().window().color().lightness() < 128
+
+
+def _all(items: list[Any], kind: type) -> bool:
+    return bool(items) and all(isinstance(item, kind) for item in items)
+
+
+def _labels(speakers: list[Speaker]) -> dict[str, Speaker]:
+    """Speakers by the label a list shows them with; a repeated name gets a number."""
+    labels: dict[str, Speaker] = {}
+    for speaker in speakers:
+        label, n = speaker.name, 2
+        while label in labels:
+            label, n = f"{speaker.name} ({n})", n + 1
+        labels[label] = speaker
+    return labels
