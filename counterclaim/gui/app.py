@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,10 +16,15 @@ from counterclaim.analysis import AnalysisService
 from counterclaim.gui.commands import Editor
 from counterclaim.gui.controller import AnalysisController, ReviewController
 from counterclaim.gui.events import AppEvents
+from counterclaim.gui.linking import LinkController
 from counterclaim.gui.main_window import MainWindow
 from counterclaim.gui.models import ArticleListModel, PairTableModel
+from counterclaim.gui.preferences import Preferences
+from counterclaim.gui.speaking import SpeakerController
 from counterclaim.gui.tasks import TaskRunner
+from counterclaim.gui.theme import apply_scheme, is_dark
 from counterclaim.gui.triage import TriageController
+from counterclaim.gui.workspace import PreferencesController
 from counterclaim.paths import APP_NAME, LIBRARY_FILE, ORGANISATION
 from counterclaim.store import Library, LibraryError
 
@@ -35,12 +41,16 @@ class Workbench:
     triage: TriageController
     events: AppEvents
     editor: Editor
+    links: LinkController
+    speakers: SpeakerController
+    preferences: PreferencesController
+    settings: QSettings
 
     def close(self) -> None:
         self.runner.cancel_all()
         self.runner.wait()
         self.analysis.service.close()
-        self.window.save_state(QSettings())
+        self.window.save_state(self.settings)
         self.library.close()
 
 
@@ -60,14 +70,26 @@ def default_library() -> Path:
     return Path(folder) / LIBRARY_FILE
 
 
-def build(library_path: Path, service: AnalysisService | None = None) -> Workbench:
+def build(
+    library_path: Path,
+    service: AnalysisService | None = None,
+    settings: QSettings | None = None,
+    open_library: Callable[[Path], object] | None = None,
+) -> Workbench:
+    settings = settings if settings is not None else QSettings()
     library = Library.open(library_path)
+    Preferences(settings).add_recent_library(str(library_path))
     events = AppEvents()
     articles, pairs = ArticleListModel(), PairTableModel()
-    window = MainWindow(articles, pairs)
+    window = MainWindow(articles, pairs, library.search)
+    window.setWindowTitle(f"{Path(library_path).name} – counterclaim")
     runner = TaskRunner(window)
     service = service or AnalysisService(library_path, in_child=True)
     review = ReviewController(window, library, articles, pairs, events)
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        review.set_dark(is_dark(app))
+        app.styleHints().colorSchemeChanged.connect(lambda *_: review.set_dark(is_dark(app)))
     analysis = AnalysisController(window, runner, service, events)
     editor = Editor(library, window.undo_stack)
     editor.rebuild()
@@ -75,8 +97,28 @@ def build(library_path: Path, service: AnalysisService | None = None) -> Workben
     triage.reviewed.connect(review.update_heading)
     editor.changed.connect(review.on_edited)
     editor.failed.connect(review.on_edit_failed)
-    window.restore_state(QSettings())
-    return Workbench(library, window, runner, review, analysis, triage, events, editor)
+    links = LinkController(window, library, pairs, editor)
+    review.article_shown.connect(links.set_article)
+    speakers = SpeakerController(window, library, editor)
+    review.shown.connect(speakers.show)
+    preferences = PreferencesController(
+        window, Preferences(settings), review.set_ratings, open_library or (lambda _path: None)
+    )
+    window.restore_state(settings)
+    return Workbench(
+        library,
+        window,
+        runner,
+        review,
+        analysis,
+        triage,
+        events,
+        editor,
+        links,
+        speakers,
+        preferences,
+        settings,
+    )
 
 
 def settle_heap() -> None:
@@ -86,17 +128,42 @@ def settle_heap() -> None:
     gc.freeze()
 
 
+class Launcher:
+    """Keeps the open library's workbench; opens another library in its place."""
+
+    def __init__(self) -> None:
+        self.bench: Workbench | None = None
+
+    def open(self, library_path: Path) -> bool:
+        try:
+            bench = build(library_path, open_library=self.open)
+        except LibraryError as error:
+            parent = self.bench.window if self.bench else None
+            QMessageBox.critical(parent, "counterclaim", str(error))
+            return False
+        old, self.bench = self.bench, bench
+        if old is not None:
+            bench.window.restoreGeometry(old.window.saveGeometry())
+            old.close()
+            old.window.hide()
+            old.window.deleteLater()
+        bench.window.show()
+        bench.review.refresh()
+        settle_heap()
+        bench.analysis.start()
+        return True
+
+    def close(self) -> None:
+        if self.bench is not None:
+            self.bench.close()
+
+
 def run(library_path: Path | None = None) -> int:
     """Open the window at once; the pipeline loads and the sample is analysed behind it."""
     app = application()
-    try:
-        bench = build(library_path or default_library())
-    except LibraryError as error:
-        QMessageBox.critical(None, "counterclaim", str(error))
+    apply_scheme(app)
+    launcher = Launcher()
+    if not launcher.open(library_path or default_library()):
         return 1
-    bench.window.show()
-    bench.review.refresh()
-    settle_heap()
-    bench.analysis.start()
-    app.aboutToQuit.connect(bench.close)
+    app.aboutToQuit.connect(launcher.close)
     return app.exec()

@@ -7,6 +7,7 @@ them.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
@@ -20,6 +21,10 @@ class ArticleView(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.setObjectName("articleView")
         self.setAccessibleName(self.tr("Article text"))
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
@@ -30,12 +35,15 @@ class ArticleView(QPlainTextEdit):
         self._text = ""
         self._astral = False
         self.focused: tuple[Statement, ...] = ()
+        self.analysis: Analysis | None = None
+        self.colours: dict[str, str] = {}  # side label -> colour, as shown
 
     def show_article(self, text: str, analysis: Analysis | None) -> None:
         self.setPlainText(text)  # plain text: nothing in the article is interpreted
         self._text = text
         self._astral = any(ord(ch) > 0xFFFF for ch in text)
         self._base = self._statement_selections(analysis) if analysis else []
+        self.analysis = analysis
         self.focused = ()
         self.setExtraSelections(self._base)
 
@@ -53,6 +61,37 @@ class ArticleView(QPlainTextEdit):
             self._scroll_to(last.content)
             self._scroll_to(first.content)
 
+    def document_range(self, span: Span) -> tuple[int, int]:
+        """Where `span` (Python offsets into the text) is in the view's document."""
+        return self._position(span.start), self._position(span.end)
+
+    def selected_span(self) -> Span | None:
+        """The words the reader selected, as offsets into the article's text."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return Span(self._offset(cursor.selectionStart()), self._offset(cursor.selectionEnd()))
+
+    def statement_at_cursor(self) -> Statement | None:
+        """The statement the text cursor is in (the shortest, if they nest)."""
+        if self.analysis is None:
+            return None
+        offset = self._offset(self.textCursor().position())
+        inside = [s for s in self.analysis.statements if s.content.start <= offset < s.content.end]
+        return min(inside, key=lambda s: s.content.end - s.content.start, default=None)
+
+    def show_statement(self, statement: Statement) -> None:
+        """Scroll to a statement and select its words."""
+        start, end = self.document_range(statement.content)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(end)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
     def highlighted_spans(self) -> list[tuple[Span, bool]]:
         """What is highlighted now: (span, whether it is the selected pair's)."""
         spans = []
@@ -63,7 +102,7 @@ class ArticleView(QPlainTextEdit):
         return spans
 
     def _statement_selections(self, analysis: Analysis) -> list[_Selection]:
-        colours = {side.label: side.colour for side in analysis.sides}
+        colours = {side.label: side.colour for side in analysis.sides} | self.colours
         selections = []
         for statement in analysis.statements:
             speaker = analysis.speaker(statement.speaker_id)
@@ -89,6 +128,17 @@ class ArticleView(QPlainTextEdit):
         cursor.setPosition(self._position(span.start))
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
+
+    def _offset(self, position: int) -> int:
+        """A Qt document position as a Python offset into the text."""
+        if not self._astral:
+            return position
+        units = 0
+        for index, ch in enumerate(self._text):
+            if units >= position:
+                return index
+            units += 2 if ord(ch) > 0xFFFF else 1
+        return len(self._text)
 
     def _position(self, offset: int) -> int:
         """Python offsets count code points; Qt counts UTF-16 units (emoji take two)."""

@@ -6,25 +6,45 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QObject, QStandardPaths, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from counterclaim.analysis import AnalysisService
 from counterclaim.domain import Analysis, Batch, LibraryStatement, Relation
+from counterclaim.gui.bands import Band
 from counterclaim.gui.commands import only_reviews
 from counterclaim.gui.events import AppEvents
+from counterclaim.gui.filters import PairFilter
 from counterclaim.gui.main_window import MainWindow
 from counterclaim.gui.models import ArticleListModel, ObjectRole, PairTableModel
 from counterclaim.gui.tasks import Task, TaskContext, TaskRunner
+from counterclaim.gui.theme import readable
 from counterclaim.ingest import ImportError_, load_article
 from counterclaim.store import Library
 
 _NO_SIDE_COLOUR = "#7f8c8d"
+_TRUE, _FALSE = QColor("#1a9850"), QColor("#d73027")
+
+
+def verdict_colour(verdict: str | None, ratings: tuple[str, ...]) -> str:
+    """Green for the scale's first verdict to red for the last; grey for none (or for a
+    verdict no longer on the scale)."""
+    if verdict is None or verdict not in ratings:
+        return _NO_SIDE_COLOUR
+    share = ratings.index(verdict) / max(1, len(ratings) - 1)
+    mixed = QColor.fromRgbF(
+        _TRUE.redF() + (_FALSE.redF() - _TRUE.redF()) * share,
+        _TRUE.greenF() + (_FALSE.greenF() - _TRUE.greenF()) * share,
+        _TRUE.blueF() + (_FALSE.blueF() - _TRUE.blueF()) * share,
+    )
+    return mixed.name()
 
 
 class ReviewController(QObject):
     """Keeps the article view, the pair table and the pair cards in step."""
 
     article_shown = Signal(int)
+    shown = Signal(object, object)  # the article's Analysis (or None), the library's sides
 
     def __init__(
         self,
@@ -40,10 +60,44 @@ class ReviewController(QObject):
         self.article_id: int | None = None
         self.analysis: Analysis | None = None
         self.repeats: dict[str, list[LibraryStatement]] = {}  # claim id -> said again there
+        self.ratings: tuple[str, ...] = ()
+        self.dark = False
         window.library_list.selectionModel().currentChanged.connect(self._on_article_chosen)
         window.pair_table.selectionModel().selectionChanged.connect(self._on_pair_selected)
+        window.filter_bar.changed.connect(self._on_filter_changed)
+        window.bands_by_verdict_action.toggled.connect(self.update_bands)
+        window.search_panel.statement_chosen.connect(self.go_to)
+        window.overview.claim_chosen.connect(window.article_view.show_statement)
+        window.search_action.triggered.connect(self._on_search_requested)
         events.articles_changed.connect(self._on_articles_changed)
         events.analysis_changed.connect(self._on_analysis_changed)
+
+    def set_ratings(self, ratings: tuple[str, ...]) -> None:
+        """The verdict scale, from the preferences."""
+        self.ratings = tuple(ratings)
+        self.window.pair_view.set_ratings(self.ratings)
+        self._fill_filters()
+        self.update_bands()
+
+    def set_dark(self, dark: bool) -> None:
+        """Side colours readable on a dark background, or on a light one."""
+        if dark != self.dark:
+            self.dark = dark
+            if self.article_id is not None:
+                self._keep_place(self.article_id)
+
+    def go_to(self, found: LibraryStatement) -> None:
+        """Show the article a statement is in, with the statement selected."""
+        if found.article_id != self.article_id:
+            self.show_article(found.article_id)
+        self.window.article_view.show_statement(found.statement)
+        row = next(
+            (n for n in range(self.pairs.rowCount()) if found.statement.id in self._ends(n)),
+            -1,
+        )
+        if row >= 0:
+            self.select_pair(row)
+            self.window.article_view.show_statement(found.statement)
 
     def refresh(self) -> None:
         self._on_articles_changed()
@@ -52,23 +106,30 @@ class ReviewController(QObject):
         article = self.library.article(article_id)
         self.article_id = article_id
         self.analysis = self.library.analysis(article_id)
-        self.window.article_view.show_article(article.text, self.analysis)
+        view = self.window.article_view
+        view.colours = {s.label: readable(s.colour, self.dark) for s in self.library.sides()}
+        view.show_article(article.text, self.analysis)
         linked = self.library.cross_pairs(article_id) if self.analysis else []
         elsewhere = [(p, o) for p, o in linked if p.relation is not Relation.REPEATS]
         self.repeats = {}
         for pair, other in linked:
             if pair.relation is Relation.REPEATS:
                 self.repeats.setdefault(pair.claim_id, []).append(other)
-        colours = {side.label: side.colour for side in self.library.sides()}
+        sides = self.library.sides()
+        colours = {side.label: readable(side.colour, self.dark) for side in sides}
         self.pairs.set_analysis(self.analysis, elsewhere, colours)
         self.window.pair_view.clear()
+        self.window.overview.show_analysis(self.analysis, [p for p, _ in linked])
+        self._fill_filters()
         self.update_heading()
+        self.update_bands()
         if self.pairs.rowCount() > 0:
             self.select_pair(0)  # the best-scored pair is what a reviewer looks at first
         row = self.articles.row_of(article_id)
         if row >= 0 and self.window.library_list.currentIndex().row() != row:
             self.window.library_list.setCurrentIndex(self.articles.index(row))
         self.article_shown.emit(article_id)
+        self.shown.emit(self.analysis, sides)
 
     def update_heading(self, *_changed: object) -> None:
         """How many pairs the article has, how many come from other articles, and how many
@@ -89,7 +150,30 @@ class ReviewController(QObject):
                 else self.tr("Pairs in “{title}”: {own}").format(title=title, own=own)
             )
             text += self.tr("; {left} left to review").format(left=left)
+            hidden = self.pairs.hidden_by_filter()
+            if hidden:
+                text += self.tr(" ({hidden} not shown by the filter)").format(hidden=hidden)
         self.window.pairs_heading.setText(text)
+
+    def update_bands(self, *_: object) -> None:
+        """A band from each statement of this article to its pair's row."""
+        view = self.window.article_view
+        rows = self.window.pair_table.selectionModel().selectedRows()
+        selected = rows[0].row() if rows else -1
+        by_verdict = self.window.bands_by_verdict_action.isChecked()
+        bands = []
+        for row in range(self.pairs.rowCount()):
+            claim, rebuttal = self.pairs.statements(row)
+            ends = [claim] if self.pairs.elsewhere(row) else [claim, rebuttal]
+            for statement in ends:
+                colour = (
+                    verdict_colour(self.pairs.pair(row).verdict, self.ratings)
+                    if by_verdict
+                    else self.pairs.colour(statement, _NO_SIDE_COLOUR)
+                )
+                start, end = view.document_range(statement.content)
+                bands.append(Band(row, start, end, colour, row == selected))
+        self.window.bands.set_bands(bands)
 
     def select_pair(self, row: int) -> None:
         self.window.pair_table.selectRow(row)
@@ -102,10 +186,44 @@ class ReviewController(QObject):
             if self.articles.rowCount() > 0:
                 self.show_article(self.articles.article(0).id)
             return
+        self._keep_place(self.article_id)
+
+    def _keep_place(self, article_id: int) -> None:
+        """Show the article again, on the same pair (or the same row), scrolled as it was."""
         rows = self.window.pair_table.selectionModel().selectedRows()
-        self.show_article(self.article_id)
-        if rows and rows[0].row() < self.pairs.rowCount():
-            self.select_pair(rows[0].row())
+        link_id = self.pairs.pair(rows[0].row()).id if rows else None
+        scroll = self.window.article_view.verticalScrollBar().value()
+        self.show_article(article_id)
+        row = self.pairs.row_of(link_id)
+        if row < 0 and rows:
+            row = min(rows[0].row(), self.pairs.rowCount() - 1)
+        if row >= 0:
+            self.select_pair(row)
+        self.window.article_view.verticalScrollBar().setValue(scroll)
+
+    def _fill_filters(self) -> None:
+        analysis = self.analysis
+        speakers = sorted({s.name for s in analysis.speakers}) if analysis else []
+        sides = [s.label for s in analysis.sides] if analysis else []
+        self.window.filter_bar.set_choices(speakers, sides, self.ratings)
+
+    def _on_filter_changed(self, wanted: PairFilter) -> None:
+        self.pairs.set_filter(wanted)
+        self.window.pair_view.clear()
+        self.update_heading()
+        self.update_bands()
+        if self.pairs.rowCount() > 0:
+            self.select_pair(0)
+
+    def _on_search_requested(self) -> None:
+        self.window.search_dock.show()
+        self.window.search_dock.raise_()
+        self.window.search_panel.field.setFocus()
+        self.window.search_panel.field.selectAll()
+
+    def _ends(self, row: int) -> tuple[str, str]:
+        claim, rebuttal = self.pairs.statements(row)
+        return claim.id, rebuttal.id
 
     def on_edited(self, batch: Batch) -> None:
         """After an action that changed more than reviews: show the article again."""
@@ -154,6 +272,7 @@ class ReviewController(QObject):
             self.window.article_view.focus_statements((claim, rebuttal), colours)
         else:  # the rebuttal is in another article: only the claim is in this text
             self.window.article_view.focus_statements((claim,), colours[:1])
+        self.update_bands()
 
 
 class AnalysisController(QObject):

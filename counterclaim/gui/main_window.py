@@ -20,13 +20,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counterclaim.domain import Relation
 from counterclaim.gui.article_view import ArticleView
+from counterclaim.gui.bands import ConnectorBands
+from counterclaim.gui.filters import FilterBar
+from counterclaim.gui.find import FindBar
 from counterclaim.gui.models import ArticleListModel, HistoryModel, PairTableModel
+from counterclaim.gui.overview import OverviewPanel
 from counterclaim.gui.pair_view import PairView
+from counterclaim.gui.search import LibrarySearchPanel, Search
+from counterclaim.gui.speakers import SpeakerPanel
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, articles: ArticleListModel, pairs: PairTableModel) -> None:
+    """Layout, actions and menus; the controllers connect the actions to behaviour."""
+
+    def __init__(self, articles: ArticleListModel, pairs: PairTableModel, search: Search) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("counterclaim"))
@@ -35,34 +44,77 @@ class MainWindow(QMainWindow):
         self.library_list.setAccessibleName(self.tr("Articles in the library"))
         self.library_list.setModel(articles)
         self.article_view = ArticleView(self)
+        self.find_bar = FindBar(self.article_view, self)
+        self.find_bar.hide()
         self.pair_table = _pair_table(self, pairs)
+        self.bands = ConnectorBands(self.article_view, self.pair_table, self)
+        self.filter_bar = FilterBar(self)
         self.pair_view = PairView(self)
         self.pairs_heading = QLabel(self.tr("Pairs"), self)
+        self.pairs_heading.setObjectName("pairsHeading")
+        self.pairs_heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.pairs_heading.setWordWrap(True)
         self.undo_stack = QUndoStack(self)
         self._build_layout()
-        self._build_history()
+        self._build_docks(search)
         self._build_status_bar()
         self._build_actions()
-        self.resize(1400, 860)
+        self.resize(1500, 900)
 
     def _build_layout(self) -> None:
         right = QWidget(self)
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.pairs_heading)
-        pairs_split = QSplitter(Qt.Orientation.Vertical, right)
-        pairs_split.setObjectName("pairsSplitter")
-        pairs_split.addWidget(self.pair_table)
-        pairs_split.addWidget(self.pair_view)
-        pairs_split.setSizes([260, 420])
-        column.addWidget(pairs_split)
+        column.addWidget(self.filter_bar)
+        self.pairs_splitter = QSplitter(Qt.Orientation.Vertical, right)
+        self.pairs_splitter.setObjectName("pairsSplitter")
+        self.pairs_splitter.addWidget(self.pair_table)
+        self.pairs_splitter.addWidget(self.pair_view)
+        self.pairs_splitter.setSizes([300, 420])
+        column.addWidget(self.pairs_splitter)
+        middle = QWidget(self)
+        text_column = QVBoxLayout(middle)
+        text_column.setContentsMargins(0, 0, 0, 0)
+        text_column.addWidget(self.article_view, 1)
+        text_column.addWidget(self.find_bar)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.library_list)
-        self.splitter.addWidget(self.article_view)
-        self.splitter.addWidget(right)
-        self.splitter.setSizes([220, 560, 620])
+        self.splitter.setHandleWidth(2)
+        for widget in (self.library_list, middle, self.bands, right):
+            self.splitter.addWidget(widget)
+        self.splitter.setCollapsible(2, False)
+        self.splitter.setSizes([200, 560, 56, 660])
         self.setCentralWidget(self.splitter)
+
+    def _build_docks(self, search: Search) -> None:
+        self._build_history()
+        self.search_panel = LibrarySearchPanel(search, self)
+        self.search_dock = self._dock(
+            self.tr("Search the Library"), "searchDock", self.search_panel
+        )
+        self.overview = OverviewPanel(self)
+        self.overview_dock = self._dock(
+            self.tr("Unanswered Claims and Balance"), "overviewDock", self.overview
+        )
+        self.speaker_panel = SpeakerPanel(parent=self)
+        self.speakers_dock = self._dock(
+            self.tr("Speakers and Sides"), "speakersDock", self.speaker_panel
+        )
+        left = Qt.DockWidgetArea.LeftDockWidgetArea
+        self.addDockWidget(left, self.speakers_dock)
+        self.addDockWidget(left, self.overview_dock)
+        self.tabifyDockWidget(self.speakers_dock, self.overview_dock)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.search_dock)
+        self.tabifyDockWidget(self.history_dock, self.search_dock)
+        for dock in (self.speakers_dock, self.overview_dock, self.search_dock):
+            dock.hide()
+
+    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        return dock
 
     def _build_history(self) -> None:
         self.history_model = HistoryModel(self)
@@ -75,9 +127,7 @@ class MainWindow(QMainWindow):
         header = self.history_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        self.history_dock = QDockWidget(self.tr("History"), self)
-        self.history_dock.setObjectName("historyDock")
-        self.history_dock.setWidget(self.history_table)
+        self.history_dock = self._dock(self.tr("History"), "historyDock", self.history_table)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.history_dock)
         self.history_dock.hide()
 
@@ -94,38 +144,111 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.cancel_button)
 
     def _build_actions(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.import_action = QAction(self.tr("&Import Articles…"), self)
-        self.import_action.setShortcut(QKeySequence("Ctrl+O"))
-        self.analyse_action = QAction(self.tr("&Analyse Again"), self)
-        self.analyse_action.setShortcut(QKeySequence("Ctrl+R"))
-        self.quit_action = QAction(self.tr("&Quit"), self)
-        self.quit_action.setShortcuts([QKeySequence("Ctrl+Q")])
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.import_action = self._action(file_menu, self.tr("&Import Articles…"), "Ctrl+O")
+        self.analyse_action = self._action(file_menu, self.tr("&Analyse Again"), "Ctrl+R")
+        file_menu.addSeparator()
+        self.open_library_action = self._action(
+            file_menu, self.tr("Open &Library…"), "Ctrl+Shift+O"
+        )
+        self.recent_menu = file_menu.addMenu(self.tr("&Recent Libraries"))
+        self.recent_menu.setObjectName("recentLibraries")
+        file_menu.addSeparator()
+        self.preferences_action = self._action(file_menu, self.tr("&Preferences…"), "Ctrl+,")
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.quit_action = self._action(file_menu, self.tr("&Quit"), "Ctrl+Q")
         self.quit_action.triggered.connect(self.close)
-        for action in (self.import_action, self.analyse_action, self.quit_action):
-            file_menu.addAction(action)
-        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
-        review_menu = self.menuBar().addMenu(self.tr("&Review"))
+        edit_menu.addSeparator()
+        self.find_action = self._action(edit_menu, self.tr("&Find in Article…"), "Ctrl+F")
+        self.find_next_action = self._action(edit_menu, self.tr("Find &Next"), "F3")
+        self.find_previous_action = self._action(edit_menu, self.tr("Find Pre&vious"), "Shift+F3")
+        self.search_action = self._action(
+            edit_menu, self.tr("&Search the Library…"), "Ctrl+Shift+F"
+        )
+        self.find_action.triggered.connect(self.find_bar.open)
+        self.find_next_action.triggered.connect(self.find_bar.find_next)
+        self.find_previous_action.triggered.connect(self.find_bar.find_previous)
+
+        review_menu = bar.addMenu(self.tr("&Review"))
         self.confirm_action = self._action(review_menu, self.tr("&Confirm Pair"), "Y")
         self.reject_action = self._action(review_menu, self.tr("&Reject Pair"), "N")
         review_menu.addSeparator()
         self.next_action = self._action(review_menu, self.tr("&Next Pair"), "J")
         self.previous_action = self._action(review_menu, self.tr("&Previous Pair"), "K")
         review_menu.addSeparator()
+        self.mark_claim_action = self._action(
+            review_menu, self.tr("Mark Selection as C&laim…"), "Ctrl+Shift+C"
+        )
+        self.mark_rebuttal_action = self._action(
+            review_menu, self.tr("Mark Selection as Re&buttal…"), "Ctrl+Shift+B"
+        )
+        self.link_action = self._action(
+            review_menu, self.tr("&Link Statement at Cursor…"), "Ctrl+L"
+        )
+        self.relation_menu = review_menu.addMenu(self.tr("Re&lation of the Pair"))
+        self.relation_actions = {
+            relation: self._action(self.relation_menu, self.tr(text), f"Alt+{n}")
+            for n, (relation, text) in enumerate(
+                (
+                    (Relation.DENIES, "&Denies"),
+                    (Relation.DISPUTES, "D&isputes"),
+                    (Relation.CONTEXTUALISES, "&Contextualises"),
+                    (Relation.REPEATS, "&Repeats"),
+                ),
+                start=1,
+            )
+        }
+        self.remove_link_action = self._action(review_menu, self.tr("Re&move Link"), "Del")
+        self.remove_link_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.pair_table.addAction(self.remove_link_action)
+        review_menu.addSeparator()
+        self.clear_filters_action = self._action(
+            review_menu, self.tr("Show &All Pairs"), "Ctrl+Shift+A"
+        )
+        self.clear_filters_action.triggered.connect(self.filter_bar.clear)
+        self.bands_by_verdict_action = self._action(
+            review_menu, self.tr("Colour Bands by &Verdict"), "Ctrl+Shift+V"
+        )
+        self.bands_by_verdict_action.setCheckable(True)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        for dock, key in (
+            (self.speakers_dock, "Ctrl+Shift+S"),
+            (self.overview_dock, "Ctrl+Shift+U"),
+            (self.search_dock, ""),
+            (self.history_dock, "Ctrl+H"),
+        ):
+            toggle = dock.toggleViewAction()
+            if key:
+                toggle.setShortcut(QKeySequence(key))
+            view_menu.addAction(toggle)
+            self.addAction(toggle)
         self.history_action = self.history_dock.toggleViewAction()
-        self.history_action.setText(self.tr("Show &History"))
-        self.history_action.setShortcut(QKeySequence("Ctrl+H"))
-        review_menu.addAction(self.history_action)
+        self.history_action.setText(self.tr("&History"))
+        self.speakers_action = self.speakers_dock.toggleViewAction()
+        self.overview_action = self.overview_dock.toggleViewAction()
+        speaker_menu = bar.addMenu(self.tr("&Speakers"))
+        for action in (
+            self.speaker_panel.rename_action,
+            self.speaker_panel.merge_action,
+            self.speaker_panel.move_action,
+            self.speaker_panel.colour_action,
+        ):
+            speaker_menu.addAction(action)
 
     def _action(self, menu: QMenu, text: str, key: str) -> QAction:
         action = QAction(text, self)
-        action.setShortcut(QKeySequence(key))
+        if key:
+            action.setShortcut(QKeySequence(key))
         menu.addAction(action)
         self.addAction(action)  # the key works wherever the focus is in the window
         return action
@@ -144,15 +267,25 @@ class MainWindow(QMainWindow):
 
     def save_state(self, settings: QSettings) -> None:
         settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
         settings.setValue("window/splitter", self.splitter.saveState())
+        settings.setValue("window/pairsSplitter", self.pairs_splitter.saveState())
 
     def restore_state(self, settings: QSettings) -> None:
+        """Geometry, docks and splitters as the reviewer left them."""
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        splitter = settings.value("window/splitter")
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
+        state = settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        for key, splitter in (
+            ("window/splitter", self.splitter),
+            ("window/pairsSplitter", self.pairs_splitter),
+        ):
+            saved = settings.value(key)
+            if isinstance(saved, QByteArray):
+                splitter.restoreState(saved)
 
 
 def _pair_table(parent: QWidget, model: PairTableModel) -> QTableView:

@@ -24,6 +24,7 @@ from counterclaim.domain import (
     Speaker,
     Statement,
 )
+from counterclaim.gui.filters import NO_VERDICT, PairFilter
 
 _Index = QModelIndex | QPersistentModelIndex
 ObjectRole = Qt.ItemDataRole.UserRole + 1
@@ -95,7 +96,9 @@ class PairTableModel(_HeadedTable):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._analysis: Analysis | None = None
-        self._pairs: list[Pair] = []
+        self._all: list[Pair] = []
+        self._pairs: list[Pair] = []  # those the filter lets through
+        self._filter = PairFilter()
         self._colours: dict[str, str] = {}
         self._elsewhere: dict[str, LibraryStatement] = {}  # by pair id
 
@@ -108,19 +111,65 @@ class PairTableModel(_HeadedTable):
         self.beginResetModel()
         self._analysis = analysis
         found = list(elsewhere or []) if analysis else []
-        self._pairs = (list(analysis.pairs) if analysis else []) + [p for p, _ in found]
+        self._all = (list(analysis.pairs) if analysis else []) + [p for p, _ in found]
         self._elsewhere = {p.id or "": other for p, other in found}
         self._colours = dict(colours or {})
         if analysis:
             self._colours.update({s.label: s.colour for s in analysis.sides})
+        self._pairs = [p for p in self._all if self._matches(p)]
         self.endResetModel()
+
+    def set_filter(self, wanted: PairFilter) -> None:
+        """Show only the pairs `wanted` lets through."""
+        self.beginResetModel()
+        self._filter = wanted
+        self._pairs = [p for p in self._all if self._matches(p)]
+        self.endResetModel()
+
+    def hidden_by_filter(self) -> int:
+        return len(self._all) - len(self._pairs)
+
+    def analysis(self) -> Analysis | None:
+        return self._analysis
+
+    def all_pairs(self) -> list[Pair]:
+        return list(self._all)
+
+    def row_of(self, link_id: str | None) -> int:
+        return next((n for n, p in enumerate(self._pairs) if p.id == link_id), -1)
+
+    def _matches(self, pair: Pair) -> bool:
+        wanted = self._filter
+        if wanted.is_empty():
+            return True
+        if wanted.status is not None and pair.status != wanted.status:
+            return False
+        if wanted.relation is not None and pair.relation != wanted.relation:
+            return False
+        if wanted.verdict is not None and (pair.verdict or NO_VERDICT) != wanted.verdict:
+            return False
+        if wanted.speaker is None and wanted.side is None:
+            return True
+        speakers = [self.speaker(s) for s in self._ends(pair)]
+        if wanted.speaker is not None and wanted.speaker not in {
+            s.name for s in speakers if s is not None
+        }:
+            return False
+        return wanted.side is None or wanted.side in {s.side for s in speakers if s is not None}
+
+    def _ends(self, pair: Pair) -> tuple[Statement, Statement]:
+        assert self._analysis is not None
+        other = self._elsewhere.get(pair.id or "")
+        rebuttal = other.statement if other else self._analysis.statement(pair.rebuttal_id)
+        return self._analysis.statement(pair.claim_id), rebuttal
 
     def pair(self, row: int) -> Pair:
         return self._pairs[row]
 
     def replace_pair(self, pair: Pair) -> int:
         """Show a pair's new review; returns its row (-1 if it is not shown)."""
-        row = next((n for n, p in enumerate(self._pairs) if p.id == pair.id), -1)
+        self._all = [pair if p.id == pair.id else p for p in self._all]
+        row = self.row_of(pair.id)
         if row >= 0:
             self._pairs[row] = pair
             first, last = self.index(row, 0), self.index(row, self.columnCount() - 1)
@@ -129,18 +178,14 @@ class PairTableModel(_HeadedTable):
 
     def to_review(self) -> int:
         """How many pairs no reviewer has confirmed or rejected yet."""
-        return sum(p.status is LinkStatus.SUGGESTED for p in self._pairs)
+        return sum(p.status is LinkStatus.SUGGESTED for p in self._all)
 
     def elsewhere(self, row: int) -> LibraryStatement | None:
         """Where the rebuttal was said, when it is in another article."""
         return self._elsewhere.get(self._pairs[row].id or "")
 
     def statements(self, row: int) -> tuple[Statement, Statement]:
-        assert self._analysis is not None
-        pair = self._pairs[row]
-        other = self.elsewhere(row)
-        rebuttal = other.statement if other else self._analysis.statement(pair.rebuttal_id)
-        return self._analysis.statement(pair.claim_id), rebuttal
+        return self._ends(self._pairs[row])
 
     def speaker(self, statement: Statement) -> Speaker | None:
         for other in self._elsewhere.values():

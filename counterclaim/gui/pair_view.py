@@ -16,10 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counterclaim.domain import LibraryStatement, Pair, Speaker, Statement
-
-# a common fact-checking scale (as in ClaimReview alternateName values); editable later
-RATINGS = ("True", "Mostly true", "Half true", "Mostly false", "False", "Misleading", "Unproven")
+from counterclaim.domain import LibraryStatement, Pair, Relation, Speaker, Statement
+from counterclaim.gui.preferences import DEFAULT_RATINGS
 
 
 class StatementCard(QFrame):
@@ -82,6 +80,7 @@ class PairView(QWidget):
 
     verdict_chosen = Signal(object)  # a rating, or None for no verdict
     note_edited = Signal(str)
+    relation_chosen = Signal(object)  # Relation
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,9 +90,13 @@ class PairView(QWidget):
         self.verdict = QComboBox(self)
         self.verdict.setObjectName("verdict")
         self.verdict.setAccessibleName(self.tr("Verdict on this pair"))
-        self.verdict.addItem(self.tr("No verdict yet"), None)
-        for rating in RATINGS:
-            self.verdict.addItem(self.tr(rating), rating)
+        self.set_ratings(DEFAULT_RATINGS)
+        self.relation = QComboBox(self)
+        self.relation.setObjectName("relation")
+        self.relation.setAccessibleName(self.tr("How the rebuttal answers the claim"))
+        for relation in Relation:
+            self.relation.addItem(self.tr(relation.value), relation.value)
+        self.relation.activated.connect(self._on_relation_activated)
         self.note = QLineEdit(self)
         self.note.setObjectName("note")
         self.note.setAccessibleName(self.tr("Note with the rationale"))
@@ -110,7 +113,9 @@ class PairView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(cards, 1)
         decision = QHBoxLayout()
-        decision.addWidget(QLabel(self.tr("Verdict:"), self))
+        decision.addWidget(QLabel(self.tr("The rebuttal"), self))
+        decision.addWidget(self.relation)
+        decision.addWidget(QLabel(self.tr("the claim. Verdict:"), self))
         decision.addWidget(self.verdict)
         decision.addWidget(self.note, 1)
         layout.addLayout(decision)
@@ -145,14 +150,29 @@ class PairView(QWidget):
         lines += [f"• {reason}" for reason in pair.reasons]
         self.reasons.setText("\n".join(lines))
 
+    def set_ratings(self, ratings: tuple[str, ...] | list[str]) -> None:
+        """The verdicts to choose from (the preferences' scale)."""
+        chosen = self.verdict.currentData() if self.verdict.count() else None
+        self.verdict.clear()
+        self.verdict.addItem(self.tr("No verdict yet"), None)
+        for rating in ratings:
+            self.verdict.addItem(rating, rating)
+        self.verdict.setCurrentIndex(max(0, self.verdict.findData(chosen)))
+
     def show_review(self, pair: Pair) -> None:
-        """The reviewer's verdict and note, without sending them back as edits."""
+        """The reviewer's verdict, note and relation, without sending them back as edits."""
+        if pair.verdict is not None and self.verdict.findData(pair.verdict) < 0:
+            self.verdict.addItem(pair.verdict, pair.verdict)  # a verdict no longer on the scale
         self.verdict.setCurrentIndex(max(0, self.verdict.findData(pair.verdict)))
+        self.relation.setCurrentIndex(max(0, self.relation.findData(pair.relation.value)))
         self.note.setText(pair.note)
         self.note.setModified(False)
 
     def _on_verdict_activated(self, index: int) -> None:
         self.verdict_chosen.emit(self.verdict.itemData(index))
+
+    def _on_relation_activated(self, index: int) -> None:
+        self.relation_chosen.emit(Relation(self.relation.itemData(index)))
 
     def _on_note_edited(self) -> None:
         if self.note.isModified():

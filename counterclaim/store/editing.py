@@ -30,7 +30,7 @@ from counterclaim.domain import (
     StatementKind,
     StatementMode,
 )
-from counterclaim.store import ids
+from counterclaim.store import ids, search
 from counterclaim.store.errors import LibraryError
 from counterclaim.store.models import (
     ArticleRow,
@@ -315,6 +315,7 @@ def new_statement(
     row.mode = StatementMode.SPEECH.value
     session.add(row)
     session.flush()
+    search.index_statement(session, row, text)
     return ids.public_id(ids.STATEMENT, row.id)
 
 

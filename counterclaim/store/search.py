@@ -30,10 +30,16 @@ def reindex_article(session: Session, article: ArticleRow) -> None:
     """Put the article's statements in the index, replacing what it held for them."""
     session.execute(text("DELETE FROM statement_search WHERE article_id = :a"), {"a": article.id})
     for row in session.scalars(select(StatementRow).where(StatementRow.article_id == article.id)):
-        session.execute(
-            text("INSERT INTO statement_search (rowid, text, article_id) VALUES (:i, :t, :a)"),
-            {"i": row.id, "t": article.text[row.content_start : row.content_end], "a": article.id},
-        )
+        index_statement(session, row, article.text)
+
+
+def index_statement(session: Session, row: StatementRow, article_text: str) -> None:
+    """Put one statement's words in the index (again)."""
+    session.execute(text("DELETE FROM statement_search WHERE rowid = :i"), {"i": row.id})
+    session.execute(
+        text("INSERT INTO statement_search (rowid, text, article_id) VALUES (:i, :t, :a)"),
+        {"i": row.id, "t": article_text[row.content_start : row.content_end], "a": row.article_id},
+    )
 
 
 def similar_statements(session: Session, statement_id: str, limit: int) -> list[LibraryStatement]:

@@ -1,0 +1,76 @@
+"""The reviewer's preferences in the window: the verdict scale, how bands are coloured,
+the recent libraries and opening another library."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog
+
+from counterclaim.gui.main_window import MainWindow
+from counterclaim.gui.preferences import Preferences, PreferencesDialog
+
+
+class PreferencesController(QObject):
+    def __init__(
+        self,
+        window: MainWindow,
+        preferences: Preferences,
+        ratings_changed: Callable[[tuple[str, ...]], None],
+        open_library: Callable[[Path], object],
+    ) -> None:
+        super().__init__(window)
+        self.window, self.preferences = window, preferences
+        self.ratings_changed, self.open_library = ratings_changed, open_library
+        window.preferences_action.triggered.connect(self.edit)
+        window.open_library_action.triggered.connect(self._on_open_requested)
+        window.bands_by_verdict_action.setChecked(preferences.colour_bands_by() == "verdict")
+        window.bands_by_verdict_action.toggled.connect(self._on_bands_toggled)
+        window.recent_menu.aboutToShow.connect(self.fill_recent)
+        ratings_changed(preferences.ratings())
+
+    def edit(self) -> bool:
+        dialog = PreferencesDialog(self.preferences, self.window)
+        try:
+            accepted = bool(dialog.exec())
+        finally:
+            dialog.deleteLater()
+        if accepted:
+            self.apply()
+        return accepted
+
+    def apply(self) -> None:
+        """Show what the preferences now say."""
+        self.ratings_changed(self.preferences.ratings())
+        by_verdict = self.preferences.colour_bands_by() == "verdict"
+        self.window.bands_by_verdict_action.setChecked(by_verdict)
+
+    def fill_recent(self) -> None:
+        menu = self.window.recent_menu
+        menu.clear()
+        paths = self.preferences.recent_libraries()
+        for number, path in enumerate(paths, start=1):
+            action = QAction(f"&{number} {path}", menu)
+            action.triggered.connect(lambda _=False, p=path: self.open_library(Path(p)))
+            menu.addAction(action)
+        if not paths:
+            empty = menu.addAction(self.tr("No other library opened yet"))
+            empty.setEnabled(False)
+
+    def _on_bands_toggled(self, by_verdict: bool) -> None:
+        self.preferences.set_colour_bands_by("verdict" if by_verdict else "side")
+
+    def _on_open_requested(self) -> None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        path, _ = QFileDialog.getSaveFileName(
+            self.window,
+            self.tr("Open or create a library"),
+            folder,
+            self.tr("counterclaim libraries (*.sqlite *.counterclaim)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if path:
+            self.open_library(Path(path))
