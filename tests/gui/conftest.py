@@ -1,0 +1,35 @@
+"""A workbench on a fresh library with the sample analysed, for tests that review it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from counterclaim.analysis import AnalysisService
+from counterclaim.gui.app import application, build
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def reviewing(qtbot, library_path: Path, extractor, settings: QSettings):  # type: ignore[no-untyped-def]
+    """The window on the analysed sample, the first pair selected, focus in the pairs."""
+    application()
+    service = AnalysisService(library_path)
+    service.use(extractor)
+    workbench = build(library_path, service, settings)
+    qtbot.addWidget(workbench.window)
+    workbench.window.resize(1500, 900)
+    workbench.window.show()
+    workbench.review.refresh()
+    with qtbot.waitSignal(workbench.events.analysis_changed, timeout=60_000):
+        workbench.analysis.start()
+    qtbot.waitUntil(lambda: not workbench.window.progress.isVisible(), timeout=60_000)
+    workbench.window.pair_table.setFocus()
+    yield workbench
+    workbench.close()
