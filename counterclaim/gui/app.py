@@ -95,6 +95,7 @@ def build(
     editor.rebuild()
     triage = TriageController(window, library, pairs, editor)
     triage.reviewed.connect(review.update_heading)
+    triage.reviewed.connect(review.update_bands)  # bands coloured by verdict
     editor.changed.connect(review.on_edited)
     editor.failed.connect(review.on_edit_failed)
     links = LinkController(window, library, pairs, editor)

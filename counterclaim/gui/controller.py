@@ -141,7 +141,7 @@ class ReviewController(QObject):
             text = self.tr("“{title}” is being analysed…").format(title=title)
         else:
             own, left = len(self.analysis.pairs), self.pairs.to_review()
-            more = self.pairs.rowCount() - own
+            more = len(self.pairs.all_pairs()) - own
             text = (
                 self.tr("Pairs in “{title}”: {own}, and {more} from other articles").format(
                     title=title, own=own, more=more

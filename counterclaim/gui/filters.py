@@ -59,7 +59,8 @@ class FilterBar(QWidget):
         self, speakers: Iterable[str], sides: Iterable[str], ratings: Iterable[str]
     ) -> None:
         """The article's speakers and sides and the rating scale; what was chosen stays
-        chosen if it is still there."""
+        chosen if it is still there (and then the filter has not changed)."""
+        before = self.current()
         self._filling = True
         try:
             self._fill(self.speaker, self.tr("Any speaker"), [(s, s) for s in speakers])
@@ -81,7 +82,8 @@ class FilterBar(QWidget):
             )
         finally:
             self._filling = False
-        self._on_changed()
+        if self.current() != before:
+            self._on_changed()
 
     def current(self) -> PairFilter:
         status, relation = self.status.currentData(), self.relation.currentData()

@@ -43,6 +43,8 @@ class MainWindow(QMainWindow):
         self.library_list.setObjectName("libraryList")
         self.library_list.setAccessibleName(self.tr("Articles in the library"))
         self.library_list.setModel(articles)
+        self.library_list.setWordWrap(True)  # long headlines wrap instead of being cut
+        self.library_list.setSpacing(2)
         self.article_view = ArticleView(self)
         self.find_bar = FindBar(self.article_view, self)
         self.find_bar.hide()

@@ -113,9 +113,8 @@ class PairTableModel(_HeadedTable):
         found = list(elsewhere or []) if analysis else []
         self._all = (list(analysis.pairs) if analysis else []) + [p for p, _ in found]
         self._elsewhere = {p.id or "": other for p, other in found}
-        self._colours = dict(colours or {})
-        if analysis:
-            self._colours.update({s.label: s.colour for s in analysis.sides})
+        own = {s.label: s.colour for s in analysis.sides} if analysis else {}
+        self._colours = own | dict(colours or {})  # the caller's (readable) colours win
         self._pairs = [p for p in self._all if self._matches(p)]
         self.endResetModel()
 
@@ -279,9 +278,20 @@ class HistoryModel(_HeadedTable):
             change.at.astimezone().strftime("%Y-%m-%d %H:%M"),
             change.who,
             action,
-            change.target,
+            self._item(change.target),
             self.tr(change.what),
             change.before or "",
             change.after or "",
         )
         return values[index.column()] if 0 <= index.column() < len(values) else None
+
+    def _item(self, target: str) -> str:
+        """ "ln7" as "pair 7", "sp3" as "speaker 3": what was changed, in the reviewer's words."""
+        kinds = {
+            "ln": self.tr("pair"),
+            "st": self.tr("statement"),
+            "sp": self.tr("speaker"),
+            "sd": self.tr("side"),
+        }
+        kind = kinds.get(target[:2])
+        return f"{kind} {target[2:]}" if kind else target

@@ -90,6 +90,7 @@ class PairView(QWidget):
         self.verdict = QComboBox(self)
         self.verdict.setObjectName("verdict")
         self.verdict.setAccessibleName(self.tr("Verdict on this pair"))
+        self._ratings: tuple[str, ...] = ()
         self.set_ratings(DEFAULT_RATINGS)
         self.relation = QComboBox(self)
         self.relation.setObjectName("relation")
@@ -153,17 +154,22 @@ class PairView(QWidget):
     def set_ratings(self, ratings: tuple[str, ...] | list[str]) -> None:
         """The verdicts to choose from (the preferences' scale)."""
         chosen = self.verdict.currentData() if self.verdict.count() else None
+        self._ratings = tuple(ratings)
+        self._fill_verdicts(chosen)
+
+    def _fill_verdicts(self, current: str | None) -> None:
+        """The scale, plus the shown pair's verdict if it is no longer on the scale."""
         self.verdict.clear()
         self.verdict.addItem(self.tr("No verdict yet"), None)
-        for rating in ratings:
+        for rating in self._ratings:
             self.verdict.addItem(rating, rating)
-        self.verdict.setCurrentIndex(max(0, self.verdict.findData(chosen)))
+        if current is not None and current not in self._ratings:
+            self.verdict.addItem(current, current)
+        self.verdict.setCurrentIndex(max(0, self.verdict.findData(current)))
 
     def show_review(self, pair: Pair) -> None:
         """The reviewer's verdict, note and relation, without sending them back as edits."""
-        if pair.verdict is not None and self.verdict.findData(pair.verdict) < 0:
-            self.verdict.addItem(pair.verdict, pair.verdict)  # a verdict no longer on the scale
-        self.verdict.setCurrentIndex(max(0, self.verdict.findData(pair.verdict)))
+        self._fill_verdicts(pair.verdict)
         self.relation.setCurrentIndex(max(0, self.relation.findData(pair.relation.value)))
         self.note.setText(pair.note)
         self.note.setModified(False)

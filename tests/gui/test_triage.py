@@ -121,7 +121,7 @@ def test_history_panel_lists_each_change(qtbot, qtmodeltester, bench) -> None:  
     row = [model.data(model.index(0, column)) for column in range(model.columnCount())]
     assert row[2:] == [
         "Confirm pair",
-        bench.review.pairs.pair(0).id,
+        "pair " + bench.review.pairs.pair(0).id.removeprefix("ln"),
         "status",
         "suggested",
         "confirmed",
