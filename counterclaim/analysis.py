@@ -23,11 +23,16 @@ from counterclaim.domain import (
     StatementMode,
 )
 from counterclaim.ingest import load_article
+from counterclaim.nlp.common import (
+    ArticleInput,
+    Cancelled,
+    different_voices,
+    group_restatements,
+)
 from counterclaim.paths import SAMPLE_ARTICLE
 from counterclaim.store import Library
 
-if TYPE_CHECKING:  # spaCy is imported on the worker, so the window shows without waiting
-    from counterclaim.nlp.extract import ArticleInput
+if TYPE_CHECKING:  # spaCy is imported where the pipeline runs: never in the window's process
     from counterclaim.nlp.pairing import Verdict
 
 _CLAIMABLE = (StatementMode.SPEECH, StatementMode.BELIEF)
@@ -131,8 +136,6 @@ class AnalysisService:
 
     def analyse(self, progress: Progress, article_ids: list[int]) -> list[int]:
         """Analyse the articles and store each analysis in its own transaction."""
-        from counterclaim.nlp.extract import ArticleInput, Cancelled
-
         extractor = self.extractor(progress)
         with Library.open(self.library_path) as library:
             articles = [library.article(i) for i in article_ids]
@@ -154,8 +157,6 @@ class AnalysisService:
         the library's full-text index, and note where a speaker said the same thing before.
         A new article can answer old claims, so every article is looked at again. Returns
         how many links were suggested."""
-        from counterclaim.nlp.extract import Cancelled
-
         extractor = self.extractor(progress)
         suggested = 0
         with Library.open(self.library_path) as library:
@@ -178,8 +179,6 @@ def _links_elsewhere(
 ) -> list[Pair]:
     """For each claim of one article: rebuttals in other articles (restatements grouped),
     and the same speaker saying it again elsewhere."""
-    from counterclaim.nlp.extract import group_restatements
-
     found: list[tuple[Pair, str | None]] = []
     repeats: list[Pair] = []
     for statement in analysis.statements:
@@ -201,8 +200,6 @@ def _links_elsewhere(
 def _link(
     extractor: Analyser, statement: Statement, speaker: Speaker | None, other: LibraryStatement
 ) -> tuple[Pair, str | None] | None:
-    from counterclaim.nlp.extract import different_voices
-
     where = f"“{other.article_title}”" + (f" ({other.published})" if other.published else "")
     if speaker is not None and other.speaker is not None and speaker.name == other.speaker.name:
         verdict = extractor.compare(statement.text, other.statement.text)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -23,21 +22,16 @@ from counterclaim.domain import (
 )
 from counterclaim.nlp import pairing
 from counterclaim.nlp.attribution import Attribution
+from counterclaim.nlp.common import (
+    ArticleInput,
+    Cancelled,
+    group_restatements,
+)
 from counterclaim.nlp.pipeline import load_pipeline
 from counterclaim.nlp.quotes import QUOTES_KEY
 from counterclaim.nlp.speakers import Entity, Resolution, SpeakerResolver
 
 SIDE_COLOURS = ("#c0392b", "#2471a3", "#7d3c98", "#1e8449", "#b9770e", "#148f77", "#884e24")
-
-
-class Cancelled(Exception):
-    """The user stopped the work."""
-
-
-@dataclass(frozen=True)
-class ArticleInput:
-    text: str
-    title: str | None = None
 
 
 class Extractor:
@@ -212,47 +206,9 @@ def suggest_pairs(doc: Doc, statements: list[Statement], speakers: list[Speaker]
     return group_restatements(found, by_statement, by_id)
 
 
-def group_restatements(
-    found: list[tuple[Pair, str | None]],
-    statements: dict[str, Statement],
-    speakers: dict[str, Speaker],
-) -> list[Pair]:
-    """One speaker saying the same thing several times is one claim with its mentions: keep
-    the best-scored pair for each speaker, rebuttal and proposition, and say how often."""
-    groups: dict[tuple[str | None, str, str], list[Pair]] = {}
-    for pair, topic in sorted(found, key=lambda f: -f[0].score):
-        claim = statements[pair.claim_id]
-        key = (claim.speaker_id, pair.rebuttal_id, topic or pair.claim_id)
-        groups.setdefault(key, []).append(pair)
-    pairs = []
-    for group in groups.values():
-        best, others = group[0], group[1:]
-        if others:
-            claim = statements[best.claim_id]
-            speaker = speakers.get(claim.speaker_id or "")
-            who = speaker.name if speaker else claim.speaker_text
-            quoted = "; ".join(f"“{_short(statements[p.claim_id].text)}”" for p in others)
-            mention = f"{who} says this {len(group)} times in the article; also: {quoted}"
-            best = replace(best, reasons=(*best.reasons, mention))
-        pairs.append(best)
-    return sorted(pairs, key=lambda p: -p.score)
-
-
-def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
-
-
 def _candidates(a: Speaker | None, b: Speaker | None) -> bool:
     """Statements by two speakers who are not on the same side."""
     if a is None or b is None or a.id == b.id:
-        return False
-    return not (a.side and b.side and a.side == b.side)
-
-
-def different_voices(a: Speaker | None, b: Speaker | None) -> bool:
-    """Two statements worth pairing: known speakers, not one person, not one side."""
-    if a is None or b is None or a.name == b.name:
         return False
     return not (a.side and b.side and a.side == b.side)
 

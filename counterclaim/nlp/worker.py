@@ -10,16 +10,22 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
+from typing import TYPE_CHECKING
 
 from counterclaim.domain import Analysis, Speaker
-from counterclaim.nlp.extract import ArticleInput, Cancelled, Extractor
-from counterclaim.nlp.pairing import Verdict
+from counterclaim.nlp.common import ArticleInput, Cancelled
+
+if TYPE_CHECKING:  # spaCy is imported in the child only: the window's process stays light
+    from counterclaim.nlp.extract import Extractor
+    from counterclaim.nlp.pairing import Verdict
 
 _extractor: Extractor | None = None
 
 
 def _load(preferred_model: str | None) -> None:
     global _extractor
+    from counterclaim.nlp.extract import Extractor
+
     _watch_parent(os.getppid())
     _extractor = Extractor.load(preferred_model)
 

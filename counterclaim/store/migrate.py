@@ -9,6 +9,7 @@ checked with `PRAGMA foreign_key_check`, and the file is backed up first.
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -161,5 +162,8 @@ def _config(script_location: Path) -> Config:
     return config
 
 
+@functools.lru_cache(maxsize=8)
 def _scripts(script_location: Path) -> ScriptDirectory:
+    """The migration scripts, read once per process: opening a library again (each
+    background task does) only reads the file's revision."""
     return ScriptDirectory.from_config(_config(script_location))
