@@ -211,7 +211,7 @@ class MainWindow(QMainWindow):
         }
         self.remove_link_action = self._action(review_menu, self.tr("Re&move Link"), "Del")
         self.remove_link_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.pair_table.addAction(self.remove_link_action)
+        self.removeAction(self.remove_link_action)  # Del removes a link only in the pairs
         review_menu.addSeparator()
         self.clear_filters_action = self._action(
             review_menu, self.tr("Show &All Pairs"), "Ctrl+Shift+A"
@@ -221,6 +221,8 @@ class MainWindow(QMainWindow):
             review_menu, self.tr("Colour Bands by &Verdict"), "Ctrl+Shift+V"
         )
         self.bands_by_verdict_action.setCheckable(True)
+
+        self._context_menus()
 
         view_menu = bar.addMenu(self.tr("&View"))
         for dock, key in (
@@ -246,6 +248,20 @@ class MainWindow(QMainWindow):
             self.speaker_panel.colour_action,
         ):
             speaker_menu.addAction(action)
+
+    def _context_menus(self) -> None:
+        """The same actions under the right mouse button, where they apply."""
+        self.article_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for action in (self.mark_claim_action, self.mark_rebuttal_action, self.link_action):
+            self.article_view.addAction(action)
+        self.pair_table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for action in (
+            self.confirm_action,
+            self.reject_action,
+            *self.relation_actions.values(),
+            self.remove_link_action,
+        ):
+            self.pair_table.addAction(action)
 
     def _action(self, menu: QMenu, text: str, key: str) -> QAction:
         action = QAction(text, self)

@@ -236,6 +236,12 @@ class SpeakerPanel(QWidget):
         self.colour_action = self._action(
             self.tr("Side &Colour…"), "sideColourAction", self._on_colour
         )
+        for action, key in (
+            (self.merge_action, "Ctrl+Alt+M"),
+            (self.move_action, "Ctrl+Alt+S"),
+            (self.colour_action, "Ctrl+Alt+C"),
+        ):
+            action.setShortcut(QKeySequence(key))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree, 1)

@@ -171,3 +171,23 @@ def test_remove_a_link_with_delete_and_undo(qtbot, reviewing) -> None:  # type: 
     )
     bench.window.undo_action.trigger()
     assert rows(bench) == before
+
+
+def test_delete_in_the_article_removes_nothing(qtbot, reviewing) -> None:  # type: ignore[no-untyped-def]
+    bench = reviewing
+    before = rows(bench)
+    put_cursor_in(bench, "this requires certain precautions")
+    qtbot.keyClick(bench.window.article_view, Qt.Key.Key_Delete)
+    assert rows(bench) == before
+
+
+def test_the_right_mouse_button_offers_the_same_actions(reviewing) -> None:  # type: ignore[no-untyped-def]
+    window = reviewing.window
+    in_article = [a.text().replace("&", "") for a in window.article_view.actions()]
+    assert in_article == [
+        "Mark Selection as Claim…",
+        "Mark Selection as Rebuttal…",
+        "Link Statement at Cursor…",
+    ]
+    in_pairs = [a.text().replace("&", "") for a in window.pair_table.actions()]
+    assert in_pairs[:2] == ["Confirm Pair", "Reject Pair"] and in_pairs[-1] == "Remove Link"
