@@ -22,7 +22,7 @@ from counterclaim.domain import (
     Statement,
     StatementMode,
 )
-from counterclaim.ingest import load_article
+from counterclaim.ingest import LoadedArticle, load_article
 from counterclaim.nlp.common import (
     ArticleInput,
     Cancelled,
@@ -78,6 +78,26 @@ class Analyser(Protocol):
     ) -> Verdict: ...
 
 
+PIPELINE_LANGUAGE = "en"
+
+
+@dataclass
+class ImportReport:
+    """What an import did: the new articles, the texts already in the library, the files
+    that could not be read (each with why), and how many were left when it was cancelled."""
+
+    added: list[int] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    other_language: list[tuple[str, str]] = field(default_factory=list)  # title, language
+    cancelled: int = 0
+
+
+def in_pipeline_language(language: str | None) -> bool:
+    """Whether the pipeline can read an article (unknown languages are tried)."""
+    return language is None or language == PIPELINE_LANGUAGE
+
+
 class AnalysisService:
     """Holds the one spaCy pipeline, loaded on first use: in a child process for the
     window (so parsing never holds the window's interpreter lock), in this process for the
@@ -129,6 +149,55 @@ class AnalysisService:
             article_id, _ = library.add_article(sample.meta, sample.text, sample.sha256)
         return self.analyse(progress, [article_id])
 
+    def import_paths(
+        self, progress: Progress, paths: list[Path], max_bytes: int | None = None
+    ) -> ImportReport:
+        """Store each readable article file (folders are walked), each in its own
+        transaction: what was imported before a cancel or a bad file is kept, and a bad
+        file leaves nothing behind. Analysis is left to the caller."""
+        from counterclaim.ingest import MAX_BYTES, ImportError_, collect_files
+
+        files, problems = collect_files(paths)
+        report = ImportReport(problems=list(problems))
+        with Library.open(self.library_path) as library:
+            for n, path in enumerate(files):
+                if progress.cancel.is_set():
+                    report.cancelled = len(files) - n
+                    break
+                progress.report(n, len(files), f"Reading {path.name}…")
+                try:
+                    article = load_article(path, max_bytes or MAX_BYTES)
+                except ImportError_ as error:
+                    report.problems.append(str(error))
+                    continue
+                self._store(library, article, str(path), report)
+        return report
+
+    def import_text(self, text: str, source: str | None = None) -> ImportReport:
+        """Store pasted text as an article."""
+        from counterclaim.ingest import ImportError_, load_text
+
+        report = ImportReport()
+        try:
+            article = load_text(text, source)
+        except ImportError_ as error:
+            report.problems.append(str(error))
+            return report
+        with Library.open(self.library_path) as library:
+            self._store(library, article, "pasted text", report)
+        return report
+
+    @staticmethod
+    def _store(library: Library, article: LoadedArticle, where: str, report: ImportReport) -> None:
+        article_id, created = library.add_article(article.meta, article.text, article.sha256)
+        if created:
+            report.added.append(article_id)
+            if not in_pipeline_language(article.meta.language):
+                report.other_language.append((article.meta.title, article.meta.language or ""))
+        else:
+            title = library.article(article_id).title
+            report.duplicates.append(f"{where}: already in the library as “{title}”")
+
     def analyse_pending(self, progress: Progress) -> list[int]:
         with Library.open(self.library_path) as library:
             pending = [a.id for a in library.articles() if not a.analysed]
@@ -136,12 +205,18 @@ class AnalysisService:
 
     def analyse(self, progress: Progress, article_ids: list[int]) -> list[int]:
         """Analyse the articles and store each analysis in its own transaction."""
-        extractor = self.extractor(progress)
         with Library.open(self.library_path) as library:
             articles = [library.article(i) for i in article_ids]
+            done: list[int] = []
+            for other in [a for a in articles if not in_pipeline_language(a.meta.language)]:
+                library.save_analysis(other.id, Analysis((), (), ()))  # nothing is invented
+                done.append(other.id)
+            articles = [a for a in articles if in_pipeline_language(a.meta.language)]
+            if not articles:
+                return done
+            extractor = self.extractor(progress)
             inputs = [ArticleInput(a.text, a.title) for a in articles]
             total = len(articles)
-            done: list[int] = []
             for n, analysis in enumerate(extractor.analyse_many(inputs, progress.cancel)):
                 progress.report(n, total, f"Finding statements in “{articles[n].title}”…")
                 library.save_analysis(articles[n].id, analysis)

@@ -68,8 +68,22 @@ def _parser() -> argparse.ArgumentParser:
     gui = sub.add_parser("gui", parents=[common], help="open the window (the default)")
     gui.set_defaults(run=_run_gui)
 
-    imp = sub.add_parser("import", parents=[common], help="add .txt/.md articles to the library")
-    imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    imp = sub.add_parser(
+        "import",
+        parents=[common],
+        help="add articles (.txt .md .html .pdf .docx, or folders of them) to the library",
+    )
+    imp.add_argument(
+        "paths", nargs="+", type=Path, metavar="PATH", help="article files, or folders of them"
+    )
+    imp.add_argument(
+        "--max-size",
+        dest="max_bytes",
+        type=_megabytes,
+        default="20",
+        metavar="MB",
+        help="skip files larger than this (default: 20)",
+    )
     imp.add_argument("--no-analyse", action="store_true", help="store the text only")
     imp.add_argument("--json", action="store_true", help="one JSON line per file")
     imp.set_defaults(run=_run_import)
@@ -115,6 +129,7 @@ def _parser() -> argparse.ArgumentParser:
     pairing.add_argument("gold", type=Path, metavar="PAIRS.jsonl")
     pairing.add_argument("--json", action="store_true", help="print the figures as JSON")
     pairing.set_defaults(run=_run_evaluate_pairing)
+    _export_parser(sub, common)
     return parser
 
 
@@ -136,29 +151,63 @@ def _extractor() -> Extractor:
     return Extractor.load()
 
 
-def _run_import(args: argparse.Namespace) -> int:
-    from counterclaim.store import Library
+def _megabytes(value: str) -> int:
+    """--max-size: megabytes as given, bytes as used."""
+    try:
+        size = float(value)
+    except ValueError:
+        size = 0.0
+    if not 0 < size < 1e6:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a size in MB; give a number like 20")
+    return int(size * 1024 * 1024)
 
-    loaded, failures = _load_all(args.files)
-    extractor = _extractor() if loaded and not args.no_analyse else None
-    with Library.open(library_path(args)) as library:
-        for path, article in loaded:
-            existing = library.find_article(article.sha256)
-            if existing is not None:
-                _report(args, path, existing, created=False, title=article.meta.title)
-                continue
-            analysis = extractor.analyse(article.text, article.meta.title) if extractor else None
-            article_id, _ = library.add_article(article.meta, article.text, article.sha256)
-            if analysis is not None:
-                library.save_analysis(article_id, analysis)
-            _report(args, path, article_id, created=True, title=article.meta.title)
-    if extractor is not None:
+
+def _run_import(args: argparse.Namespace) -> int:
+    """Every readable file is stored (one transaction each) whatever happens to the others.
+    Exit 0 when all were imported or already there, 1 when some failed, 2 when none could
+    be read."""
+    from counterclaim.ingest import collect_files
+
+    files, problems = collect_files(args.paths)
+    for problem in problems:
+        _import_failed(args, getattr(problem, "path", ""), problem)
+    loaded = []
+    for path in files:
+        try:
+            loaded.append((path, load_article(path, args.max_bytes)))
+        except ImportError_ as error:
+            _import_failed(args, path, str(error))
+    if not loaded:
+        return 2
+    new_ids = _store_imported(args, loaded)
+    if new_ids and not args.no_analyse:
         from counterclaim.analysis import AnalysisService, QuietProgress
 
-        service = AnalysisService(library_path(args))
-        service.use(extractor)
-        service.pair_across_library(QuietProgress())
-    return 1 if failures else 0
+        AnalysisService(library_path(args)).analyse(QuietProgress(), new_ids)
+    return 1 if problems or len(loaded) < len(files) else 0
+
+
+def _store_imported(
+    args: argparse.Namespace, loaded: list[tuple[Path, LoadedArticle]]
+) -> list[int]:
+    """Store each article; the ids of those that are new."""
+    from counterclaim.store import Library
+
+    new_ids = []
+    with Library.open(library_path(args)) as library:
+        for path, article in loaded:
+            article_id, created = library.add_article(article.meta, article.text, article.sha256)
+            if created:
+                new_ids.append(article_id)
+            title = article.meta.title if created else library.article(article_id).title
+            _report(args, path, article, article_id, created, title)
+    return new_ids
+
+
+def _import_failed(args: argparse.Namespace, path: Path | str, message: str) -> None:
+    if args.json:
+        print(json.dumps({"path": str(path), "ok": False, "error": message}, ensure_ascii=False))
+    print(f"skipped: {message}", file=sys.stderr, flush=True)
 
 
 def _load_all(paths: list[Path]) -> tuple[list[tuple[Path, LoadedArticle]], int]:
@@ -174,19 +223,39 @@ def _load_all(paths: list[Path]) -> tuple[list[tuple[Path, LoadedArticle]], int]
 
 
 def _report(
-    args: argparse.Namespace, path: Path, article_id: int, created: bool, title: str
+    args: argparse.Namespace,
+    path: Path,
+    article: LoadedArticle,
+    article_id: int,
+    created: bool,
+    title: str,
 ) -> None:
+    from counterclaim.analysis import in_pipeline_language
+    from counterclaim.ingest import language_name
+
+    language = article.meta.language
     if args.json:
+        found = {} if created else {"duplicate_of": article_id}
+        line = {
+            "path": str(path),
+            "ok": True,
+            "article_id": article_id,
+            "created": created,
+            **found,
+            "title": title,
+            "language": language,
+        }
+        print(json.dumps(line, ensure_ascii=False), flush=True)
+        return
+    if not created:
+        print(f"{path}: already in the library as article {article_id} “{title}”")
+        return
+    print(f"{path}: imported “{title}” as article {article_id}", flush=True)
+    if language is not None and not in_pipeline_language(language):
         print(
-            json.dumps(
-                {"file": str(path), "article": article_id, "created": created, "title": title},
-                ensure_ascii=False,
-            )
+            f"{path}: “{title}” is in {language_name(language)}, not English: "
+            f"imported without statements"
         )
-    elif created:
-        print(f"{path}: imported as article {article_id}, “{title}”")
-    else:
-        print(f"{path}: already in the library as article {article_id}, “{title}”")
 
 
 def _run_extract(args: argparse.Namespace) -> int:
@@ -445,6 +514,69 @@ def _write_atomically(path: Path, text: str) -> None:
     partial = path.with_name(path.name + ".partial")
     partial.write_text(text, encoding="utf-8")
     os.replace(partial, path)
+
+
+def _export_parser(sub: Any, common: argparse.ArgumentParser) -> None:
+    from counterclaim.report import FORMATS
+
+    export = sub.add_parser(
+        "export", parents=[common], help="write a report of claims beside their rebuttals"
+    )
+    export.add_argument("--format", required=True, choices=FORMATS, help="the report's format")
+    export.add_argument(
+        "--article",
+        type=int,
+        action="append",
+        metavar="ID",
+        help="an article to report on (repeat for more; default: every analysed article)",
+    )
+    export.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help='the file to write; "-" for stdout'
+    )
+    export.add_argument(
+        "--include-rejected", action="store_true", help="show rejected pairs too, marked so"
+    )
+    export.add_argument("--by", default="", metavar="NAME", help="who the report is by")
+    export.add_argument(
+        "--ratings",
+        metavar="SCALE",
+        help='the verdict scale, best first, comma-separated ("True,Mostly true,...,False"); '
+        "gives ClaimReview its numeric ratings",
+    )
+    export.set_defaults(run=_run_export)
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    from counterclaim.report import TEXT_FORMATS, ReportError, build_report, export, render
+    from counterclaim.store import Library
+
+    to_stdout = args.output == "-"
+    if to_stdout and args.format not in TEXT_FORMATS:
+        raise UsageError(f"{args.format} is not text; give a file with -o FILE")
+    path = library_path(args)
+    if not path.is_file():
+        raise UsageError(f"{path}: no library there; import an article first")
+    ratings = [r.strip() for r in (args.ratings or "").split(",") if r.strip()]
+    with Library.open(path) as library:
+        try:
+            report = build_report(
+                library,
+                args.article,
+                generated_by=args.by,
+                include_rejected=args.include_rejected,
+                ratings=ratings,
+            )
+        except ReportError as error:
+            raise UsageError(str(error)) from None
+    if to_stdout:
+        sys.stdout.buffer.write(render(report, args.format))
+        sys.stdout.flush()
+        return 0
+    try:
+        export(report, args.format, Path(args.output))
+    except OSError as error:
+        raise UsageError(f"{args.output}: cannot be written ({error.strerror or error})") from None
+    return 0
 
 
 if __name__ == "__main__":

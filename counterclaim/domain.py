@@ -219,7 +219,8 @@ class ArticleMeta:
     outlet: str | None = None
     author: str | None = None
     published: str | None = None
-    source: str | None = None
+    source: str | None = None  # the canonical URL, or the file it was imported from
+    language: str | None = None  # ISO 639-1 ("en"), as detected at import
 
 
 @dataclass(frozen=True)

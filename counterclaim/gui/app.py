@@ -16,6 +16,8 @@ from counterclaim.analysis import AnalysisService
 from counterclaim.gui.commands import Editor
 from counterclaim.gui.controller import AnalysisController, ReviewController
 from counterclaim.gui.events import AppEvents
+from counterclaim.gui.export import ExportController
+from counterclaim.gui.importing import DetailsController, ImportController
 from counterclaim.gui.linking import LinkController
 from counterclaim.gui.main_window import MainWindow
 from counterclaim.gui.models import ArticleListModel, PairTableModel
@@ -45,6 +47,9 @@ class Workbench:
     speakers: SpeakerController
     preferences: PreferencesController
     settings: QSettings
+    importing: ImportController
+    details: DetailsController
+    exporting: ExportController
 
     def close(self) -> None:
         self.runner.cancel_all()
@@ -101,6 +106,17 @@ def build(
     links = LinkController(window, library, pairs, editor)
     review.article_shown.connect(links.set_article)
     speakers = SpeakerController(window, library, editor)
+    importing = ImportController(window, runner, service, analysis, events)
+    details = DetailsController(window, library, editor)
+    review.article_shown.connect(details.set_article)
+    exporting = ExportController(
+        window.export_action,
+        window,
+        library,
+        lambda: review.article_id,
+        lambda: review.selected_link_ids(),
+        lambda: review.ratings,
+    )
     review.shown.connect(speakers.show)
     preferences = PreferencesController(
         window, Preferences(settings), review.set_ratings, open_library or (lambda _path: None)
@@ -119,6 +135,9 @@ def build(
         speakers,
         preferences,
         settings,
+        importing,
+        details,
+        exporting,
     )
 
 

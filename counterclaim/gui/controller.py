@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QObject, QStandardPaths, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, QObject, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from counterclaim.analysis import AnalysisService
 from counterclaim.domain import Analysis, Batch, LibraryStatement, Relation
@@ -19,7 +18,6 @@ from counterclaim.gui.main_window import MainWindow
 from counterclaim.gui.models import ArticleListModel, ObjectRole, PairTableModel
 from counterclaim.gui.tasks import Task, TaskContext, TaskRunner
 from counterclaim.gui.theme import readable
-from counterclaim.ingest import ImportError_, load_article
 from counterclaim.store import Library
 
 _NO_SIDE_COLOUR = "#7f8c8d"
@@ -175,6 +173,16 @@ class ReviewController(QObject):
                 bands.append(Band(row, start, end, colour, row == selected))
         self.window.bands.set_bands(bands)
 
+    def selected_link_ids(self) -> set[str]:
+        """The pairs a reviewer has picked out: those the filter shows when it hides some,
+        else the selected pair."""
+        rows: list[int]
+        if self.pairs.hidden_by_filter():
+            rows = list(range(self.pairs.rowCount()))
+        else:
+            rows = [r.row() for r in self.window.pair_table.selectionModel().selectedRows()]
+        return {link for r in rows if (link := self.pairs.pair(r).id) is not None}
+
     def select_pair(self, row: int) -> None:
         self.window.pair_table.selectRow(row)
 
@@ -284,7 +292,6 @@ class AnalysisController(QObject):
         super().__init__(window)
         self.window, self.runner, self.service, self.events = window, runner, service, events
         window.cancel_button.clicked.connect(runner.cancel_all)
-        window.import_action.triggered.connect(self._on_import_requested)
         window.analyse_action.triggered.connect(self._on_analyse_requested)
         self.current_article: int | None = None
 
@@ -302,32 +309,6 @@ class AnalysisController(QObject):
         return self._run(
             self.tr("Analysing"), lambda context: self.service.analyse(context, article_ids)
         )
-
-    def import_files(self, paths: list[Path]) -> list[int]:
-        """Store the files' texts (quick), then analyse them in the background."""
-        added, problems = [], []
-        with Library.open(self.service.library_path) as library:
-            for path in paths:
-                try:
-                    article = load_article(path)
-                except ImportError_ as error:
-                    problems.append(str(error))
-                    continue
-                article_id, created = library.add_article(
-                    article.meta, article.text, article.sha256
-                )
-                if created:
-                    added.append(article_id)
-                else:
-                    problems.append(self.tr("{path}: already in the library").format(path=path))
-        self.events.articles_changed.emit()
-        if problems:
-            QMessageBox.warning(
-                self.window, self.tr("Some files were not imported"), "\n".join(problems)
-            )
-        if added:
-            self.analyse(added)
-        return added
 
     def _run(self, name: str, work: Callable[[TaskContext], list[int]]) -> Task:
         task = self.runner.submit(name, work)
@@ -365,14 +346,6 @@ class AnalysisController(QObject):
         )
         box.setDetailedText(details)
         box.open()
-
-    def _on_import_requested(self) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        files, _ = QFileDialog.getOpenFileNames(
-            self.window, self.tr("Import articles"), folder, self.tr("Articles (*.txt *.md)")
-        )
-        if files:
-            self.import_files([Path(f) for f in files])
 
     def _on_analyse_requested(self) -> None:
         current = self.window.library_list.currentIndex()

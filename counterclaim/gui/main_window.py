@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -35,6 +37,8 @@ from counterclaim.gui.speakers import SpeakerPanel
 class MainWindow(QMainWindow):
     """Layout, actions and menus; the controllers connect the actions to behaviour."""
 
+    files_dropped = Signal(list)  # paths of files and folders dropped on the window
+
     def __init__(self, articles: ArticleListModel, pairs: PairTableModel, search: Search) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -61,6 +65,7 @@ class MainWindow(QMainWindow):
         self._build_docks(search)
         self._build_status_bar()
         self._build_actions()
+        self.setAcceptDrops(True)  # drop article files and folders to import them
         self.resize(1500, 900)
 
     def _build_layout(self) -> None:
@@ -149,6 +154,15 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         self.import_action = self._action(file_menu, self.tr("&Import Articles…"), "Ctrl+O")
+        self.import_folder_action = self._action(
+            file_menu, self.tr("Import a &Folder…"), "Ctrl+Shift+I"
+        )
+        self.paste_action = self._action(file_menu, self.tr("&Paste Text as New Article"), "Ctrl+V")
+        self.paste_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.removeAction(self.paste_action)  # Ctrl+V pastes an article on the library list
+        self.library_list.addAction(self.paste_action)
+        self.details_action = self._action(file_menu, self.tr("Article &Details…"), "Ctrl+I")
+        self.export_action = self._action(file_menu, self.tr("&Export Report…"), "Ctrl+E")
         self.analyse_action = self._action(file_menu, self.tr("&Analyse Again"), "Ctrl+R")
         file_menu.addSeparator()
         self.open_library_action = self._action(
@@ -270,6 +284,16 @@ class MainWindow(QMainWindow):
         menu.addAction(action)
         self.addAction(action)  # the key works wherever the focus is in the window
         return action
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.files_dropped.emit(paths)
 
     def show_busy(self, message: str, done: int, total: int) -> None:
         self.statusBar().showMessage(message)

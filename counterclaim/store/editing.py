@@ -108,10 +108,26 @@ _FIELDS: dict[str, tuple[type[Base], dict[str, _Field]]] = {
         SideRow,
         {"label": _PLAIN, "colour": _PLAIN, "aliases": _list(), "hidden": _HIDDEN},
     ),
+    ids.ARTICLE: (  # what is known about an article; its text never changes
+        ArticleRow,
+        {
+            "title": _Field("title", _text, lambda t: t or ""),
+            "outlet": _PLAIN,
+            "author": _PLAIN,
+            "published": _PLAIN,
+            "source": _PLAIN,
+        },
+    ),
 }
 
 
-_KINDS = {ids.LINK: "link", ids.STATEMENT: "statement", ids.SPEAKER: "speaker", ids.SIDE: "side"}
+_KINDS = {
+    ids.LINK: "link",
+    ids.STATEMENT: "statement",
+    ids.SPEAKER: "speaker",
+    ids.SIDE: "side",
+    ids.ARTICLE: "article",
+}
 
 
 def _column(what: str, spec: _Field) -> str:
@@ -154,6 +170,8 @@ def _set(session: Session, target: str, what: str, expected: str | None, value: 
         )
     if isinstance(row, SideRow) and what == "label" and value is not None:
         _check_free_label(session, value, row.id)
+    if isinstance(row, ArticleRow) and what == "title" and not (value or "").strip():
+        raise LibraryError("an article needs a title")
     setattr(row, column, spec.write(value))
     if isinstance(row, SpeakerRow) and what in ("name", "side", "aliases"):
         row.edited = True

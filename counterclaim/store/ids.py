@@ -6,6 +6,7 @@ SPEAKER = "sp"
 STATEMENT = "st"
 LINK = "ln"
 SIDE = "sd"
+ARTICLE = "ar"
 
 
 def public_id(prefix: str, row_id: int) -> str:

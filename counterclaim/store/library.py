@@ -94,6 +94,7 @@ class Library:
                 author=meta.author,
                 published=meta.published,
                 source=meta.source,
+                language=meta.language,
                 text=text,
                 sha256=sha256,
                 imported_at=utc_now(),

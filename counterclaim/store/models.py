@@ -78,6 +78,7 @@ class ArticleRow(Base):
     author: Mapped[str | None]
     published: Mapped[str | None]
     source: Mapped[str | None]
+    language: Mapped[str | None]
     text: Mapped[str] = mapped_column(Text)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     imported_at: Mapped[datetime]

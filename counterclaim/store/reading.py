@@ -26,7 +26,7 @@ from counterclaim.store.models import ArticleRow, LinkRow, SideRow, SpeakerRow, 
 
 
 def to_article(row: ArticleRow, counts: dict[str, int]) -> Article:
-    meta = ArticleMeta(row.title, row.outlet, row.author, row.published, row.source)
+    meta = ArticleMeta(row.title, row.outlet, row.author, row.published, row.source, row.language)
     return Article(row.id, meta, row.text, row.sha256, row.imported_at, row.analysed, counts)
 
 

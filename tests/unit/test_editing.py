@@ -207,6 +207,7 @@ def test_history_of_0005_is_kept_by_the_upgrade(path: Path) -> None:
             db.execute(f"ALTER TABLE {table} DROP COLUMN hidden")
         db.execute("ALTER TABLE speakers DROP COLUMN edited")
         db.execute("ALTER TABLE sides DROP COLUMN aliases")
+        db.execute("ALTER TABLE articles DROP COLUMN language")
         db.execute("UPDATE alembic_version SET version_num = '0005'")
         db.commit()
 

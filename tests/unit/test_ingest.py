@@ -28,8 +28,10 @@ def test_same_text_with_other_white_space_has_the_same_hash() -> None:
         ("empty.txt", b"", "empty"),
         ("blank.txt", b"  \n\n ", "empty"),
         ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
-        ("latin.txt", "Façade élevée".encode("cp1252"), "UTF-8"),
-        ("doc.pdf", b"%PDF-1.4", ".txt or .md"),
+        ("utf16.txt", b"\xff\xfe\x00\xd8", "UTF-16 text but is not; re-save it as UTF-8"),
+        ("doc.pdf", b"%PDF-1.4", "the PDF is damaged or incomplete"),
+        ("doc.rtf", b"{\\rtf1 text}", "unsupported file type .rtf; save the article as .txt, .md"),
+        ("noext", b"text", r"unsupported file type \(no extension\)"),
     ],
 )
 def test_bad_files_say_what_is_wrong(tmp_path: Path, name: str, data: bytes, message: str) -> None:
@@ -45,3 +47,22 @@ def test_missing_file(tmp_path: Path) -> None:
 def test_markdown_marks_are_dropped(tmp_path: Path) -> None:
     article = load_article(write(tmp_path, "a.md", b"# Title\n\nShe said **no** [here](http://x)."))
     assert article.text.startswith("Title\n\nShe said no here.")
+
+
+def test_a_legacy_encoded_text_file_is_decoded(tmp_path: Path) -> None:
+    article = load_article(write(tmp_path, "latin.txt", "Façade élevée à côté".encode("cp1252")))
+    assert article.text == "Façade élevée à côté"
+
+
+def test_a_folder_given_as_a_file(tmp_path: Path) -> None:
+    with pytest.raises(ImportError_, match="is a folder; give the article files inside it"):
+        load_article(tmp_path)
+
+
+def test_the_names_text_py_had_still_work() -> None:
+    from counterclaim.ingest import text
+
+    assert text.load_article is load_article
+    assert text.MAX_BYTES == 20 * 1024 * 1024
+    assert text.guess_meta("Title\n\nBy Jane Smith\n").author == "Jane Smith"
+    assert {".txt", ".md"} <= set(text.SUPPORTED)

@@ -1,0 +1,92 @@
+"""One article from a file or from pasted text: read, checked, decoded, extracted,
+normalised, with its metadata and language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from counterclaim.domain import ArticleMeta
+from counterclaim.ingest.base import (
+    MAX_BYTES,
+    Found,
+    ImportError_,
+    LoadedArticle,
+    guess_meta,
+    normalise_text,
+    read_bytes,
+    shorten,
+    strip_controls,
+    text_sha256,
+    too_big,
+)
+from counterclaim.ingest.language import detect_language
+from counterclaim.ingest.pdf import read_pdf
+from counterclaim.ingest.plain import read_plain
+from counterclaim.ingest.webpage import read_html
+from counterclaim.ingest.word import read_docx
+
+Reader = Callable[[bytes, str], tuple[str, Found]]
+
+READERS: dict[str, Reader] = {
+    ".txt": read_plain,
+    ".text": read_plain,
+    ".md": lambda data, where: read_plain(data, where, markdown=True),
+    ".markdown": lambda data, where: read_plain(data, where, markdown=True),
+    ".html": read_html,
+    ".htm": read_html,
+    ".pdf": read_pdf,
+    ".docx": read_docx,
+}
+SUPPORTED_SUFFIXES = tuple(READERS)
+_PLAIN = (".txt", ".text", ".md", ".markdown")
+
+
+def unsupported(path: Path) -> str:
+    return (
+        f"{path}: unsupported file type {path.suffix or '(no extension)'}; "
+        f"save the article as .txt, .md, .html, .pdf or .docx"
+    )
+
+
+def load_article(path: Path, max_bytes: int = MAX_BYTES) -> LoadedArticle:
+    """Read one article file; raise ImportError_ with a one-line reason when it can't be."""
+    suffix = path.suffix.lower()
+    if path.is_dir():
+        raise ImportError_(f"{path}: is a folder; give the article files inside it")
+    if suffix not in READERS:
+        if not path.exists():
+            raise ImportError_(f"{path}: no such file; check the name and try again")
+        raise ImportError_(unsupported(path))
+    data = read_bytes(path, max_bytes)
+    text, found = READERS[suffix](data, str(path))
+    if suffix not in _PLAIN:
+        text = strip_controls(text)
+    return _article(text, found, str(path), path)
+
+
+def load_text(text: str, source: str | None = None, max_bytes: int = MAX_BYTES) -> LoadedArticle:
+    """An article pasted as text; `source` is where it came from (a URL), if known."""
+    size = len(text.encode("utf-8", errors="replace"))
+    if size > max_bytes:
+        raise too_big("pasted text", size, max_bytes, hint="raise the limit in Preferences")
+    found = Found(source=source.strip() if source and source.strip() else None)
+    return _article(strip_controls(text), found, "pasted text", None)
+
+
+def _article(text: str, found: Found, where: str, path: Path | None) -> LoadedArticle:
+    text = normalise_text(text)
+    if not text.strip() and path is None:
+        raise ImportError_(f"{where}: there is no text; paste the article's text")
+    if not text.strip():
+        raise ImportError_(f"{where}: the file has no text; choose a file with the article in it")
+    guessed = guess_meta(text, path)
+    meta = ArticleMeta(
+        title=shorten(found.title) if found.title else guessed.title,
+        outlet=found.outlet,
+        author=found.author or guessed.author,
+        published=found.published or guessed.published,
+        source=found.source or guessed.source,
+        language=detect_language(text),
+    )
+    return LoadedArticle(meta=meta, text=text, sha256=text_sha256(text))

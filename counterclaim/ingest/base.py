@@ -1,0 +1,121 @@
+"""What every reader shares: the error users read, the loaded article, the size cap, the
+text every span points into, and the metadata guessed from the first lines."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from counterclaim.domain import ArticleMeta
+
+MEBIBYTE = 1024 * 1024
+MAX_BYTES = 20 * MEBIBYTE
+CLI_SIZE_HINT = "raise the limit with --max-size MB, or in Preferences in the window"
+
+_METADATA_LINE = re.compile(
+    r"^\s*(date\b|by\b|image:|photo:|posted\b|updated\b|published\b|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4})",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"\bBy\s+([A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,3})")
+_CREDIT = re.compile(r"\s+(Image|Photo|Picture|Credit)s?:.*$", re.IGNORECASE)
+_ISO_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+class ImportError_(Exception):
+    """An article that cannot be imported; the message, one line, starts with the file (or
+    "pasted text") and says what is wrong and what to do."""
+
+
+@dataclass(frozen=True)
+class LoadedArticle:
+    meta: ArticleMeta
+    text: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Found:
+    """What a reader found in the file besides the text; None where it found nothing."""
+
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None  # yyyy-mm-dd
+    source: str | None = None  # the page's canonical URL
+
+
+def normalise_text(text: str) -> str:
+    """The text every span points into: the file's text with Unix line ends and no BOM.
+
+    Nothing else changes, so offsets agree with the file as Python reads it.
+    """
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def strip_controls(text: str) -> str:
+    """Control characters a PDF or a web page can carry, which no reader should see."""
+    return _CONTROLS.sub("", text)
+
+
+def text_sha256(text: str) -> str:
+    """Identity of an article: the hash of its text with white space folded."""
+    folded = " ".join(text.split())
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+def describe_size(size: int) -> str:
+    """A size as people read it: "20 MB", "1.5 KB", "300 bytes"."""
+    if size >= MEBIBYTE:
+        return f"{size / MEBIBYTE:.1f}".removesuffix(".0") + " MB"
+    if size >= 1024:
+        return f"{size / 1024:.1f}".removesuffix(".0") + " KB"
+    return f"{size} bytes"
+
+
+def too_big(where: str, size: int, max_bytes: int, hint: str = CLI_SIZE_HINT) -> ImportError_:
+    return ImportError_(
+        f"{where}: {describe_size(size)} is over the {describe_size(max_bytes)} limit for "
+        f"one article; {hint} if this really is one article"
+    )
+
+
+def read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, never more than max_bytes of them read."""
+    try:
+        with path.open("rb") as file:
+            data = file.read(max_bytes + 1)
+            if len(data) > max_bytes:
+                raise too_big(str(path), path.stat().st_size, max_bytes)
+            return data
+    except FileNotFoundError:
+        raise ImportError_(f"{path}: no such file; check the name and try again") from None
+    except IsADirectoryError:
+        raise ImportError_(f"{path}: is a folder; give the article files inside it") from None
+    except OSError as error:
+        reason = (error.strerror or str(error)).lower()
+        raise ImportError_(f"{path}: cannot be read ({reason}); check its permissions") from None
+
+
+def guess_meta(text: str, path: Path | None = None) -> ArticleMeta:
+    """Title, author and date from the first lines of a plain-text article."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    title = next((line for line in lines if not _METADATA_LINE.match(line)), None)
+    if title is None:
+        title = path.stem if path else lines[0]
+    head = "\n".join(lines[:3])
+    author = _BYLINE.search(head)
+    date = _ISO_DATE.search(head)
+    return ArticleMeta(
+        title=shorten(_CREDIT.sub("", title)),
+        author=author.group(1) if author else None,
+        published=date.group(1) if date else None,
+        source=str(path) if path else None,
+    )
+
+
+def shorten(title: str, limit: int = 160) -> str:
+    title = " ".join(title.split())
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"

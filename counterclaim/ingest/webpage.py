@@ -1,0 +1,71 @@
+"""Saved web pages: the article's main text and metadata, by trafilatura, from the bytes
+given. Nothing is fetched: no URL is passed, so no link, image or script is followed."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from trafilatura import bare_extraction
+
+from counterclaim.ingest.base import Found, ImportError_
+from counterclaim.ingest.decoding import declared_charset, decode_bytes
+
+_SENTENCE_END = tuple('.!?:"”’»…)')
+_MIN_SENTENCE_WORDS = 6
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def read_html(data: bytes, where: str) -> tuple[str, Found]:
+    page = decode_bytes(data, where, declared_charset(data))
+    try:
+        document = bare_extraction(
+            page,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            include_links=False,
+            include_formatting=False,
+        )
+    except Exception as error:  # a parser fed a hostile page: any failure is "unreadable"
+        raise ImportError_(
+            f"{where}: could not be read as a web page ({type(error).__name__}); "
+            f"save the article page again from the browser"
+        ) from None
+    text = getattr(document, "text", None) or ""
+    paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
+    if not any(_is_sentence(p) for p in paragraphs):
+        raise ImportError_(
+            f"{where}: no article text found in the page; save the article page itself "
+            f"(not a list or a login page)"
+        )
+    return "\n\n".join(paragraphs), _found(document)
+
+
+def _is_sentence(paragraph: str) -> bool:
+    """Prose, not a menu, a list of headlines or a login form."""
+    return len(paragraph.split()) >= _MIN_SENTENCE_WORDS and paragraph.endswith(_SENTENCE_END)
+
+
+def _found(document: object) -> Found:
+    def field(name: str) -> str | None:
+        value = getattr(document, name, None)
+        return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
+
+    date = field("date")
+    return Found(
+        title=field("title"),
+        outlet=field("sitename"),
+        author=field("author"),
+        published=date if date and _ISO_DATE.match(date) else None,
+        source=_web_address(field("url")),
+    )
+
+
+def _web_address(url: str | None) -> str | None:
+    """The canonical URL, if it is a web address (not javascript:, file: or relative)."""
+    if url is None:
+        return None
+    parts = urlsplit(url)
+    return url if parts.scheme in ("http", "https") and parts.netloc else None

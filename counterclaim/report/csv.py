@@ -1,0 +1,95 @@
+"""One row per pair, for a spreadsheet.
+
+UTF-8 with a byte-order mark: Excel opens a CSV without one in the local code page, which
+turns Cyrillic, Arabic or emoji into mojibake; LibreOffice, pandas (`encoding="utf-8-sig"`)
+and Python's csv module read it fine. Rows end in CRLF (RFC 4180). A text cell that starts
+with = + - @ tab or carriage return gets a leading ' so that no spreadsheet runs it as a
+formula (CSV injection).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from counterclaim.report.model import Report, ReportArticle, ReportPair
+
+COLUMNS = (
+    "article_id",
+    "article_title",
+    "link_id",
+    "claim_speaker",
+    "claim_side",
+    "claim_text",
+    "claim_start",
+    "claim_end",
+    "relation",
+    "rebuttal_speaker",
+    "rebuttal_side",
+    "rebuttal_text",
+    "rebuttal_article_id",
+    "rebuttal_article_title",
+    "rebuttal_start",
+    "rebuttal_end",
+    "status",
+    "verdict",
+    "note",
+    "score",
+    "reasons",
+    "claim_link",
+    "rebuttal_link",
+    "source_url",
+)
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(cell: object) -> str:
+    """The cell as text, with a leading ' when a spreadsheet would read it as a formula."""
+    text = "" if cell is None else str(cell)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def rows(report: Report) -> list[list[str]]:
+    return [
+        [neutralised(cell) for cell in _row(article, pair)]
+        for article in report.articles
+        for pair in article.pairs
+    ]
+
+
+def render(report: Report) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    writer.writerows(rows(report))
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _row(article: ReportArticle, pair: ReportPair) -> tuple[object, ...]:
+    claim, rebuttal = pair.claim, pair.rebuttal
+    return (
+        article.id,
+        article.title,
+        pair.id,
+        claim.speaker,
+        claim.side,
+        claim.text,
+        claim.position.start,
+        claim.position.end,
+        pair.relation,
+        rebuttal.speaker,
+        rebuttal.side,
+        rebuttal.text,
+        rebuttal.position.article_id,
+        rebuttal.article_title,
+        rebuttal.position.start,
+        rebuttal.position.end,
+        pair.status,
+        pair.verdict,
+        pair.note,
+        f"{pair.score:.2f}",
+        "; ".join(pair.reasons),
+        claim.position.link,
+        rebuttal.position.link,
+        article.source_url,
+    )

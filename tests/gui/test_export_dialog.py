@@ -1,0 +1,80 @@
+"""The export dialog: a preview of our report, the scope and format a user picks, a file."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
+
+from counterclaim.gui.export import ExportController, ExportDialog
+from counterclaim.store import Library
+from tests.unit.test_report import FORMULA, RATINGS
+from tests.unit.test_report import hostile as hostile  # a library with one hostile article
+
+
+@pytest.fixture
+def dialog(qtbot, hostile) -> Iterator[ExportDialog]:  # type: ignore[no-untyped-def]
+    library, article_id, _ = hostile
+    shown = ExportDialog(library, article_id, set(), RATINGS)
+    qtbot.addWidget(shown)
+    yield shown
+
+
+def test_the_preview_shows_the_report_and_loads_nothing(dialog: ExportDialog) -> None:
+    text = dialog.preview.toPlainText()
+    assert "Claims and rebuttals: # <script>alert(1)</script> *Peskov* slams NATO" in text
+    assert FORMULA in text
+    assert not dialog.preview.openLinks()
+    assert dialog.scope.checkedId() == ExportDialog.ARTICLE
+    assert not dialog.scope.button(ExportDialog.SELECTION).isEnabled()
+
+
+def test_export_as_csv_writes_the_chosen_file(dialog: ExportDialog, tmp_path: Path) -> None:
+    target = tmp_path / "pairs"
+    asked: list[tuple[str, str]] = []
+    dialog.ask_path = lambda fmt, suggested: asked.append((fmt, suggested)) or str(target)  # type: ignore[method-assign]
+    dialog.choose(ExportDialog.LIBRARY, "csv")
+    dialog.export_button.click()
+    written = tmp_path / "pairs.csv"
+    rows = list(csv.DictReader(io.StringIO(written.read_text(encoding="utf-8-sig"))))
+    assert asked == [("csv", "counterclaim-report.csv")]
+    assert dialog.written == written
+    assert {r["rebuttal_text"] for r in rows} >= {"'" + FORMULA}
+
+
+def test_a_write_error_is_told_and_nothing_is_written(dialog: ExportDialog, tmp_path: Path) -> None:
+    told: list[str] = []
+    dialog.ask_path = lambda fmt, suggested: str(tmp_path / "missing" / "r.md")  # type: ignore[method-assign]
+    dialog.tell = told.append  # type: ignore[method-assign]
+    dialog.choose(ExportDialog.ARTICLE, "md")
+    dialog.export_button.click()
+    assert len(told) == 1 and "could not be written" in told[0]
+    assert dialog.written is None and not (tmp_path / "missing").exists()
+
+
+def test_the_selected_pairs_scope_reports_only_them(qtbot, hostile) -> None:  # type: ignore[no-untyped-def]
+    library, article_id, stored = hostile
+    chosen = next(p for p in stored.pairs if p.reasons == ("Arabic",))
+    shown = ExportDialog(library, article_id, {chosen.id}, RATINGS)
+    qtbot.addWidget(shown)
+    assert shown.scope.checkedId() == ExportDialog.SELECTION
+    assert shown.report is not None and shown.report.totals.pairs == 1
+
+
+def test_the_action_opens_the_dialog_on_what_the_window_shows(qtbot, hostile) -> None:  # type: ignore[no-untyped-def]
+    library: Library = hostile[0]
+    window = QWidget()
+    qtbot.addWidget(window)
+    action = QAction("Export…", window)
+    controller = ExportController(
+        action, window, library, lambda: hostile[1], lambda: set(), lambda: RATINGS
+    )
+    action.trigger()
+    assert controller.dialog is not None and controller.dialog.isVisible()
+    assert controller.dialog.article_id == hostile[1]
+    controller.dialog.reject()

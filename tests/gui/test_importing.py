@@ -1,0 +1,148 @@
+"""Bringing articles into the window: drop files and folders, paste text, edit an
+article's details; bad files are reported and leave the library as it was."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
+
+from counterclaim.domain import ArticleMeta
+from counterclaim.gui.importing import ArticleDetailsDialog
+
+ENGLISH = (
+    "Ministers deny the plan\n\n"
+    'The finance minister said on Monday that "the budget will not cut pensions". '
+    "The opposition leader said the budget would cut pensions by a fifth.\n"
+)
+FRENCH = (
+    "Le gouvernement dément\n\n"
+    "Le ministre des finances a déclaré lundi que le budget ne réduira pas les retraites. "
+    "Le chef de l'opposition a affirmé que les retraites baisseront d'un cinquième.\n"
+)
+
+
+def drop(window, paths: list[Path]) -> None:  # type: ignore[no-untyped-def]
+    """Drop files on the window, as a file manager does. (Qt delivers a drop only during a
+    real drag, so the window's handler is called with the event a drop brings.)"""
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    event = QDropEvent(
+        QPointF(400, 300),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    enter = QDragEnterEvent(
+        QPoint(400, 300),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    window.dropEvent(event)
+
+
+def titles(bench) -> list[str]:  # type: ignore[no-untyped-def]
+    model = bench.review.articles
+    return [model.data(model.index(r, 0)) for r in range(model.rowCount())]
+
+
+@pytest.mark.filterwarnings("ignore:Function.*QDragEnterEvent:DeprecationWarning")
+def test_drop_a_folder_imports_the_good_files_and_reports_the_bad(  # type: ignore[no-untyped-def]
+    qtbot, reviewing, tmp_path, monkeypatch
+) -> None:
+    bench = reviewing
+    told: list[str] = []
+    monkeypatch.setattr(bench.importing, "tell", told.append)
+    folder = tmp_path / "collected"
+    folder.mkdir()
+    (folder / "ministers.txt").write_text(ENGLISH, encoding="utf-8")
+    (folder / "broken.docx").write_text("not a zip at all", encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    with qtbot.waitSignal(bench.importing.imported, timeout=60_000) as done:
+        drop(bench.window, [folder])
+    report = done.args[0]
+    assert len(report.added) == 1
+    assert "Ministers deny the plan" in titles(bench)
+    assert len(told) == 1
+    lines = told[0].splitlines()
+    assert lines[0] == "Imported 1 article"
+    assert any("broken.docx" in line for line in lines[1:])
+    assert any("empty.txt" in line for line in lines[1:])
+    qtbot.waitUntil(lambda: bench.library.article(report.added[0]).analysed, timeout=60_000)
+
+
+def test_the_same_text_twice_is_one_article(qtbot, reviewing, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    bench = reviewing
+    told: list[str] = []
+    monkeypatch.setattr(bench.importing, "tell", told.append)
+    first, second = tmp_path / "a.txt", tmp_path / "b.md"
+    first.write_text(ENGLISH, encoding="utf-8")
+    second.write_text(ENGLISH.replace(" ", "  "), encoding="utf-8")  # only white space differs
+    with qtbot.waitSignal(bench.importing.imported, timeout=60_000):
+        bench.importing.import_paths([first])
+    count = len(titles(bench))
+    with qtbot.waitSignal(bench.importing.imported, timeout=60_000):
+        bench.importing.import_paths([second])
+    assert len(titles(bench)) == count
+    assert "b.md: already in the library as “Ministers deny the plan”" in told[-1]
+
+
+def test_paste_text_on_the_library_list(qtbot, reviewing, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    bench = reviewing
+    told: list[str] = []
+    monkeypatch.setattr(bench.importing, "tell", told.append)
+    QGuiApplication.clipboard().setText(ENGLISH)
+    bench.window.library_list.setFocus()
+    qtbot.keyClick(bench.window.library_list, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert "Ministers deny the plan" in titles(bench)
+    assert told == []
+    QGuiApplication.clipboard().setText("   ")
+    bench.window.paste_action.trigger()
+    assert len(told) == 1 and "pasted text" in told[0]
+
+
+def test_an_article_in_another_language_gets_no_statements(  # type: ignore[no-untyped-def]
+    qtbot, reviewing, tmp_path, monkeypatch
+) -> None:
+    bench = reviewing
+    told: list[str] = []
+    monkeypatch.setattr(bench.importing, "tell", told.append)
+    path = tmp_path / "retraites.txt"
+    path.write_text(FRENCH, encoding="utf-8")
+    with qtbot.waitSignal(bench.importing.imported, timeout=60_000) as done:
+        bench.importing.import_paths([path])
+    (article_id,) = done.args[0].added
+    assert "in another language (fr)" in told[0]
+    qtbot.waitUntil(lambda: bench.library.article(article_id).analysed, timeout=60_000)
+    analysis = bench.library.analysis(article_id)
+    assert analysis is not None and analysis.statements == () and analysis.pairs == ()
+    assert bench.library.article(article_id).meta.language == "fr"
+
+
+def test_edit_an_articles_details_and_undo(qtbot, reviewing, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    bench = reviewing
+    article_id = bench.review.article_id
+    before = bench.library.article(article_id).meta
+
+    def answer(meta: ArticleMeta) -> ArticleMeta:
+        dialog = ArticleDetailsDialog(meta)
+        qtbot.addWidget(dialog)
+        dialog.fields["outlet"].setText("Euro Weekly News")
+        dialog.fields["title"].setText("Peskov calls NATO hostile")
+        return dialog.meta()
+
+    monkeypatch.setattr(bench.details, "ask", answer)
+    qtbot.keyClick(bench.window.pair_table, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    meta = bench.library.article(article_id).meta
+    assert (meta.title, meta.outlet) == ("Peskov calls NATO hostile", "Euro Weekly News")
+    assert titles(bench)[0] == "Peskov calls NATO hostile"
+    bench.window.undo_action.trigger()
+    assert bench.library.article(article_id).meta == before
+    assert titles(bench)[0] == before.title

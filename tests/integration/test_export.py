@@ -1,0 +1,178 @@
+"""Reports on the Peskov/NATO sample: golden files for every text format, the PDF read
+back, and the `export` command as a user runs it.
+
+A change in a report must be looked at and the golden files updated on purpose:
+`python -m tests.integration.test_export` rewrites them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import tempfile
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from counterclaim.domain import LinkStatus, Review
+from counterclaim.ingest import load_article
+from counterclaim.paths import SAMPLE_ARTICLE
+from counterclaim.report import TEXT_FORMATS, build_report, render
+from counterclaim.report.model import Report
+from counterclaim.store import Library
+from tests.integration.test_cli import cli
+from tests.unit.test_report import FORMULA, RATINGS
+from tests.unit.test_report import hostile as hostile  # the fixture, reused
+
+GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "report"
+NOW = datetime(2025, 6, 1, 12, 0, tzinfo=UTC)
+BY = "The test desk"
+SOURCE = "https://example.org/peskov-nato"
+SUFFIX = {"html": "html", "md": "md", "csv": "csv", "json": "json", "claimreview": "jsonld"}
+
+
+def fill_library(library: Library, extractor) -> int:  # type: ignore[no-untyped-def]
+    """The sample, analysed, from a web address; its first pair confirmed as False."""
+    article = load_article(SAMPLE_ARTICLE)
+    meta = dataclasses.replace(article.meta, source=SOURCE)
+    article_id, _ = library.add_article(meta, article.text, article.sha256)
+    stored = library.save_analysis(article_id, extractor.analyse(article.text, meta.title))
+    first = stored.pairs[0].id
+    assert first is not None
+    library.review_link(
+        first, Review(LinkStatus.CONFIRMED, "False", "NATO says it poses no threat."), "desk"
+    )
+    return article_id
+
+
+def sample_report(library: Library) -> Report:
+    return build_report(library, generated_by=BY, now=NOW, ratings=RATINGS)
+
+
+@pytest.fixture
+def sample_library(library_path: Path, extractor) -> Iterator[Library]:  # type: ignore[no-untyped-def]
+    with Library.open(library_path) as library:
+        fill_library(library, extractor)
+        yield library
+
+
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
+def test_the_sample_report_matches_the_golden_file(sample_library: Library, fmt: str) -> None:
+    expected = (GOLDEN / f"peskov-nato.{SUFFIX[fmt]}").read_bytes()
+    assert render(sample_report(sample_library), fmt) == expected
+
+
+def test_the_sample_report_names_the_pairs_design_asks_for(sample_library: Library) -> None:
+    report = sample_report(sample_library)
+    (article,) = report.articles
+    speakers = {(p.claim.speaker, p.rebuttal.speaker) for p in article.pairs}
+    assert ("Dmitriy Peskov", "NATO") in speakers
+    assert ("Dmitriy Peskov", "Jens Stoltenberg") in speakers
+    text = load_article(SAMPLE_ARTICLE).text
+    for pair in article.pairs:
+        for voice in (pair.claim, pair.rebuttal):
+            assert text[voice.position.start : voice.position.end] == voice.text
+    (review,) = json.loads(render(report, "claimreview"))
+    assert review["itemReviewed"]["author"] == {"@type": "Person", "name": "Dmitriy Peskov"}
+
+
+def pdf_text(data: bytes) -> tuple[int, str]:
+    import io
+
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    return len(reader.pages), " ".join(text.split())
+
+
+def test_the_sample_pdf_reads_back(sample_library: Library, qapp) -> None:  # type: ignore[no-untyped-def]
+    data = render(sample_report(sample_library), "pdf")
+    assert data.startswith(b"%PDF-")
+    pages, text = pdf_text(data)
+    assert pages >= 2
+    assert "Claims and rebuttals: Russia's Dmitriy Peskov slams NATO" in text
+    assert "Verdict: False" in text and "Note: NATO says it poses no threat." in text
+    assert "poses no threat to Russia" in text
+    assert "characters 225–267" in text
+
+
+def test_a_hostile_article_prints(hostile, qapp) -> None:  # type: ignore[no-untyped-def]
+    report = build_report(hostile[0], generated_by="Desk", now=NOW, ratings=RATINGS)
+    _, text = pdf_text(render(report, "pdf"))
+    assert "<script>alert(1)</script>" in text
+    assert "</script><script>alert(2)</script> NATO is hostile to us" in text
+    assert FORMULA in text
+    # the Arabic and emoji are drawn with whatever fonts the machine has: not compared
+
+
+def regenerate(folder: Path = GOLDEN) -> None:
+    from counterclaim.nlp.extract import Extractor
+
+    folder.mkdir(parents=True, exist_ok=True)
+    with (
+        tempfile.TemporaryDirectory() as temporary,
+        Library.open(Path(temporary) / "library.sqlite") as library,
+    ):
+        fill_library(library, Extractor.load())
+        report = sample_report(library)
+    for fmt in TEXT_FORMATS:
+        (folder / f"peskov-nato.{SUFFIX[fmt]}").write_bytes(render(report, fmt))
+
+
+@pytest.fixture
+def library_file(library_path: Path, extractor) -> Path:  # type: ignore[no-untyped-def]
+    with Library.open(library_path) as library:
+        fill_library(library, extractor)
+    return library_path
+
+
+def test_export_html_to_a_file_and_markdown_to_stdout(library_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "peskov.html"
+    result = cli("export", "--format", "html", "--library", str(library_file), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "Dmitriy Peskov" in page
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    shown = cli(
+        "export",
+        "--format",
+        "md",
+        "--article",
+        "1",
+        "-o",
+        "-",
+        env={"COUNTERCLAIM_LIBRARY": str(library_file)},
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.startswith("# Claims and rebuttals: Russia's Dmitriy Peskov")
+    assert "Verdict: False" in shown.stdout
+
+
+def test_export_of_an_unknown_article_fails_with_one_line(
+    library_file: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "x.md"
+    result = cli(
+        "export", "--format", "md", "--article", "7", "--library", str(library_file), "-o", str(out)
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "counterclaim: there is no article 7 in the library"
+    ]
+    assert not out.exists()
+
+
+def test_export_to_a_folder_that_does_not_exist_fails_with_one_line(
+    library_file: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "missing" / "x.csv"
+    result = cli("export", "--format", "csv", "--library", str(library_file), "-o", str(out))
+    assert result.returncode != 0
+    (line,) = result.stderr.strip().splitlines()
+    assert "cannot be written" in line
+
+
+if __name__ == "__main__":
+    regenerate()
