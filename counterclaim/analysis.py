@@ -173,13 +173,15 @@ class AnalysisService:
                 self._store(library, article, str(path), report)
         return report
 
-    def import_text(self, text: str, source: str | None = None) -> ImportReport:
+    def import_text(
+        self, text: str, source: str | None = None, max_bytes: int | None = None
+    ) -> ImportReport:
         """Store pasted text as an article."""
-        from counterclaim.ingest import ImportError_, load_text
+        from counterclaim.ingest import MAX_BYTES, ImportError_, load_text
 
         report = ImportReport()
         try:
-            article = load_text(text, source)
+            article = load_text(text, source, max_bytes or MAX_BYTES)
         except ImportError_ as error:
             report.problems.append(str(error))
             return report

@@ -119,7 +119,11 @@ def build(
     )
     review.shown.connect(speakers.show)
     preferences = PreferencesController(
-        window, Preferences(settings), review.set_ratings, open_library or (lambda _path: None)
+        window,
+        Preferences(settings),
+        review.set_ratings,
+        open_library or (lambda _path: None),
+        importing.set_max_bytes,
     )
     window.restore_state(settings)
     return Workbench(

@@ -54,6 +54,10 @@ class ImportController(QObject):
         window.paste_action.triggered.connect(self.paste)
         window.files_dropped.connect(self.import_paths)
 
+    def set_max_bytes(self, max_bytes: int) -> None:
+        """The size cap from the preferences."""
+        self.max_bytes = max_bytes
+
     def import_paths(self, paths: list[Path]) -> Task:
         def work(context: TaskContext) -> ImportReport:
             return self.service.import_paths(context, list(paths), self.max_bytes)
@@ -71,7 +75,7 @@ class ImportController(QObject):
     def paste(self) -> ImportReport:
         """The clipboard's text as a new article."""
         text = QGuiApplication.clipboard().text()
-        report = self.service.import_text(text, None)
+        report = self.service.import_text(text, None, self.max_bytes)
         self._on_finished(report)
         return report
 

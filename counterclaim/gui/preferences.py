@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QListView,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -49,6 +50,8 @@ MAX_RECENT = 8
 _RATINGS_KEY = "review/ratings"
 _RECENT_KEY = "library/recent"
 _BANDS_KEY = "view/colour_bands_by"
+_MAX_SIZE_KEY = "import/max_megabytes"
+DEFAULT_MAX_MEGABYTES = 20
 
 
 def _tr(text: str) -> str:
@@ -117,6 +120,19 @@ class Preferences:
         value = self.settings.value(_BANDS_KEY)
         return value if isinstance(value, str) and value in BAND_COLOURINGS else "side"
 
+    def max_megabytes(self) -> int:
+        """The largest article file imported, in MiB (a cap against runaway files)."""
+        try:
+            value = int(str(self.settings.value(_MAX_SIZE_KEY, DEFAULT_MAX_MEGABYTES)))
+        except ValueError:
+            return DEFAULT_MAX_MEGABYTES
+        return value if 1 <= value <= 1024 else DEFAULT_MAX_MEGABYTES
+
+    def set_max_megabytes(self, value: int) -> None:
+        if not 1 <= value <= 1024:
+            raise ValueError(_tr("The largest article must be between 1 and 1024 MB."))
+        self.settings.setValue(_MAX_SIZE_KEY, value)
+
     def set_colour_bands_by(self, value: str) -> None:
         if value not in BAND_COLOURINGS:
             raise ValueError(f"colour bands by one of {BAND_COLOURINGS}, not {value!r}")
@@ -139,6 +155,12 @@ class PreferencesDialog(QDialog):
         self.bands.addItem(self.tr("Side"), "side")
         self.bands.addItem(self.tr("Verdict"), "verdict")
         self.bands.setCurrentIndex(max(self.bands.findData(preferences.colour_bands_by()), 0))
+        self.max_size = QSpinBox(self)
+        self.max_size.setObjectName("maxArticleSize")
+        self.max_size.setAccessibleName(self.tr("Largest article file to import, in MB"))
+        self.max_size.setRange(1, 1024)
+        self.max_size.setSuffix(" MB")
+        self.max_size.setValue(preferences.max_megabytes())
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -146,6 +168,7 @@ class PreferencesDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow(self.tr("Colour the &bands by:"), self.bands)
+        form.addRow(self.tr("&Largest article file to import:"), self.max_size)
         layout = QVBoxLayout(self)
         layout.addWidget(self._scale_group())
         layout.addLayout(form)
@@ -217,6 +240,7 @@ class PreferencesDialog(QDialog):
             self.ratings_view.setFocus()
             return
         self.preferences.set_colour_bands_by(str(self.bands.currentData()))
+        self.preferences.set_max_megabytes(self.max_size.value())
         super().accept()
 
     def _commit_edit(self) -> None:

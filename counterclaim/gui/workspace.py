@@ -21,16 +21,19 @@ class PreferencesController(QObject):
         preferences: Preferences,
         ratings_changed: Callable[[tuple[str, ...]], None],
         open_library: Callable[[Path], object],
+        max_bytes_changed: Callable[[int], None] = lambda _bytes: None,
     ) -> None:
         super().__init__(window)
         self.window, self.preferences = window, preferences
         self.ratings_changed, self.open_library = ratings_changed, open_library
+        self.max_bytes_changed = max_bytes_changed
         window.preferences_action.triggered.connect(self.edit)
         window.open_library_action.triggered.connect(self._on_open_requested)
         window.bands_by_verdict_action.setChecked(preferences.colour_bands_by() == "verdict")
         window.bands_by_verdict_action.toggled.connect(self._on_bands_toggled)
         window.recent_menu.aboutToShow.connect(self.fill_recent)
         ratings_changed(preferences.ratings())
+        max_bytes_changed(preferences.max_megabytes() * 1024 * 1024)
 
     def edit(self) -> bool:
         dialog = PreferencesDialog(self.preferences, self.window)
@@ -45,6 +48,7 @@ class PreferencesController(QObject):
     def apply(self) -> None:
         """Show what the preferences now say."""
         self.ratings_changed(self.preferences.ratings())
+        self.max_bytes_changed(self.preferences.max_megabytes() * 1024 * 1024)
         by_verdict = self.preferences.colour_bands_by() == "verdict"
         self.window.bands_by_verdict_action.setChecked(by_verdict)
 

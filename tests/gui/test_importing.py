@@ -11,6 +11,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 
 from counterclaim.domain import ArticleMeta
 from counterclaim.gui.importing import ArticleDetailsDialog
+from counterclaim.gui.preferences import Preferences
 
 ENGLISH = (
     "Ministers deny the plan\n\n"
@@ -146,3 +147,20 @@ def test_edit_an_articles_details_and_undo(qtbot, reviewing, monkeypatch) -> Non
     bench.window.undo_action.trigger()
     assert bench.library.article(article_id).meta == before
     assert titles(bench)[0] == before.title
+
+
+def test_the_size_cap_comes_from_the_preferences(  # type: ignore[no-untyped-def]
+    qtbot, reviewing, settings, tmp_path, monkeypatch
+) -> None:
+    bench = reviewing
+    told: list[str] = []
+    monkeypatch.setattr(bench.importing, "tell", told.append)
+    Preferences(settings).set_max_megabytes(1)
+    bench.preferences.apply()
+    big = tmp_path / "long.txt"
+    big.write_text(ENGLISH + "More words of the article. " * 50_000, encoding="utf-8")
+    count = len(titles(bench))
+    with qtbot.waitSignal(bench.importing.imported, timeout=60_000):
+        bench.importing.import_paths([big])
+    assert len(titles(bench)) == count
+    assert "long.txt" in told[0] and "1 MB" in told[0] and "Preferences" in told[0]
