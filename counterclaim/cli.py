@@ -540,8 +540,8 @@ def _export_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     export.add_argument(
         "--ratings",
         metavar="SCALE",
-        help='the verdict scale, best first, comma-separated ("True,Mostly true,...,False"); '
-        "gives ClaimReview its numeric ratings",
+        help="the verdict scale, best first, comma-separated; gives ClaimReview its numeric "
+        'ratings (default: "True,Mostly true,Half true,Mostly false,False,Misleading,Unproven")',
     )
     export.set_defaults(run=_run_export)
 
@@ -556,7 +556,10 @@ def _run_export(args: argparse.Namespace) -> int:
     path = library_path(args)
     if not path.is_file():
         raise UsageError(f"{path}: no library there; import an article first")
+    from counterclaim.domain import DEFAULT_RATINGS
+
     ratings = [r.strip() for r in (args.ratings or "").split(",") if r.strip()]
+    ratings = ratings or list(DEFAULT_RATINGS)
     with Library.open(path) as library:
         try:
             report = build_report(

@@ -10,6 +10,18 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+DEFAULT_RATINGS = (
+    "True",
+    "Mostly true",
+    "Half true",
+    "Mostly false",
+    "False",
+    "Misleading",
+    "Unproven",
+)
+"""A common fact-checking scale, best first (ClaimReview alternateName values); the
+reviewer can change it in the preferences."""
+
 
 class StatementKind(StrEnum):
     DIRECT = "direct"

@@ -34,16 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-# a common fact-checking scale (as in ClaimReview alternateName values)
-DEFAULT_RATINGS = (
-    "True",
-    "Mostly true",
-    "Half true",
-    "Mostly false",
-    "False",
-    "Misleading",
-    "Unproven",
-)
+from counterclaim.domain import DEFAULT_RATINGS
+
 BAND_COLOURINGS = ("side", "verdict")
 MAX_RECENT = 8
 

@@ -34,6 +34,8 @@ def environment() -> Environment:
 def rejected_note(report: Report) -> str:
     count = report.totals.rejected
     pairs = "pair" if count == 1 else "pairs"
+    if count == 0:
+        return ""
     if report.include_rejected:
         return f"{count} rejected {pairs} shown, marked rejected."
     return f"{count} rejected {pairs} left out of this report."
