@@ -123,9 +123,8 @@ class ExportDialog(QDialog):
         self.resize(820, 680)
 
     def _choose_first_scope(self) -> None:
-        first = self.SELECTION if self.selected_link_ids else self.ARTICLE
-        if first == self.ARTICLE and self.article_id is None:
-            first = self.LIBRARY
+        """The article on screen, if there is one: what a reviewer reports on most."""
+        first = self.ARTICLE if self.article_id is not None else self.LIBRARY
         self.scope.button(first).setChecked(True)
         self._on_scope_chosen(first)
 

@@ -25,6 +25,7 @@ from counterclaim.gui.controller import AnalysisController
 from counterclaim.gui.events import AppEvents
 from counterclaim.gui.main_window import MainWindow
 from counterclaim.gui.tasks import Task, TaskContext, TaskRunner
+from counterclaim.ingest import language_name
 from counterclaim.store import Library
 
 _FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.pdf *.docx);;All files (*)"
@@ -109,12 +110,12 @@ class ImportController(QObject):
         for title, language in report.other_language:
             lines.append(
                 self.tr(
-                    "“{title}” is in another language ({language}) than the English pipeline "
-                    "reads: it was imported without statements."
-                ).format(title=title, language=language)
+                    "“{title}” is in {language}, not English: it was imported without statements."
+                ).format(title=title, language=language_name(language))
             )
-        lines += report.duplicates
-        lines += report.problems
+        if report.duplicates or report.problems:
+            lines += ["", self.tr("Not imported:")]
+            lines += [f"• {line}" for line in report.duplicates + report.problems]
         return "\n".join(lines)
 
     def _on_cancelled(self) -> None:

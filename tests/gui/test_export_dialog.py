@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
@@ -62,6 +63,11 @@ def test_the_selected_pairs_scope_reports_only_them(qtbot, hostile) -> None:  # 
     chosen = next(p for p in stored.pairs if p.reasons == ("Arabic",))
     shown = ExportDialog(library, article_id, {chosen.id}, RATINGS)
     qtbot.addWidget(shown)
+    assert shown.scope.checkedId() == ExportDialog.ARTICLE  # what is on screen, at first
+    shown.show()
+    qtbot.waitExposed(shown)
+    radio = shown.scope.button(ExportDialog.SELECTION)
+    qtbot.mouseClick(radio, Qt.MouseButton.LeftButton, pos=QPoint(8, radio.height() // 2))
     assert shown.scope.checkedId() == ExportDialog.SELECTION
     assert shown.report is not None and shown.report.totals.pairs == 1
 

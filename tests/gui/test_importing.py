@@ -120,7 +120,7 @@ def test_an_article_in_another_language_gets_no_statements(  # type: ignore[no-u
     with qtbot.waitSignal(bench.importing.imported, timeout=60_000) as done:
         bench.importing.import_paths([path])
     (article_id,) = done.args[0].added
-    assert "in another language (fr)" in told[0]
+    assert "is in French, not English: it was imported without statements" in told[0]
     qtbot.waitUntil(lambda: bench.library.article(article_id).analysed, timeout=60_000)
     analysis = bench.library.analysis(article_id)
     assert analysis is not None and analysis.statements == () and analysis.pairs == ()
