@@ -56,6 +56,7 @@ class ReviewController(QObject):
         self.window, self.library, self.articles, self.pairs = window, library, articles, pairs
         self.events = events
         self.article_id: int | None = None
+        self.title = ""
         self.analysis: Analysis | None = None
         self.repeats: dict[str, list[LibraryStatement]] = {}  # claim id -> said again there
         self.ratings: tuple[str, ...] = ()
@@ -68,7 +69,6 @@ class ReviewController(QObject):
         window.overview.claim_chosen.connect(window.article_view.show_statement)
         window.search_action.triggered.connect(self._on_search_requested)
         events.articles_changed.connect(self._on_articles_changed)
-        events.analysis_changed.connect(self._on_analysis_changed)
 
     def set_ratings(self, ratings: tuple[str, ...]) -> None:
         """The verdict scale, from the preferences."""
@@ -102,7 +102,7 @@ class ReviewController(QObject):
 
     def show_article(self, article_id: int) -> None:
         article = self.library.article(article_id)
-        self.article_id = article_id
+        self.article_id, self.title = article_id, article.title
         self.analysis = self.library.analysis(article_id)
         view = self.window.article_view
         view.colours = {s.label: readable(s.colour, self.dark) for s in self.library.sides()}
@@ -134,7 +134,7 @@ class ReviewController(QObject):
         are left to review."""
         if self.article_id is None:
             return
-        title = self.library.article(self.article_id).title
+        title = self.title
         if self.analysis is None:
             text = self.tr("“{title}” is being analysed…").format(title=title)
         else:
@@ -246,10 +246,6 @@ class ReviewController(QObject):
             parent=self.window,
         )
         box.open()
-
-    def _on_analysis_changed(self, article_id: int) -> None:
-        if self.article_id is None:
-            self.show_article(article_id)
 
     def _on_article_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
