@@ -538,6 +538,11 @@ def _export_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     export.add_argument("--by", default="", metavar="NAME", help="who the report is by")
     export.add_argument(
+        "--url",
+        metavar="ADDRESS",
+        help="where the report will be published (https://...): ClaimReview links each pair there",
+    )
+    export.add_argument(
         "--ratings",
         metavar="SCALE",
         help="the verdict scale, best first, comma-separated; gives ClaimReview its numeric "
@@ -550,6 +555,10 @@ def _run_export(args: argparse.Namespace) -> int:
     from counterclaim.report import TEXT_FORMATS, ReportError, build_report, export, render
     from counterclaim.store import Library
 
+    if args.url is not None and not args.url.startswith(("https://", "http://")):
+        raise UsageError(
+            f"--url {args.url}: give the web address the report will have (https://...)"
+        )
     to_stdout = args.output == "-"
     if to_stdout and args.format not in TEXT_FORMATS:
         raise UsageError(f"{args.format} is not text; give a file with -o FILE")
@@ -566,6 +575,7 @@ def _run_export(args: argparse.Namespace) -> int:
                 library,
                 args.article,
                 generated_by=args.by,
+                url=args.url,
                 include_rejected=args.include_rejected,
                 ratings=ratings,
             )

@@ -38,7 +38,7 @@ def _review(report: Report, article: ReportArticle, pair: ReportPair) -> dict[st
         "@type": "ClaimReview",
         "claimReviewed": pair.claim.text,
         "reviewRating": _rating(report, pair.verdict or ""),
-        "url": pair.claim.source_link or pair.claim.position.link,
+        "url": _url(report, pair),
     }
     if report.generated_by:
         review["author"] = {"@type": "Organization", "name": report.generated_by}
@@ -47,6 +47,14 @@ def _review(report: Report, article: ReportArticle, pair: ReportPair) -> dict[st
     if pair.note:
         review["reviewBody"] = pair.note
     return review
+
+
+def _url(report: Report, pair: ReportPair) -> str:
+    """The pair in the published report when its address is known; else the claim in its
+    source (or its position in the library)."""
+    if report.url and pair.id:
+        return f"{report.url}#pair-{pair.id}"
+    return pair.claim.source_link or pair.claim.position.link
 
 
 def _rating(report: Report, verdict: str) -> dict[str, Any]:

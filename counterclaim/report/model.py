@@ -131,6 +131,7 @@ class Report:
     ratings: tuple[str, ...]  # the verdict scale, best first ("True" ... "False")
     include_rejected: bool
     selection: bool  # only the pairs the reviewer selected
+    url: str | None = None  # where the report is published, when the reviewer says
 
     def rating(self, verdict: str | None) -> int | None:
         """The verdict's place on the scale: len(ratings) for the best, 1 for the worst;
@@ -150,6 +151,7 @@ def build_report(
     include_rejected: bool = False,
     ratings: Sequence[str] = (),
     title: str | None = None,
+    url: str | None = None,
 ) -> Report:
     """The report on these articles (every analysed one when None), optionally only on the
     pairs whose link ids are given. Raises `ReportError` when there is nothing to report
@@ -181,6 +183,7 @@ def build_report(
         ratings=tuple(ratings),
         include_rejected=include_rejected,
         selection=link_ids is not None,
+        url=url,
     )
 
 

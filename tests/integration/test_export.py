@@ -150,6 +150,26 @@ def test_export_html_to_a_file_and_markdown_to_stdout(library_file: Path, tmp_pa
     assert "Verdict: False" in shown.stdout
 
 
+def test_claimreview_links_each_pair_in_the_published_report(library_file: Path) -> None:
+    address = "https://factcheck.example/peskov-nato"
+    result = cli(
+        "export", "--format", "claimreview", "--url", address, "--by", "The fact desk",
+        "--library", str(library_file), "-o", "-",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    (review,) = json.loads(result.stdout)
+    assert review["url"].startswith(address + "#pair-ln")
+    assert review["author"] == {"@type": "Organization", "name": "The fact desk"}
+    assert review["reviewRating"]["alternateName"] == "False"
+    assert review["reviewRating"]["ratingValue"] == 3  # "False" on the default scale of 7
+    refused = cli(
+        "export", "--format", "claimreview", "--url", "factcheck.example",
+        "--library", str(library_file), "-o", "-",
+    )  # fmt: skip
+    assert refused.returncode == 2
+    assert "https://" in refused.stderr and refused.stdout == ""
+
+
 def test_export_of_an_unknown_article_fails_with_one_line(
     library_file: Path, tmp_path: Path
 ) -> None:
