@@ -104,8 +104,10 @@ class ReviewController(QObject):
         article = self.library.article(article_id)
         self.article_id, self.title = article_id, article.title
         self.analysis = self.library.analysis(article_id)
+        sides = self.library.sides()
+        colours = {side.label: readable(side.colour, self.dark) for side in sides}
         view = self.window.article_view
-        view.colours = {s.label: readable(s.colour, self.dark) for s in self.library.sides()}
+        view.colours = colours
         view.show_article(article.text, self.analysis)
         linked = self.library.cross_pairs(article_id) if self.analysis else []
         elsewhere = [(p, o) for p, o in linked if p.relation is not Relation.REPEATS]
@@ -113,8 +115,6 @@ class ReviewController(QObject):
         for pair, other in linked:
             if pair.relation is Relation.REPEATS:
                 self.repeats.setdefault(pair.claim_id, []).append(other)
-        sides = self.library.sides()
-        colours = {side.label: readable(side.colour, self.dark) for side in sides}
         self.pairs.set_analysis(self.analysis, elsewhere, colours)
         self.window.pair_view.clear()
         self.window.overview.show_analysis(self.analysis, [p for p, _ in linked])

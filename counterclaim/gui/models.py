@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractListModel,
     QAbstractTableModel,
     QModelIndex,
@@ -77,13 +78,24 @@ class _HeadedTable(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.tr(self.HEADERS[section])
-        return None
+        return column_title(self, self.HEADERS, section, orientation, role)
+
+
+def column_title(
+    model: QAbstractItemModel,
+    headers: tuple[str, ...],
+    section: int,
+    orientation: Qt.Orientation,
+    role: int,
+) -> str | None:
+    """The translated name of a column, for a model's `headerData`."""
+    if (
+        role == Qt.ItemDataRole.DisplayRole
+        and orientation == Qt.Orientation.Horizontal
+        and 0 <= section < len(headers)
+    ):
+        return model.tr(headers[section])
+    return None
 
 
 class PairTableModel(_HeadedTable):

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from counterclaim.domain import Side, Speaker
-from counterclaim.gui.models import ObjectRole
+from counterclaim.gui.models import ObjectRole, column_title
 from counterclaim.gui.theme import readable
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -151,13 +151,7 @@ class SpeakerTreeModel(QAbstractItemModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.tr(self.HEADERS[section])
-        return None
+        return column_title(self, self.HEADERS, section, orientation, role)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
