@@ -129,6 +129,20 @@ def _parser() -> argparse.ArgumentParser:
     pairing.add_argument("gold", type=Path, metavar="PAIRS.jsonl")
     pairing.add_argument("--json", action="store_true", help="print the figures as JSON")
     pairing.set_defaults(run=_run_evaluate_pairing)
+    pairs = what.add_parser(
+        "pairs",
+        parents=[common],
+        help="claims and rebuttals in whole articles, on news-pairs-shaped JSON lines",
+    )
+    pairs.add_argument("gold", type=Path, metavar="GOLD.jsonl")
+    pairs.add_argument("--json", action="store_true", help="print the figures as JSON")
+    pairs.add_argument(
+        "--errors",
+        type=Path,
+        metavar="FILE",
+        help="write missed statements and pairs, wrong speakers and wrong pairs as JSON lines",
+    )
+    pairs.set_defaults(run=_run_evaluate_pairs)
     _export_parser(sub, common)
     return parser
 
@@ -492,6 +506,20 @@ def _run_evaluate_pairing(args: argparse.Namespace) -> int:
     records = _read_gold_file(args.gold, read_pairs, "a .jsonl file of claim/counter pairs")
     summary = evaluate_pairing(records, _extractor())
     print(json.dumps(summary) if args.json else format_pairing(summary, str(args.gold)))
+    return 0
+
+
+def _run_evaluate_pairs(args: argparse.Namespace) -> int:
+    from counterclaim.evaluate_pairs import evaluate_pairs, format_pairs, read_pairs_gold
+
+    articles = _read_gold_file(args.gold, read_pairs_gold, "a news-pairs-shaped .jsonl file")
+    errors: list[dict[str, Any]] = []
+    counts = evaluate_pairs(articles, _extractor(), errors.append)
+    if args.errors is not None:
+        lines = "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors)
+        _write_atomically(args.errors, lines)
+    summary = counts.summary
+    print(json.dumps(summary) if args.json else format_pairs(summary, str(args.gold)))
     return 0
 
 
