@@ -12,7 +12,6 @@ from spacy.tokens import Doc
 from counterclaim.domain import (
     Analysis,
     Pair,
-    Relation,
     Side,
     Span,
     Speaker,
@@ -20,7 +19,7 @@ from counterclaim.domain import (
     StatementKind,
     StatementMode,
 )
-from counterclaim.nlp import pairing
+from counterclaim.nlp import pairing, rebuttals
 from counterclaim.nlp.attribution import Attribution
 from counterclaim.nlp.common import (
     ArticleInput,
@@ -71,12 +70,16 @@ class Extractor:
         counter_speaker: Speaker | None,
     ) -> pairing.Verdict:
         """Whether ``counter`` rebuts ``claim`` when both speakers (and their sides) are known,
-        as for statements of two articles in one library."""
+        as for statements of two articles in one library: only when both name someone or
+        something in common, since a denial word alone says nothing of what it denies."""
         claim_doc, counter_doc = self.nlp.pipe([claim, counter])
-        claim_view, _, verdict = pairing.best_direction(
+        views = (
             _plain_view("claim", claim_doc, claim_speaker),
             _plain_view("counter", counter_doc, counter_speaker),
         )
+        if not views[0].names.keys() & views[1].names.keys():  # two articles, two subjects
+            return pairing.Verdict(0.0, ("The two statements name no one and nothing in common",))
+        claim_view, _, verdict = pairing.best_direction(*views)
         if claim_view.id != "claim":  # the claim is the one that answers: not this way round
             return pairing.Verdict(
                 0.0, ("The second statement is the claim; the first answers it",)
@@ -185,32 +188,10 @@ def _headline_span(text: str, title: str | None) -> tuple[int, int] | None:
 
 
 def suggest_pairs(doc: Doc, statements: list[Statement], speakers: list[Speaker]) -> list[Pair]:
-    """Every claim/rebuttal pair above the threshold between speakers on different sides."""
+    """Each statement that denies, beside the claim of another side it answers best."""
     by_id = {s.id: s for s in speakers}
-    statements = [s for s in statements if s.mode in (StatementMode.SPEECH, StatementMode.BELIEF)]
-    views = [_view(doc, s, by_id.get(s.speaker_id or "")) for s in statements]
-    found: list[tuple[Pair, str | None]] = []
-    for i, a in enumerate(statements):
-        for j in range(i + 1, len(statements)):
-            b = statements[j]
-            if not _candidates(by_id.get(a.speaker_id or ""), by_id.get(b.speaker_id or "")):
-                continue
-            claim, rebuttal, verdict = pairing.best_direction(views[i], views[j])
-            if verdict.suggested:
-                relation = Relation(verdict.relation)
-                pair = Pair(
-                    claim.id, rebuttal.id, verdict.score, verdict.reasons, relation=relation
-                )
-                found.append((pair, verdict.topic))
-    by_statement = {s.id: s for s in statements}
-    return group_restatements(found, by_statement, by_id)
-
-
-def _candidates(a: Speaker | None, b: Speaker | None) -> bool:
-    """Statements by two speakers who are not on the same side."""
-    if a is None or b is None or a.id == b.id:
-        return False
-    return not (a.side and b.side and a.side == b.side)
+    found = rebuttals.answers(doc, statements, by_id)
+    return group_restatements(found, {s.id: s for s in statements}, by_id)
 
 
 def _plain_view(view_id: str, doc: Doc, speaker: Speaker | None) -> pairing.StatementView:

@@ -132,16 +132,14 @@ def test_every_offered_rebuttal_has_a_rebuttal_relation(extractor) -> None:  # t
         assert verdict.rebuts == (verdict.relation in ("denies", "disputes")), verdict
 
 
-def test_a_qualification_on_the_same_subject_contextualises(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_a_qualification_without_denial_is_not_offered_as_a_rebuttal(extractor) -> None:  # type: ignore[no-untyped-def]
     analysis = extractor.analyse(
         "Kremlin spokesman Dmitriy Peskov said NATO supplies weapons to Ukraine. "
         "NATO secretary-general Jens Stoltenberg said NATO supplies weapons to Ukraine only "
         "for its defence."
     )
-    (pair,) = analysis.pairs
-    assert pair.relation.value == "contextualises"
-    assert any("qualifies the same subject" in r for r in pair.reasons)
-    assert pair.score < 0.55  # listed after every rebuttal, never above one
+    assert len(analysis.statements) == 2
+    assert analysis.pairs == ()  # the reviewer can still link it by hand as contextualising
 
 
 def test_naming_the_claimant_and_answering_later_are_evidence(extractor) -> None:  # type: ignore[no-untyped-def]
@@ -152,4 +150,4 @@ def test_naming_the_claimant_and_answering_later_are_evidence(extractor) -> None
     (pair,) = analysis.pairs
     assert "The rebuttal names Russia, of the claim's speaker" in pair.reasons
     assert "The claim is about NATO, and NATO answers" in pair.reasons
-    assert "The rebuttal comes after the claim in the article" in pair.reasons
+    assert "The rebuttal comes after the claim" in pair.reasons

@@ -1,0 +1,76 @@
+"""Which claim a rebuttal answers: a denial is needed, one side never answers itself, the
+noun of a denial finds what was reported, and another article must share a subject."""
+
+from __future__ import annotations
+
+from counterclaim.domain import Speaker, SpeakerKind
+
+
+def speakers_of(analysis, pair) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    names = []
+    for statement_id in (pair.claim_id, pair.rebuttal_id):
+        statement = analysis.statement(statement_id)
+        speaker = analysis.speaker(statement.speaker_id)
+        names.append(speaker.name if speaker else statement.speaker_text)
+    return names[0], names[1]
+
+
+def test_a_denial_by_noun_answers_what_was_reported(extractor) -> None:  # type: ignore[no-untyped-def]
+    analysis = extractor.analyse(
+        "The Daily Star reported that the mayor of Springfield was arrested in Miami on "
+        "Friday. A spokesman for the mayor said there is no truth whatsoever to the report "
+        "about the arrest."
+    )
+    (pair,) = analysis.pairs
+    assert "arrested in Miami" in analysis.statement(pair.claim_id).text
+    assert "no truth" in analysis.statement(pair.rebuttal_id).text
+    assert any("answers “report”" in reason for reason in pair.reasons)
+
+
+def test_a_statement_without_denial_is_never_a_rebuttal(extractor) -> None:  # type: ignore[no-untyped-def]
+    analysis = extractor.analyse(
+        "Senator Jane Smith said the bridge over the Ohio river will close in May. "
+        "Governor Tom Brown said the bridge over the Ohio river will be repaired in June."
+    )
+    assert len(analysis.statements) == 2
+    assert analysis.pairs == ()
+
+
+def test_the_rebuttal_may_come_first(extractor) -> None:  # type: ignore[no-untyped-def]
+    analysis = extractor.analyse(
+        "Officials at Navarro County said the reports of an Ebola quarantine in Corsicana "
+        "are false. The National Report website claimed that the town of Corsicana was "
+        "quarantined after an Ebola outbreak."
+    )
+    (pair,) = analysis.pairs
+    claim, rebuttal = (analysis.statement(i) for i in (pair.claim_id, pair.rebuttal_id))
+    assert rebuttal.content.start < claim.content.start
+    assert "The rebuttal comes first, the claim later" in pair.reasons
+
+
+def test_two_statements_of_one_side_are_never_a_pair(extractor) -> None:  # type: ignore[no-untyped-def]
+    analysis = extractor.analyse(
+        "Kremlin spokesman Dmitriy Peskov said NATO is hostile to Russia. "
+        "Russian foreign minister Sergei Lavrov said NATO is not hostile to Russia."
+    )
+    sides = {s.name: s.side for s in analysis.speakers}
+    assert sides["Dmitriy Peskov"] == sides["Sergei Lavrov"] == "Russia"
+    assert analysis.pairs == ()
+
+
+def test_another_article_must_name_someone_or_something_in_common(extractor) -> None:  # type: ignore[no-untyped-def]
+    peskov = Speaker("a", "Dmitriy Peskov", SpeakerKind.PERSON, side="Russia")
+    blackberry = Speaker("b", "BlackBerry", SpeakerKind.ORGANISATION, side="BlackBerry")
+    unrelated = extractor.compare_statements(
+        "NATO is an organisation hostile to us",
+        peskov,
+        "BlackBerry has not engaged in talks with anyone and the reports are false",
+        blackberry,
+    )
+    assert not unrelated.rebuts
+    assert unrelated.reasons == ("The two statements name no one and nothing in common",)
+    nato = Speaker("c", "NATO", SpeakerKind.ORGANISATION, side="NATO")
+    related = extractor.compare_statements(
+        "NATO is an organisation hostile to Russia", peskov, "NATO is not hostile to Russia", nato
+    )
+    assert related.rebuts
