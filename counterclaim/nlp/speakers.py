@@ -96,6 +96,9 @@ class SpeakerResolver:
 
     def _resolve_speaker(self, head: Token) -> Resolution | None:
         lower = head.lower_
+        antecedent = _antecedent(head)
+        if antecedent is not None:  # "a blogger who claimed ...": the blogger speaks
+            return self._resolve_speaker(antecedent)
         if head.pos_ == "PRON":
             return self._pronoun(head, lower)
         entity: Entity | None
@@ -255,6 +258,15 @@ class SpeakerResolver:
         entity.add_alias(alias)
         self.entities.append(entity)
         return entity
+
+
+def _antecedent(head: Token) -> Token | None:
+    """The noun a relative pronoun stands for ("officials who said", "a site which
+    claimed"), or None."""
+    if head.lower_ not in ("who", "which", "that") or head.head.dep_ != "relcl":
+        return None
+    noun = head.head.head
+    return noun if noun.pos_ in ("NOUN", "PROPN") else None
 
 
 def _name_tokens(head: Token) -> list[Token]:

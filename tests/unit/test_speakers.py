@@ -54,3 +54,12 @@ def test_organisation_speaks_for_itself(extractor) -> None:  # type: ignore[no-u
     analysis = extractor.analyse("NATO said the alliance posed no threat.")
     (nato,) = analysis.speakers
     assert nato.kind is SpeakerKind.ORGANISATION and nato.side == "NATO"
+
+
+def test_a_relative_pronoun_speaks_for_the_noun_it_stands_for(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The rumour was spread by Michael Madden, who claimed that the restaurant would "
+        "open in Glasgow in May."
+    )
+    spoken = speakers_of(extractor, text)
+    assert spoken and spoken[0] == ("who", "Michael Madden")
