@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from counterclaim.domain import Pair, Relation, Speaker, Statement, StatementMode
+from counterclaim.domain import Span as TextSpan
 from counterclaim.nlp import pairing
 from counterclaim.paths import lexicon
 
@@ -89,8 +90,7 @@ def _lex() -> _Lex:
 
 
 def voice_of(doc: Doc, statement: Statement, speaker: Speaker | None) -> Voice:
-    content = doc.char_span(statement.content.start, statement.content.end, alignment_mode="expand")
-    assert content is not None
+    content = _covering(doc, statement.content)
     names = (speaker.name, speaker.side or "", speaker.affiliation or "") if speaker else ()
     view = pairing.view_of(
         statement.id,
@@ -102,25 +102,32 @@ def voice_of(doc: Doc, statement: Statement, speaker: Speaker | None) -> Voice:
     )
     ends = [statement.content]
     ends += [s for s in (statement.cue_span, statement.speaker_span) if s is not None]
-    first = doc.char_span(min(s.start for s in ends), max(s.end for s in ends), "expand")
-    assert first is not None
-    sentence = doc[first[0].sent.start : first[-1].sent.end]
-    cue = (
-        doc.char_span(statement.cue_span.start, statement.cue_span.end, alignment_mode="expand")
-        if statement.cue_span
-        else None
-    )
+    whole = _covering(doc, TextSpan(min(s.start for s in ends), max(s.end for s in ends)))
+    sentence = doc[whole[0].sent.start : whole[-1].sent.end]
+    cue = _covering(doc, statement.cue_span) if statement.cue_span else None
     return Voice(
         statement,
         speaker,
         view,
         sentence,
-        _sentence_number(doc, first[0]),
+        _sentence_number(doc, whole[0]),
         _terms(content),
         _terms(sentence),
         frozenset(n.lower() for n in pairing._entity_names(sentence)),
         frozenset(t.lemma_.lower() for t in cue) if cue is not None else frozenset(),
     )
+
+
+def _covering(doc: Doc, span: TextSpan) -> DocSpan:
+    """The tokens that overlap a character span (at least the one it starts in)."""
+    found = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if found is not None and len(found):
+        return found
+    inside = [t.i for t in doc if t.idx < span.end and span.start < t.idx + len(t)]
+    if not inside:
+        at = next((t.i for t in doc if t.idx + len(t) > span.start), len(doc) - 1)
+        inside = [at]
+    return doc[inside[0] : inside[-1] + 1]
 
 
 def _sentence_number(doc: Doc, token: Token) -> int:
@@ -159,10 +166,7 @@ def only_negated(signal: list[str]) -> bool:
 
 
 def _content(voice: Voice) -> DocSpan:
-    doc, content = voice.sentence.doc, voice.statement.content
-    span = doc.char_span(content.start, content.end, alignment_mode="expand")
-    assert span is not None
-    return span
+    return _covering(voice.sentence.doc, voice.statement.content)
 
 
 def may_answer(claim: Voice, rebuttal: Voice) -> bool:

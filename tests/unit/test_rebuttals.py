@@ -3,7 +3,12 @@ noun of a denial finds what was reported, and another article must share a subje
 
 from __future__ import annotations
 
+import json
+
+import pytest
+
 from counterclaim.domain import Speaker, SpeakerKind
+from tests.conftest import EVAL
 
 
 def speakers_of(analysis, pair) -> tuple[str, str]:  # type: ignore[no-untyped-def]
@@ -74,3 +79,17 @@ def test_another_article_must_name_someone_or_something_in_common(extractor) -> 
         "NATO is an organisation hostile to Russia", peskov, "NATO is not hostile to Russia", nato
     )
     assert related.rebuts
+
+
+@pytest.mark.eval
+def test_a_polnear_article_that_once_stopped_the_evaluation_is_analysed(extractor) -> None:  # type: ignore[no-untyped-def]
+    """A statement whose words the tokenizer splits oddly once stopped a whole evaluation."""
+    from counterclaim.nlp.common import ArticleInput
+
+    path = EVAL / "polnear-train.jsonl"
+    if not path.exists():
+        pytest.skip("needs ../shared/eval")
+    with path.open(encoding="utf-8") as handle:
+        record = next(json.loads(line) for line in handle if "clinton-wins-south-dakot" in line)
+    (analysis,) = extractor.analyse_many([ArticleInput(record["text"], record["title"])])
+    assert len(analysis.statements) >= 5
