@@ -248,6 +248,21 @@ _NOT_SPEAKERS = frozenset(
         "a",
         "tags",
         "share",
+        # a fact-check page's labels: "Claim: ...", "Rating: False", "Origins: ..."
+        "claim",
+        "rating",
+        "origin",
+        "origins",
+        "example",
+        "examples",
+        "status",
+        "verdict",
+        "summary",
+        "fact check",
+        "bottom line",
+        "last updated",
+        "what's true",
+        "what's false",
     }
 )
 

@@ -217,3 +217,15 @@ def test_a_speaker_the_parser_took_for_an_object(extractor) -> None:  # type: ig
     )
     assert statement.text == "Facebook created the tool for crises"
     assert speaker is not None and speaker.name == "Anna White"
+
+
+def test_a_fact_check_pages_labels_are_not_speakers(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Claim: A photograph shows a shark swimming on a flooded highway in Houston.\n"
+        "Rating: False\n"
+        "Origins: The image was first shared on social media in 2011 after a hurricane.\n"
+        "Mayor Sylvester Turner: The picture was taken somewhere else years ago.\n"
+    )
+    speakers = {s.speaker_text for s in extractor.analyse(text).statements}
+    assert "Mayor Sylvester Turner" in speakers
+    assert not speakers & {"Claim", "Rating", "Origins"}
