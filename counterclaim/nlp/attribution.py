@@ -316,12 +316,11 @@ def _continued_quotes(text: str, quotes: list[Span], found: list[Attribution]) -
         ):
             continue
         before = [a for a in (*ordered, *added) if a.content_end <= quote.start_char]
-        previous = before[-1] if before else None
-        if previous is None or previous.speaker is None:
+        previous = max(before, key=_said_end, default=None)  # the one just before the quote
+        if previous is None or previous.speaker is None or previous.rule == "according-to":
             continue
-        said_end = max(previous.content_end, previous.cue_end, previous.speaker.end_char)
-        gap = text[said_end : quote.start_char]
-        if gap.count("\n\n") <= 1 and len(gap.strip(" \n" + _QUOTE_MARKS).split()) <= 4:
+        gap = text[_said_end(previous) : quote.start_char]
+        if gap.count("\n\n") <= 1 and len(gap.strip(" \n" + _QUOTE_MARKS).split()) <= 8:
             start, end = _trim(text, quote.start_char, quote.end_char)
             added.append(
                 Attribution(
@@ -336,6 +335,12 @@ def _continued_quotes(text: str, quotes: list[Span], found: list[Attribution]) -
                 )
             )
     return added
+
+
+def _said_end(attribution: Attribution) -> int:
+    """Where the attribution's words, cue and speaker end."""
+    speaker_end = attribution.speaker.end_char if attribution.speaker is not None else 0
+    return max(attribution.content_end, attribution.cue_end, speaker_end)
 
 
 def _weak(attribution: Attribution) -> bool:

@@ -24,6 +24,7 @@ SUPPORT_COVERAGE = 0.4  # share of the claim's terms a counter repeats to count 
 _CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ")
 _NEGATION_PATH = ("acomp", "attr", "dobj", "oprd", "amod", "compound", "xcomp")
 _POLAR_POS = ("NOUN", "VERB", "ADJ")
+_NEGATED_SUBJECTS = ("none", "nothing", "nobody", "neither")  # "none of them were paid"
 _WEIGHTS = {
     "bias": -2.0,
     "opposite": 2.6,
@@ -144,12 +145,15 @@ def _concept_of(lemma: str) -> str:
 
 def is_negated(token: Token) -> bool:
     """Whether a negation governs the word: "not hostile", "no threat", "was not involved",
-    "does not seek confrontation"."""
+    "does not seek confrontation", "none of them were paid"."""
     negators = _lex().negators
     node = token
     while True:
         if any(
-            c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in negators) for c in node.children
+            c.dep_ == "neg"
+            or (c.dep_ == "det" and c.lower_ in negators)
+            or (c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _NEGATED_SUBJECTS)
+            for c in node.children
         ):
             return True
         if node.dep_ not in _NEGATION_PATH or node.head.i == node.i:

@@ -138,7 +138,8 @@ def _terms(span: DocSpan) -> dict[str, str]:
     ignored = _lex().ignored_terms
     found: dict[str, str] = {}
     for t in span:
-        if t.pos_ in _TERM_POS and not t.is_stop and (t.is_alpha or t.like_num) and len(t) > 1:
+        wanted = t.like_num or (t.is_alpha and not t.is_stop)  # "four" is a stop word
+        if t.pos_ in _TERM_POS and wanted and len(t) > 1:
             key = pairing.concept(t)
             if key not in ignored:
                 found.setdefault(key, t.text)
@@ -147,17 +148,39 @@ def _terms(span: DocSpan) -> dict[str, str]:
 
 def denial_signal(voice: Voice) -> list[str]:
     """The words that make a statement a rebuttal (in its cue or its own words), or
-    nothing."""
+    nothing. A denial verb in the words counts when it denies something said ("denied
+    the report", "rejected claims that ..."), not an act ("denied them the right to
+    vote"); a negation counts when it governs the statement's words or its subject is
+    "none" or "nothing"."""
     lex = _lex()
     content = _content(voice)
     found = [lemma for lemma in voice.cue_lemmas if lemma in lex.denial_cues]
-    found += list(voice.view.denials)
-    if any(p.negated for p in voice.view.propositions):
-        found += [t.text for t in content if t.dep_ == "neg" or t.lower_ in NEGATIONS][:1]
+    acts = {t.text for t in content if _denies_an_act(t)}
+    found += [d for d in voice.view.denials if d not in acts]
+    negations = [
+        t.text
+        for t in content
+        if t.dep_ == "neg" or (t.lower_ in _NEGATED_SUBJECTS and t.dep_ in ("nsubj", "nsubjpass"))
+    ]
+    if negations or any(p.negated for p in voice.view.propositions):
+        found += (negations or [t.text for t in content if t.lower_ in NEGATIONS])[:1]
     return list(dict.fromkeys(found))
 
 
-NEGATIONS = frozenset({"not", "n't", "no", "never", "nor", "neither"})
+NEGATIONS = frozenset({"not", "n't", "n’t", "no", "never", "nor", "neither", "none", "nothing"})
+_NEGATED_SUBJECTS = frozenset({"none", "nothing", "nobody", "neither"})
+_SAID_THINGS = frozenset({"it", "this", "that", "these", "those", "them", "which"})
+
+
+def _denies_an_act(token: Token) -> bool:
+    """A denial verb whose object is not something said: "denied them the right"."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in pairing._lex().denial_verbs:
+        return False
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
+    if any(c.dep_ == "ccomp" for c in token.children) or not objects:
+        return False
+    said = _lex().claim_nouns.keys() | _SAID_THINGS
+    return not any(o.lemma_.lower() in said or o.lower_ in said for o in objects)
 
 
 def only_negated(signal: list[str]) -> bool:
@@ -176,7 +199,7 @@ def may_answer(claim: Voice, rebuttal: Voice) -> bool:
     if claim.statement.id == rebuttal.statement.id:
         return False
     if a is not None and b is not None:
-        if a.id == b.id or a.name == b.name:
+        if a.id == b.id or _one_name(a.name, b.name):
             return False
         if a.side and b.side and a.side == b.side:
             return False
@@ -186,6 +209,15 @@ def may_answer(claim: Voice, rebuttal: Voice) -> bool:
     ):
         return False
     return not claim.statement.content.overlaps(rebuttal.statement.content)
+
+
+def _one_name(a: str, b: str) -> bool:
+    """ "Post" and "Washington Post", "Official" and "Jordanian government official": the
+    words of one name are all in the other."""
+    ignored = {"the", "of", "'s", "’s"}
+    words_a = {w.lower().strip(".,") for w in a.split()} - ignored
+    words_b = {w.lower().strip(".,") for w in b.split()} - ignored
+    return bool(words_a and words_b) and (words_a <= words_b or words_b <= words_a)
 
 
 def _opposite(claim: Voice, rebuttal: Voice) -> Evidence | None:

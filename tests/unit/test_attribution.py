@@ -229,3 +229,13 @@ def test_a_fact_check_pages_labels_are_not_speakers(extractor) -> None:  # type:
     speakers = {s.speaker_text for s in extractor.analyse(text).statements}
     assert "Mayor Sylvester Turner" in speakers
     assert not speakers & {"Claim", "Rating", "Origins"}
+
+
+def test_a_quote_goes_on_in_the_voice_of_the_speaker_just_before_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“The bridge is safe,” said Mayor Anna Berg on Tuesday at a press conference in town. "
+        "“We inspected every beam last week and found nothing wrong.”"
+    )
+    statements = extractor.analyse(text).statements
+    second = next(s for s in statements if s.text.startswith("We inspected"))
+    assert second.speaker_text == "Mayor Anna Berg"

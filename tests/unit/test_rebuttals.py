@@ -93,3 +93,28 @@ def test_a_polnear_article_that_once_stopped_the_evaluation_is_analysed(extracto
         record = next(json.loads(line) for line in handle if "clinton-wins-south-dakot" in line)
     (analysis,) = extractor.analyse_many([ArticleInput(record["text"], record["title"])])
     assert len(analysis.statements) >= 5
+
+
+def test_denying_someone_a_thing_is_not_a_denial_of_a_claim(extractor) -> None:  # type: ignore[no-untyped-def]
+    analysis = extractor.analyse(
+        "Senator Jane Smith said the new law will let every student vote in Ohio. "
+        "Governor Tom Brown said the law denies many students the right to vote in Ohio."
+    )
+    assert analysis.pairs == ()
+
+
+def test_a_short_and_a_long_form_of_one_name_are_one_speaker(extractor) -> None:  # type: ignore[no-untyped-def]
+    analysis = extractor.analyse(
+        "The Washington Post reported that a bird landed on the mayor during a speech. "
+        "The Post later said that no bird landed on the mayor during the speech."
+    )
+    assert analysis.pairs == ()  # one newspaper correcting itself is not a rebuttal
+
+
+def test_a_negated_subject_makes_a_denial(extractor) -> None:  # type: ignore[no-untyped-def]
+    analysis = extractor.analyse(
+        "The Daily Star reported that three players were suspended for doping in March. "
+        "A spokesman for the league said none of the players were suspended for doping."
+    )
+    (pair,) = analysis.pairs
+    assert "none" in analysis.statement(pair.rebuttal_id).text
