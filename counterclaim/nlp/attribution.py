@@ -77,7 +77,7 @@ class AttributionFinder:
             else False
         ):
             return _according_to(token)
-        if token.pos_ == "NOUN" and lemma in self.lex.nominal_cues:
+        if token.pos_ == "NOUN" and lemma in self.lex.nominal_cues | self.lex.ownerless_nouns:
             return self._nominal(token, lemma, quotes)
         if lemma in self.lex.hedges or token.lower_ in self.lex.hedges:
             hedged = _unattributed(token, quotes)
@@ -148,6 +148,8 @@ class AttributionFinder:
                 (c for c in noun.rights if c.dep_ == "prep" and c.lower_ in ("by", "from")), None
             )
             owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+        if owner is None and lemma in self.lex.ownerless_nouns and _unowned_report(noun):
+            owner = noun  # "reports that ...": the reports are the claim's speaker
         if clause is None or owner is None or _inside(owner.idx, quotes):
             return None
         tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.lower_ == "that")]
@@ -335,6 +337,21 @@ def _continued_quotes(text: str, quotes: list[Span], found: list[Attribution]) -
                 )
             )
     return added
+
+
+def _unowned_report(noun: Token) -> bool:
+    """ "Reports that ...", "speculation that ...": not "no reports that" nor the object
+    of a denial ("denied reports that"), which is the denial's, not a claim of its own."""
+    if any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in noun.children):
+        return False
+    verb = noun.head
+    denied = verb.lemma_.lower() in _DENIAL_VERBS
+    return not (noun.dep_ in ("dobj", "nsubjpass", "pobj") and denied)
+
+
+_DENIAL_VERBS = frozenset(
+    {"deny", "reject", "dismiss", "refute", "debunk", "dispute", "knock", "rebut", "contradict"}
+)
 
 
 def _said_end(attribution: Attribution) -> int:

@@ -26,6 +26,7 @@ class Lexicons:
     hedges: frozenset[str]
     nominal_cues: frozenset[str]
     speech_nouns: frozenset[str]
+    ownerless_nouns: frozenset[str]  # a claim's speaker themselves: "reports that ..."
     stance_cues: frozenset[str]
     quote_only_cues: frozenset[str]
     titles: frozenset[str]
@@ -64,6 +65,7 @@ def lexicons() -> Lexicons:
         hedges=frozenset(cues["hedges"]),
         nominal_cues=frozenset(cues["nominal_speech"] + cues["nominal_belief"]),
         speech_nouns=frozenset(cues["nominal_speech"]),
+        ownerless_nouns=frozenset(cues["ownerless"]),
         stance_cues=frozenset(cues["stance"]),
         quote_only_cues=frozenset(cues["quote_only"]),
         titles=frozenset(speakers["titles"]),

@@ -118,3 +118,14 @@ def test_a_negated_subject_makes_a_denial(extractor) -> None:  # type: ignore[no
     )
     (pair,) = analysis.pairs
     assert "none" in analysis.statement(pair.rebuttal_id).text
+
+
+def test_reports_with_no_one_behind_them_are_a_claim_and_can_be_answered(extractor) -> None:  # type: ignore[no-untyped-def]
+    analysis = extractor.analyse(
+        "Reports that the mayor of Springfield was arrested in Miami spread quickly on "
+        "Friday. The mayor's office said the reports of an arrest were false."
+    )
+    (pair,) = analysis.pairs
+    claim = analysis.statement(pair.claim_id)
+    assert claim.speaker_text == "Reports"
+    assert claim.text.startswith("the mayor of Springfield was arrested")
