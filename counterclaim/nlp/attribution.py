@@ -66,6 +66,7 @@ class AttributionFinder:
                 found.append(attribution)
         found.extend(_continued_quotes(_text(doc), quotes, found))
         found = [a for a in found if not (_weak(a) and _nested(a, found))]
+        found = [a for a in found if not _holds_a_cue(a, found)]
         doc._.cc_attributions = sorted(found, key=lambda a: a.content_start)
         return doc
 
@@ -360,6 +361,17 @@ def _said_end(attribution: Attribution) -> int:
     return max(attribution.content_end, attribution.cue_end, speaker_end)
 
 
+def _holds_a_cue(attribution: Attribution, found: list[Attribution]) -> bool:
+    """ "tweeted saying it is a hoax": an object that holds a cue of its own is that
+    cue's statement, not a second one."""
+    return attribution.rule.endswith(":object") and any(
+        other is not attribution
+        and attribution.content_start <= other.cue_start < attribution.content_end
+        and not _weak(other)
+        for other in found
+    )
+
+
 def _weak(attribution: Attribution) -> bool:
     """Found from a verb's object alone, a stance or a topic: not kept inside reported
     words."""
@@ -380,6 +392,10 @@ def _subject(verb: Token, quotes: list[Span] | None = None) -> Token | None:
     ... and added ..." and "..., saying ..."."""
     for child in verb.children:
         if child.dep_ in _SUBJECTS and not _inside(child.idx, quotes or ()):
+            return child
+    for child in verb.lefts:  # "A recent rumor claims ...", parsed as a compound
+        compound = child.dep_ == "compound" and child.pos_ in ("NOUN", "PROPN")
+        if compound and not _inside(child.idx, quotes or ()):
             return child
     head = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else verb.head
     if verb.dep_ in ("conj", "advcl", "xcomp", "pcomp") and head.pos_ in ("VERB", "AUX"):

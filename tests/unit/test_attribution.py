@@ -239,3 +239,18 @@ def test_a_quote_goes_on_in_the_voice_of_the_speaker_just_before_it(extractor) -
     statements = extractor.analyse(text).statements
     second = next(s for s in statements if s.text.startswith("We inspected"))
     assert second.speaker_text == "Mayor Anna Berg"
+
+
+def test_an_object_that_holds_a_cue_of_its_own_is_one_statement(extractor) -> None:  # type: ignore[no-untyped-def]
+    statements = extractor.analyse(
+        "Banksy's agent Jo Brooks tweeted saying it is a hoax."
+    ).statements
+    assert [s.text for s in statements] == ["it is a hoax"]
+
+
+def test_a_rumour_parsed_as_a_compound_is_still_the_speaker(extractor) -> None:  # type: ignore[no-untyped-def]
+    (statement,) = extractor.analyse(
+        "A recent rumor claims that the singer died in a car crash in Spain."
+    ).statements
+    assert statement.speaker_text.lower().endswith("rumor")
+    assert statement.text.startswith("the singer died")
