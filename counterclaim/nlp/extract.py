@@ -203,17 +203,3 @@ def _plain_view(view_id: str, doc: Doc, speaker: Speaker | None) -> pairing.Stat
         side=speaker.side if speaker else None,
         speaker_names=tuple(n for n in names if n),
     )
-
-
-def _view(doc: Doc, statement: Statement, speaker: Speaker | None) -> pairing.StatementView:
-    content = doc.char_span(statement.content.start, statement.content.end, alignment_mode="expand")
-    assert content is not None
-    names = (speaker.name, speaker.side or "", speaker.affiliation or "") if speaker else ()
-    return pairing.view_of(
-        statement.id,
-        content,
-        speaker=speaker.name if speaker else None,
-        side=speaker.side if speaker else None,
-        speaker_names=tuple(n for n in names if n),
-        position=statement.content.start,
-    )

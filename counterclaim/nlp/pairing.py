@@ -81,11 +81,6 @@ class Verdict:
         return self.score >= THRESHOLD
 
     @property
-    def suggested(self) -> bool:
-        """Offered to the reviewer: a rebuttal, or a statement that contextualises."""
-        return self.rebuts or self.relation == "contextualises"
-
-    @property
     def label(self) -> str:
         """The three classes of stance data sets: opposes, supports, neutral."""
         if self.rebuts:
