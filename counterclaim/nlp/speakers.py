@@ -219,7 +219,7 @@ class SpeakerResolver:
     def _by_title(self, head: Token) -> Entity | None:
         """ "The NATO chief", "the chief of NATO", "the spokesman", "Russian officials"."""
         mention = mention_span(head)
-        qualifier = self._affiliation([t for t in mention if t.i != head.i])
+        qualifier = self._affiliation([t for t in mention if t.i != head.i]) or _for_whom(head)
         if self._is_title(head):
             for _, entity in reversed(self._timeline):
                 if entity.kind is SpeakerKind.PERSON and (
@@ -258,6 +258,20 @@ class SpeakerResolver:
         entity.add_alias(alias)
         self.entities.append(entity)
         return entity
+
+
+def _for_whom(head: Token) -> str | None:
+    """ "A spokesman for the league", "officials at the county", "county officials": whom
+    they speak for."""
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "at", "of", "from"):
+            noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if noun is not None and noun.pos_ in ("NOUN", "PROPN"):
+                return _plain_phrase(noun.doc[noun.left_edge.i : noun.i + 1])
+    compounds = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]
+    if compounds:  # "county officials", "a league spokesman"
+        return _plain_phrase(head.doc[compounds[0].i : compounds[-1].i + 1])
+    return None
 
 
 def _antecedent(head: Token) -> Token | None:

@@ -63,3 +63,14 @@ def test_a_relative_pronoun_speaks_for_the_noun_it_stands_for(extractor) -> None
     )
     spoken = speakers_of(extractor, text)
     assert spoken and spoken[0] == ("who", "Michael Madden")
+
+
+def test_whom_a_spokesman_or_officials_speak_for_is_their_side(extractor) -> None:  # type: ignore[no-untyped-def]
+    analysis = extractor.analyse(
+        "A spokesman for the league said none of the players were suspended. "
+        "County officials said the roads were open again on Monday."
+    )
+    assert {s.name: s.side for s in analysis.speakers} == {
+        "Spokesman": "League",
+        "County officials": "County",
+    }
