@@ -259,9 +259,16 @@ def _claim_noun(claim: Voice, rebuttal: Voice) -> Evidence | None:
         if cues and token.pos_ == "NOUN" and said_as & cues:
             return Evidence(
                 lex.weights["claim_noun"],
-                f"{rebuttal.who} answers “{token.text}”: {claim.who} {_cue(claim)} it",
+                f"{rebuttal.who} answers “{token.text}”: the claim of {claim.who}{_how(claim)}",
             )
     return None
+
+
+def _how(voice: Voice) -> str:
+    """ " (“alleged”)": how the claim was made, unless its speaker is the cue itself
+    ("reports that ...")."""
+    cue = _cue(voice)
+    return "" if cue.lower() in voice.who.lower() else f" (“{cue}”)"
 
 
 def _cue(voice: Voice) -> str:
@@ -301,7 +308,7 @@ def _about_rebutter(claim: Voice, rebuttal: Voice) -> Evidence | None:
 
 def _claim_cue(claim: Voice, _rebuttal: Voice) -> Evidence | None:
     if claim.cue_lemmas & _lex().claim_cues:
-        return Evidence(_lex().weights["claim_cue"], f"{claim.who} makes a claim (“{_cue(claim)}”)")
+        return Evidence(_lex().weights["claim_cue"], f"A claim{_how(claim)} by {claim.who}")
     return None
 
 

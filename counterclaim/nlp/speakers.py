@@ -305,6 +305,6 @@ def _clean_name(text: str) -> str:
 
 def _plain_phrase(mention: Span) -> str:
     """ "The NATO chief" -> "NATO chief" for a name; capitalised when it starts a sentence."""
-    words = [t.text for t in mention if not (t.dep_ == "det" and t.i == mention.start)]
-    phrase = " ".join(words)
+    words = [t for t in mention if not (t.dep_ == "det" and t.i == mention.start)]
+    phrase = "".join(t.text_with_ws for t in words).strip()  # "mayor's", not "mayor 's"
     return phrase[:1].upper() + phrase[1:]

@@ -129,3 +129,4 @@ def test_reports_with_no_one_behind_them_are_a_claim_and_can_be_answered(extract
     claim = analysis.statement(pair.claim_id)
     assert claim.speaker_text == "Reports"
     assert claim.text.startswith("the mayor of Springfield was arrested")
+    assert "Mayor's office answers “reports”: the claim of Reports" in pair.reasons
