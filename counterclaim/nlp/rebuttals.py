@@ -196,8 +196,8 @@ def may_answer(claim: Voice, rebuttal: Voice) -> bool:
     """Two statements that can be a claim and its rebuttal: not one speaker, not one side,
     and the rebuttal does not simply restate the claim's words as its own."""
     a, b = claim.speaker, rebuttal.speaker
-    if claim.statement.id == rebuttal.statement.id:
-        return False
+    if claim.statement.id == rebuttal.statement.id or b is None:
+        return False  # a denial no one is known to have made is not offered
     if a is not None and b is not None:
         if a.id == b.id or _one_name(a.name, b.name):
             return False

@@ -130,3 +130,12 @@ def test_reports_with_no_one_behind_them_are_a_claim_and_can_be_answered(extract
     assert claim.speaker_text == "Reports"
     assert claim.text.startswith("the mayor of Springfield was arrested")
     assert "Mayor's office answers “reports”: the claim of Reports" in pair.reasons
+
+
+def test_a_denial_no_one_is_known_to_have_made_is_not_offered(extractor) -> None:  # type: ignore[no-untyped-def]
+    analysis = extractor.analyse(
+        "The Daily Star reported that the mayor of Springfield was arrested in Miami on "
+        "Friday. It is now said that the story of the arrest in Miami was false."
+    )
+    assert [s.speaker_id is None for s in analysis.statements] == [False, True]
+    assert analysis.pairs == ()
