@@ -198,6 +198,8 @@ def may_answer(claim: Voice, rebuttal: Voice) -> bool:
     a, b = claim.speaker, rebuttal.speaker
     if claim.statement.id == rebuttal.statement.id or b is None:
         return False  # a denial no one is known to have made is not offered
+    if claim.statement.text.rstrip(" ”\"'’").endswith("?"):
+        return False  # a question claims nothing
     if a is not None and b is not None:
         if a.id == b.id or _one_name(a.name, b.name):
             return False

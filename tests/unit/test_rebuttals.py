@@ -139,3 +139,13 @@ def test_a_denial_no_one_is_known_to_have_made_is_not_offered(extractor) -> None
     )
     assert [s.speaker_id is None for s in analysis.statements] == [False, True]
     assert analysis.pairs == ()
+
+
+def test_a_question_is_not_a_claim(extractor) -> None:  # type: ignore[no-untyped-def]
+    analysis = extractor.analyse(
+        "Columnist Gordon Blackstock asked: “Is the dictator planning to open a restaurant "
+        "in Glasgow?” An embassy official said the dictator is not planning to open a "
+        "restaurant in Glasgow and the story is false."
+    )
+    assert any(s.text.rstrip("”").endswith("?") for s in analysis.statements)
+    assert analysis.pairs == ()
