@@ -155,6 +155,8 @@ def denial_signal(voice: Voice) -> list[str]:
     lex = _lex()
     content = _content(voice)
     found = [lemma for lemma in voice.cue_lemmas if lemma in lex.denial_cues]
+    if found and not any(t.pos_ in ("VERB", "AUX") for t in content):
+        found = []  # "denied the claims": what is denied, not a statement of its own
     acts = {t.text for t in content if _denies_an_act(t)}
     found += [d for d in voice.view.denials if d not in acts]
     negations = [

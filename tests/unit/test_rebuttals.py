@@ -149,3 +149,13 @@ def test_a_question_is_not_a_claim(extractor) -> None:  # type: ignore[no-untype
     )
     assert any(s.text.rstrip("”").endswith("?") for s in analysis.statements)
     assert analysis.pairs == ()
+
+
+def test_what_a_denial_names_is_not_a_rebuttal_but_what_it_says_is(extractor) -> None:  # type: ignore[no-untyped-def]
+    analysis = extractor.analyse(
+        "The Daily Star reported that the dictator will open a restaurant in Glasgow. "
+        "An embassy official rejected the restaurant reports about the dictator. "
+        "The official said the dictator is not opening a restaurant in Glasgow."
+    )
+    rebuttals = {analysis.statement(p.rebuttal_id).text for p in analysis.pairs}
+    assert rebuttals == {"the dictator is not opening a restaurant in Glasgow"}
