@@ -19,7 +19,7 @@ from counterclaim.domain import (
     StatementKind,
     StatementMode,
 )
-from counterclaim.nlp import pairing, rebuttals
+from counterclaim.nlp import pairing, propositions, rebuttals
 from counterclaim.nlp.attribution import Attribution
 from counterclaim.nlp.common import (
     ArticleInput,
@@ -90,7 +90,8 @@ class Extractor:
         """Whether ``counter`` rebuts ``claim``, both plain texts with no known speaker."""
         claim_doc, counter_doc = self.nlp.pipe([claim, counter])
         return pairing.score(
-            pairing.view_of("claim", claim_doc[:]), pairing.view_of("counter", counter_doc[:])
+            propositions.view_of("claim", claim_doc[:]),
+            propositions.view_of("counter", counter_doc[:]),
         )
 
 
@@ -194,9 +195,9 @@ def suggest_pairs(doc: Doc, statements: list[Statement], speakers: list[Speaker]
     return group_restatements(found, {s.id: s for s in statements}, by_id)
 
 
-def _plain_view(view_id: str, doc: Doc, speaker: Speaker | None) -> pairing.StatementView:
+def _plain_view(view_id: str, doc: Doc, speaker: Speaker | None) -> propositions.StatementView:
     names = (speaker.name, speaker.side or "", speaker.affiliation or "") if speaker else ()
-    return pairing.view_of(
+    return propositions.view_of(
         view_id,
         doc[:],
         speaker=speaker.name if speaker else None,
