@@ -6,8 +6,9 @@ mention and the content, and the name of the rule that found it.
 
 Forms covered: "X said (that) ...", "“...,” X said", "X said: “...”" (the quote may run
 over several sentences), "according to X, ...", "X has claimed ...", "X maintains that
-...", framing verbs ("slams NATO as ...", "called NATO a ..."). "as reported by X" names
-the source of the report, not a speaker, and is skipped.
+...", framing verbs ("slams NATO as ...", "called NATO a ..."), "..., a source close to X said"
+at the end of a sentence, "was denied by X", "assured residents that ...". "as reported by
+X" names the source of the report, not a speaker, and is skipped.
 """
 
 from __future__ import annotations
@@ -90,7 +91,9 @@ class AttributionFinder:
             return _question(token, quotes)
         if lemma in self.lex.report_source_cues and _is_source_of_report(token):
             return None
-        if lemma in self.lex.quote_only_cues:
+        if _agent(token) is not None and lemma in self.lex.speech_cues | _DENIAL_VERBS:
+            found = _passive_content(token, quotes)
+        elif lemma in self.lex.quote_only_cues:
             found = _quote_after(token, quotes) or _quote_before(token, quotes)
         elif lemma in self.lex.speech_cues:
             found = (
@@ -98,6 +101,7 @@ class AttributionFinder:
                 or self._clause_content(token, quotes)
                 or _quote_before(token, quotes)
                 or _parenthetical_content(token, quotes)
+                or _trailing_content(token, quotes)
                 or _object_content(token, quotes)
             )
         elif lemma in self.lex.framing_cues:
@@ -115,12 +119,12 @@ class AttributionFinder:
         if found is None:
             return None
         (start, end), rule = found
-        subject = _subject(token, quotes)
+        subject = _speaker(token, rule, quotes)
         if subject is None and rule == "quote-before":
             subject = _name_before(token, end)
         if subject is None and rule == "clause" and end <= token.idx:
             subject = _mention_before(token)
-        if subject is None:
+        if subject is None or _generic_you(token, subject) or _dash_between(subject, token):
             return None
         if start <= subject.idx < end and rule != "parenthetical":
             return None
@@ -149,6 +153,8 @@ class AttributionFinder:
                 (c for c in noun.rights if c.dep_ == "prep" and c.lower_ in ("by", "from")), None
             )
             owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+        if owner is None:  # "a Daily Post report that ...": the name before the noun
+            owner = next((c for c in noun.lefts if _named_owner(c)), None)
         if owner is None and lemma in self.lex.ownerless_nouns and _unowned_report(noun):
             owner = noun  # "reports that ...": the reports are the claim's speaker
         if clause is None or owner is None or _inside(owner.idx, quotes):
@@ -182,16 +188,19 @@ class AttributionFinder:
         clause = next((c for c in verb.rights if c.dep_ == "ccomp"), None)
         if clause is None:
             clause = next((c for c in verb.rights if _that_clause(c)), None)
+        if clause is None:
+            clause = _hearer_clause(verb)
         if clause is None:  # "said in a statement that ...": the clause hangs on the noun
             clause = next(
                 (
                     acl
                     for prep in verb.rights
-                    if prep.dep_ == "prep"
+                    if prep.dep_ == "prep" and prep.lower_ != "as"
                     for noun in prep.children
                     if noun.dep_ == "pobj"
-                    for acl in noun.rights
-                    if acl.dep_ in ("acl", "relcl") and _marked_that(acl)
+                    for each in (noun, *noun.conjuncts)
+                    for acl in each.rights
+                    if acl.dep_ in ("acl", "relcl") and (_marked_that(acl) or _not_relative(acl))
                 ),
                 None,
             )
@@ -211,7 +220,9 @@ class AttributionFinder:
         tokens = [
             t
             for t in clause.subtree
-            if t.i not in left_out and not (t.dep_ == "mark" and t.lower_ == "that")
+            if t.i not in left_out
+            and not (t.dep_ == "mark" and t.lower_ == "that")
+            and not (t.i == clause.left_edge.i and _not_relative(clause))
         ]
         return _extend_to_quotes(tokens, quotes), "clause"
 
@@ -340,6 +351,12 @@ def _continued_quotes(text: str, quotes: list[Span], found: list[Attribution]) -
     return added
 
 
+def _named_owner(token: Token) -> bool:
+    """A name in front of a claim noun that owns it: "a Daily Post report", "a White House
+    statement"."""
+    return token.dep_ == "compound" and token.pos_ == "PROPN" and token.ent_type_ in _AGENT_ENTITIES
+
+
 def _unowned_report(noun: Token) -> bool:
     """ "Reports that ...", "speculation that ...": not "no reports that" nor the object
     of a denial ("denied reports that"), which is the denial's, not a claim of its own."""
@@ -405,6 +422,26 @@ def _subject(verb: Token, quotes: list[Span] | None = None) -> Token | None:
                 return passive[0]
         return _subject(head, quotes)
     return None
+
+
+def _generic_you(verb: Token, subject: Token) -> bool:
+    """ "Just when you thought it could not get worse", "if you believe the polls": "you" who
+    holds a view in a clause of time or condition is anyone, not a speaker."""
+    return (
+        subject.lower_ == "you"
+        and verb.lemma_.lower() in lexicons().belief_cues
+        and verb.dep_ == "advcl"
+        and any(c.lower_ in ("when", "if", "once") for c in verb.children)
+    )
+
+
+def _dash_between(subject: Token, verb: Token) -> bool:
+    """ "the iPhone saga—think “Bendgate”—could not get worse": one dash between a subject and
+    its verb opens an aside; the parser joined what the dash keeps apart ("Smith — a former
+    aide — said" has two)."""
+    between = subject.doc[subject.i + 1 : verb.i]
+    dashes = [t for t in between if t.text in ("—", "–", "--")]
+    return len(dashes) == 1 and dashes[0].i == verb.i - 1 and subject.head.i == verb.i
 
 
 def _mention_before(verb: Token) -> Token | None:
@@ -545,16 +582,52 @@ def _that_clause(child: Token) -> bool:
     return child.dep_ in ("advcl", "dep", "parataxis") and child.left_edge.lower_ == "that"
 
 
+def _not_relative(clause: Token) -> bool:
+    """ "denied to the Journal and other outlets that Miller was arrested": parsed as a
+    relative clause of "outlets", but "that" fills no place in it (the verb is passive, or
+    has its object already), so it is the verb's reported clause."""
+    that = clause.left_edge
+    if that.lower_ != "that" or that.dep_ not in ("dobj", "mark", "nsubj"):
+        return False
+    subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.i != that.i for c in clause.children)
+    filled = any(
+        c.dep_ in ("nsubjpass", "dobj", "ccomp") and c.i != that.i for c in clause.children
+    )
+    return subject and filled
+
+
 def _marked_that(clause: Token) -> bool:
     return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
 
 
 def _takes_that_clause(verb: Token) -> bool:
     """A verb with a finite clause introduced by "that" reports what someone holds."""
-    return any(
+    return _hearer_clause(verb) is not None or any(
         c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
         for c in verb.children
     )
+
+
+_HEARERS = frozenset(
+    {"people", "public", "voter", "resident", "reporter", "journalist", "audience", "supporter"}
+)
+
+
+def _hearer_clause(verb: Token) -> Token | None:
+    """ "assured residents that the water was safe": the parser hung the that-clause on the
+    person told; it is still what the verb reports (not so for "denied the report that")."""
+    for noun in verb.rights:
+        if noun.dep_ != "dobj" or noun.lemma_.lower() in lexicons().nominal_cues:
+            continue
+        hearer = (
+            noun.pos_ == "PRON"
+            or noun.ent_type_ in _AGENT_ENTITIES
+            or noun.lemma_.lower() in _HEARERS | lexicons().titles
+        )
+        clause = next((c for c in noun.rights if c.dep_ == "acl" and _marked_that(c)), None)
+        if hearer and clause is not None:
+            return clause
+    return None
 
 
 def _fronted_clause(verb: Token) -> Token | None:
@@ -578,6 +651,86 @@ def _fronted_clause(verb: Token) -> Token | None:
         ):
             return child
     return None
+
+
+def _speaker(verb: Token, rule: str, quotes: list[Span]) -> Token | None:
+    """Who speaks, by the rule that found the content."""
+    if rule == "trailing":
+        return _trailing_speaker(verb)
+    if rule == "passive":
+        return _agent(verb)
+    return _subject(verb, quotes)
+
+
+def _agent(verb: Token) -> Token | None:
+    """The one named with "by" after a passive verb: "denied by a spokesman"."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+
+
+def _passive_content(verb: Token, quotes: list[Span]) -> tuple[tuple[int, int], str] | None:
+    """ "The reports have been denied by a spokesman", "It was announced by the ministry that
+    ...": what the one named with "by" said or denied."""
+    agent = _agent(verb)
+    parts = (
+        (
+            [c for c in verb.children if c.dep_ == "ccomp"]
+            or [c for c in agent.rights if c.dep_ == "acl" and _marked_that(c)]  # by X that ...
+            or [c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ != "PRON"]
+        )
+        if agent is not None
+        else []
+    )
+    tokens = [
+        t
+        for part in parts
+        for t in part.subtree
+        if not (t.lower_ == "that" and t.pos_ == "SCONJ" and t.i == part.left_edge.i)
+    ]
+    if len(tokens) < 2:
+        return None
+    return _extend_to_quotes(tokens, quotes), "passive"
+
+
+def _trailing_content(verb: Token, quotes: list[Span]) -> tuple[tuple[int, int], str] | None:
+    """ "Kim is well but has hurt his leg, a source said": a cue after a comma at the end of
+    the sentence, parsed as one more conjunct, reports all that comes before the comma."""
+    comma = _comma_before(verb)
+    if verb.dep_ != "conj" or comma is None or comma.i <= verb.head.i:
+        return None
+    if any(c.dep_ in ("ccomp", "dobj", "cc") for c in verb.children):
+        return None
+    last = max((t.i for t in verb.sent if not (t.is_punct or t.is_space)), default=verb.i)
+    if verb.right_edge.i < last:
+        return None
+    tokens = [t for t in verb.head.subtree if t.i < comma.i]
+    if len(tokens) < 3:
+        return None
+    return _extend_to_quotes(tokens, quotes), "trailing"
+
+
+def _comma_before(verb: Token) -> Token | None:
+    """The comma that ends what was said, when only a short speaker phrase lies between it
+    and the cue: ", a source close to the palace said"."""
+    for words, token in enumerate(reversed(verb.doc[verb.sent.start : verb.i])):
+        if token.text == ",":
+            return token if words else None
+        if words >= 12 or token.text in (";", ":", "—", "–") or token.pos_ in ("VERB", "CCONJ"):
+            return None
+    return None
+
+
+def _trailing_speaker(verb: Token) -> Token | None:
+    """The speaker of a trailing cue: its own subject, else the phrase between the comma and
+    the cue (the parser may hang it on the last noun as an apposition)."""
+    comma = _comma_before(verb)
+    own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if own is not None or comma is None:
+        return own
+    phrase = verb.doc[comma.i + 1 : verb.i]
+    return next((t for t in phrase if not (comma.i < t.head.i < verb.i)), None)
 
 
 def _parenthetical_content(verb: Token, quotes: list[Span]) -> tuple[tuple[int, int], str] | None:

@@ -254,3 +254,71 @@ def test_a_rumour_parsed_as_a_compound_is_still_the_speaker(extractor) -> None: 
     ).statements
     assert statement.speaker_text.lower().endswith("rumor")
     assert statement.text.startswith("the singer died")
+
+
+def test_a_cue_after_a_comma_at_the_end_reports_what_comes_before(extractor) -> None:  # type: ignore[no-untyped-def]
+    """The parser takes "said" for one more conjunct of the sentence."""
+    (statement,) = extractor.analyse(
+        "The mayor is in good health but has hurt her knee, a source close to the council "
+        "said on Monday."
+    ).statements
+    assert statement.text == "The mayor is in good health but has hurt her knee"
+    assert statement.speaker_text == "a source"
+
+
+def test_a_that_clause_hung_on_the_person_told(extractor) -> None:  # type: ignore[no-untyped-def]
+    """ "assure" reports speech when a that-clause follows, even one the parser hung on
+    the hearer."""
+    (statement,) = extractor.analyse(
+        "The council assured residents that the water was safe to drink."
+    ).statements
+    assert statement.text == "the water was safe to drink"
+    assert statement.speaker_text == "The council"
+
+
+def test_a_that_clause_parsed_as_a_relative_clause_of_the_hearers(extractor) -> None:  # type: ignore[no-untyped-def]
+    (statement,) = extractor.analyse(
+        "Police sources have denied to the Journal and other outlets that Miller was arrested."
+    ).statements
+    assert statement.text == "Miller was arrested"
+    assert statement.speaker_text == "Police sources"
+
+
+def test_described_as_something_a_report_by_someone_else(extractor) -> None:  # type: ignore[no-untyped-def]
+    """The verb frames the report; the report's that-clause is the report's own claim, and
+    the name in front of the report is its speaker."""
+    analysis = extractor.analyse(
+        'The mayor\'s office has described as "nonsense" a Daily Post report that she plans '
+        "to resign."
+    )
+    said = {s.speaker_text: s.text for s in analysis.statements}
+    assert said == {
+        "The mayor's office": 'as "nonsense" a Daily Post report that she plans to resign',
+        "Daily Post": "she plans to resign",
+    }
+
+
+def test_a_passive_denial_speaks_for_the_one_named_with_by(extractor) -> None:  # type: ignore[no-untyped-def]
+    (statement,) = extractor.analyse(
+        "The claims of a cover-up have been denied by a council spokesman."
+    ).statements
+    assert statement.text == "The claims of a cover-up"
+    assert statement.speaker_text == "a council spokesman"
+    assert statement.rule.startswith("deny:passive")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(  # "you" in a clause of time is anyone
+            "Just when you thought the council could not get worse, it raised taxes again.",
+            id="generic-you",
+        ),
+        pytest.param(  # one dash between a subject and "think" opens an aside
+            "The council saga—think leaks and lawsuits—could hardly get worse.",
+            id="dash-aside",
+        ),
+    ],
+)
+def test_no_speaker_in_a_generic_you_or_an_aside(extractor, text) -> None:  # type: ignore[no-untyped-def]
+    assert extractor.analyse(text).statements == ()
