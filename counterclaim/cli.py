@@ -491,13 +491,8 @@ def _run_evaluate_attribution(args: argparse.Namespace) -> int:
 
     articles = _read_gold_file(args.gold, read_gold, "a PolNeAR-shaped .jsonl file")
     errors: list[dict[str, Any]] = []
-    scores = evaluate_attribution(articles, _extractor(), errors.append)
-    if args.errors is not None:
-        lines = "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors)
-        _write_atomically(args.errors, lines)
-    summary = scores.summary
-    print(json.dumps(summary) if args.json else format_summary(summary, str(args.gold)))
-    return 0
+    summary = evaluate_attribution(articles, _extractor(), errors.append).summary
+    return _print_scores(args, summary, errors, format_summary)
 
 
 def _run_evaluate_pairing(args: argparse.Namespace) -> int:
@@ -514,12 +509,21 @@ def _run_evaluate_pairs(args: argparse.Namespace) -> int:
 
     articles = _read_gold_file(args.gold, read_pairs_gold, "a news-pairs-shaped .jsonl file")
     errors: list[dict[str, Any]] = []
-    counts = evaluate_pairs(articles, _extractor(), errors.append)
+    summary = evaluate_pairs(articles, _extractor(), errors.append).summary
+    return _print_scores(args, summary, errors, format_pairs)
+
+
+def _print_scores(
+    args: argparse.Namespace,
+    summary: dict[str, Any],
+    errors: list[dict[str, Any]],
+    formatted: Callable[[dict[str, Any], str], str],
+) -> int:
+    """The figures, as JSON or for people; each miss and false alarm to --errors."""
     if args.errors is not None:
         lines = "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors)
         _write_atomically(args.errors, lines)
-    summary = counts.summary
-    print(json.dumps(summary) if args.json else format_pairs(summary, str(args.gold)))
+    print(json.dumps(summary) if args.json else formatted(summary, str(args.gold)))
     return 0
 
 

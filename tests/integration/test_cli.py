@@ -129,3 +129,37 @@ def test_compare_jsonl_with_a_bad_line(tmp_path: Path) -> None:
     pairs.write_text('{"id": 1, "claim": "x"}\n', encoding="utf-8")
     result = cli("compare", "--jsonl", str(pairs))
     assert result.returncode != 0 and "line 1" in result.stderr
+
+
+def test_evaluate_pairs_on_a_gold_article_and_its_errors(tmp_path: Path) -> None:
+    text = (
+        "Reports that the mayor of Springfield was arrested in Miami spread quickly on "
+        "Friday. The mayor's office said the reports of an arrest were false."
+    )
+    record = {
+        "id": "a1",
+        "title": "",
+        "text": text,
+        "speakers": [
+            {"name": "reports", "aliases": ["Reports"], "side": "rumour"},
+            {"name": "the mayor's office", "aliases": [], "side": "mayor"},
+        ],
+        "statements": [
+            {"sid": "s1", "speaker": "reports", "anchor": "was arrested in Miami"},
+            {"sid": "s2", "speaker": "the mayor's office", "anchor": "were false"},
+        ],
+        "pairs": [{"claim": "s1", "rebuttal": "s2"}],
+    }
+    gold, errors = tmp_path / "gold.jsonl", tmp_path / "errors.jsonl"
+    gold.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    result = cli("evaluate", "pairs", str(gold), "--json", "--errors", str(errors))
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["pairs"]["right"] == summary["pairs"]["gold"] == 1
+    assert summary["statements"]["found"] == 2
+    assert errors.read_text(encoding="utf-8") == ""  # nothing missed, nothing wrong
+
+    gold.write_text('{"id": "a1", "text": "x"}\n', encoding="utf-8")
+    result = cli("evaluate", "pairs", str(gold))
+    assert result.returncode != 0
+    assert "line 1" in result.stderr and len(result.stderr.strip().splitlines()) == 1
