@@ -322,3 +322,15 @@ def test_a_passive_denial_speaks_for_the_one_named_with_by(extractor) -> None:  
 )
 def test_no_speaker_in_a_generic_you_or_an_aside(extractor, text) -> None:  # type: ignore[no-untyped-def]
     assert extractor.analyse(text).statements == ()
+
+
+def test_it_is_claimed_that_is_a_claim_with_no_one_behind_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    statements = extractor.analyse(
+        "It has also been claimed that the mayor has fled to Havana. "
+        "It has been rumored the bridge will close in May, but the council denied it."
+    ).statements
+    unowned = [(s.cue, s.text) for s in statements if s.speaker_span is None]
+    assert unowned == [
+        ("claimed", "the mayor has fled to Havana"),
+        ("rumored", "the bridge will close in May"),
+    ]

@@ -52,7 +52,11 @@ def unattributed(token: Token, quotes: list[Span]) -> Attribution | None:
     ):
         if any(c.dep_ == "agent" for c in token.children):
             return None  # "was reported by Reuters" names its source
-        tokens = [t for t in token.subtree if t.i != token.i]
+        said = next((c for c in token.children if c.dep_ == "ccomp"), None)
+        # "It has been rumored (that) X, but Y said ...": the clause, not what follows it
+        tokens = (
+            _own_words(said) if said is not None else [t for t in token.subtree if t.i != token.i]
+        )
     else:
         return None
     tokens = [
@@ -68,6 +72,13 @@ def unattributed(token: Token, quotes: list[Span]) -> Attribution | None:
     return Attribution(
         token.idx, cue_end, None, None, start, end, f"{token.lemma_.lower()}:unattributed", "belief"
     )
+
+
+def _own_words(clause: Token) -> list[Token]:
+    """A clause without its "that" and without a clause joined to it ("..., but Y said")."""
+    joined = {t.i for c in clause.children if c.dep_ == "conj" for t in c.subtree}
+    joined |= {c.i for c in clause.children if c.dep_ in ("cc", "mark")}
+    return [t for t in clause.subtree if t.i not in joined]
 
 
 def unowned_question(verb: Token) -> bool:
