@@ -27,6 +27,7 @@ class Lexicons:
     nominal_cues: frozenset[str]
     speech_nouns: frozenset[str]
     ownerless_nouns: frozenset[str]  # a claim's speaker themselves: "reports that ..."
+    sayers: frozenset[str]  # say what follows a participle: "an article saying ..."
     stance_cues: frozenset[str]
     quote_only_cues: frozenset[str]
     titles: frozenset[str]
@@ -66,6 +67,7 @@ def lexicons() -> Lexicons:
         nominal_cues=frozenset(cues["nominal_speech"] + cues["nominal_belief"]),
         speech_nouns=frozenset(cues["nominal_speech"]),
         ownerless_nouns=frozenset(cues["ownerless"]),
+        sayers=frozenset(cues["sayers"]),
         stance_cues=frozenset(cues["stance"]),
         quote_only_cues=frozenset(cues["quote_only"]),
         titles=frozenset(speakers["titles"]),

@@ -334,3 +334,13 @@ def test_it_is_claimed_that_is_a_claim_with_no_one_behind_it(extractor) -> None:
         ("claimed", "the mayor has fled to Havana"),
         ("rumored", "the bridge will close in May"),
     ]
+
+
+def test_an_article_or_a_report_says_what_its_participle_reports(extractor) -> None:  # type: ignore[no-untyped-def]
+    statements = extractor.analyse(
+        "A report claiming that the singer had died in a car crash was shared widely on Tuesday. "
+        "The council published information detailing the cost of the new bridge."
+    ).statements
+    assert [(s.speaker_text, s.text) for s in statements] == [
+        ("A report", "the singer had died in a car crash")
+    ]  # "information detailing" is no one's statement

@@ -21,6 +21,8 @@ def subject_of(verb: Token, quotes: list[Span] | None = None) -> Token | None:
         compound = child.dep_ == "compound" and child.pos_ in ("NOUN", "PROPN")
         if compound and not inside(child.idx, quotes or ()):
             return child
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in lexicons().sayers:
+        return verb.head  # "an article saying ...", "a report claiming that ..."
     head = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else verb.head
     if verb.dep_ in ("conj", "advcl", "xcomp", "pcomp") and head.pos_ in ("VERB", "AUX"):
         if head.lemma_ in ("quote", "cite", "hear", "record"):  # "was quoted as saying"
