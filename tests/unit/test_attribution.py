@@ -344,3 +344,13 @@ def test_an_article_or_a_report_says_what_its_participle_reports(extractor) -> N
     assert [(s.speaker_text, s.text) for s in statements] == [
         ("A report", "the singer had died in a car crash")
     ]  # "information detailing" is no one's statement
+
+
+def test_a_video_or_a_commentary_says_what_its_title_says(extractor) -> None:  # type: ignore[no-untyped-def]
+    statements = extractor.analyse(
+        'The video is titled: "Bird lands on the mayor during his speech." '
+        'The book, titled "War and Peace", was on the table.'
+    ).statements
+    assert [(s.speaker_text, s.cue, s.text) for s in statements] == [
+        ("The video", "titled", "Bird lands on the mayor during his speech.")
+    ]

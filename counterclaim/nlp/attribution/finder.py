@@ -48,6 +48,7 @@ from counterclaim.nlp.attribution.subjects import (
     name_before,
     speaker_of,
     subject_of,
+    titled_by,
 )
 from counterclaim.nlp.attribution.unowned import (
     DENIAL_VERBS,
@@ -137,7 +138,9 @@ class AttributionFinder:
         if found is None:
             return None
         (start, end), rule = found
-        subject = speaker_of(token, rule, quotes)
+        subject = titled_by(token) if lemma == "title" else speaker_of(token, rule, quotes)
+        if subject is None and lemma == "title":
+            return None
         if subject is None and rule == "quote-before":
             subject = name_before(token, end)
         if subject is None and rule == "clause" and end <= token.idx:

@@ -105,13 +105,20 @@ def colon_attributions(doc: Doc) -> Iterable[Attribution]:
         yield Attribution(colon, colon + 1, name, name[-1], start, end, "colon-speaker")
 
 
+def _a_name(quote: Span) -> bool:
+    """ "War and Peace": a few words that end no sentence are a title or a name, not speech."""
+    words = [t for t in quote if t.is_alpha]
+    ends = any(t.text in (".", "!", "?") for t in quote)
+    return len(quote) < 3 or (len(words) < 4 and not ends)
+
+
 def continued_quotes(text: str, quotes: list[Span], found: list[Attribution]) -> list[Attribution]:
     """“...,” Jordan said Monday. “I want to assure our community ...” The next quote, with
     no cue of its own, goes on in the voice of the speaker just quoted."""
     ordered = sorted(found, key=lambda a: a.content_start)
     added: list[Attribution] = []
     for quote in quotes:
-        if len(quote) < 3 or any(
+        if _a_name(quote) or any(
             a.content_start < quote.end_char and quote.start_char < a.content_end
             for a in (*ordered, *added)
         ):

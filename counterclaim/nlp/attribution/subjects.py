@@ -33,6 +33,14 @@ def subject_of(verb: Token, quotes: list[Span] | None = None) -> Token | None:
     return None
 
 
+def titled_by(verb: Token) -> Token | None:
+    """ "The video is titled: “...”", "a commentary titled “...”": the video or the
+    commentary, when it is a thing that says something (not "a book titled ...")."""
+    titled = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    named = titled if titled is not None else verb.head if verb.dep_ == "acl" else None
+    return named if named is not None and named.lemma_.lower() in lexicons().sayers else None
+
+
 def generic_you(verb: Token, subject: Token) -> bool:
     """ "Just when you thought it could not get worse", "if you believe the polls": "you" who
     holds a view in a clause of time or condition is anyone, not a speaker."""
