@@ -68,10 +68,10 @@ class AttributionScores:
         c = self.counts
         return {
             "articles": self.articles,
-            "overlap": _prf(c.predicted_right, c.predicted, c.gold_found, c.gold),
-            "strict": _prf(c.predicted_right_strict, c.predicted, c.gold_found_strict, c.gold),
-            "speech_recall": _ratio(c.speech_found, c.speech_gold),
-            "speaker_agreement": _ratio(c.speaker_agreed, c.speaker_checked),
+            "overlap": prf(c.predicted_right, c.predicted, c.gold_found, c.gold),
+            "strict": prf(c.predicted_right_strict, c.predicted, c.gold_found_strict, c.gold),
+            "speech_recall": ratio(c.speech_found, c.speech_gold),
+            "speaker_agreement": ratio(c.speaker_agreed, c.speaker_checked),
             "counts": asdict(c),
         }
 
@@ -183,11 +183,12 @@ def _same_speaker(gold: GoldAttribution, statement: Statement, analysis: Analysi
         return True
     speaker = analysis.speaker(statement.speaker_id)
     names = [statement.speaker_text, *([speaker.name, *speaker.aliases] if speaker else [])]
-    wanted = _name_words(gold.speaker or "")
-    return bool(wanted) and any(wanted & _name_words(name) for name in names)
+    wanted = name_words(gold.speaker or "")
+    return bool(wanted) and any(wanted & name_words(name) for name in names)
 
 
-def _name_words(name: str) -> set[str]:
+def name_words(name: str) -> set[str]:
+    """The words of a speaker's name that can tell two names apart ("the", "'s" are not)."""
     words = name.replace("’s", " ").replace("'s", " ").lower().split()
     return {w.strip(".,") for w in words if w not in _IGNORED_SPEAKER_WORDS}
 
@@ -316,13 +317,15 @@ def _context(text: str, start: int, end: int, width: int = 120) -> str:
     return text[left:right]
 
 
-def _prf(right: int, predicted: int, found: int, gold: int) -> dict[str, float]:
-    precision, recall = _ratio(right, predicted), _ratio(found, gold)
+def prf(right: int, predicted: int, found: int, gold: int) -> dict[str, float]:
+    """Precision, recall and F1, rounded to four places."""
+    precision, recall = ratio(right, predicted), ratio(found, gold)
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
 
 
-def _ratio(part: int, whole: int) -> float:
+def ratio(part: int, whole: int) -> float:
+    """part / whole, 0 when there is nothing to divide by."""
     return round(part / whole, 4) if whole else 0.0
 
 
@@ -398,9 +401,9 @@ def evaluate_pairing(records: Iterable[PairRecord], extractor: Extractor) -> dic
     first = sum(max(c, key=lambda item: item[0])[1] for c in ranked)
     return {
         "pairs": len(rows),
-        "opposes": _prf(tp, predicted, tp, gold),
-        "accuracy": _ratio(correct, len(rows)),
-        "ranking": {"claims": len(ranked), "opposing_first": _ratio(first, len(ranked))},
+        "opposes": prf(tp, predicted, tp, gold),
+        "accuracy": ratio(correct, len(rows)),
+        "ranking": {"claims": len(ranked), "opposing_first": ratio(first, len(ranked))},
         "counts": {"gold_opposes": gold, "predicted_opposes": predicted, "right": tp},
     }
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from counterclaim.domain import Analysis, Statement
-from counterclaim.evaluate import GoldFormatError, _name_words, _prf, _ratio
+from counterclaim.evaluate import GoldFormatError, name_words, prf, ratio
 from counterclaim.nlp.extract import ArticleInput, Extractor
 
 _STRAIGHT = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "„": '"', "«": '"', "»": '"'})
@@ -101,12 +101,12 @@ class PairCounts:
             "statements": {
                 "gold": self.gold_statements,
                 "found": self.statements_found,
-                "recall": _ratio(self.statements_found, self.gold_statements),
+                "recall": ratio(self.statements_found, self.gold_statements),
                 "right_speaker": self.right_speaker,
-                "speaker_recall": _ratio(self.right_speaker, self.gold_statements),
+                "speaker_recall": ratio(self.right_speaker, self.gold_statements),
             },
             "pairs": {
-                **_prf(self.pairs_right, self.predicted_pairs, self.pairs_right, self.gold_pairs),
+                **prf(self.pairs_right, self.predicted_pairs, self.pairs_right, self.gold_pairs),
                 "gold": self.gold_pairs,
                 "predicted": self.predicted_pairs,
                 "right": self.pairs_right,
@@ -247,8 +247,8 @@ def _same_speaker(
     names = [statement.speaker_text, *([speaker.name, *speaker.aliases] if speaker else [])]
     wanted: set[str] = set()
     for name in article.speakers.get(gold.speaker, (gold.speaker,)):
-        wanted |= _name_words(name)
-    return bool(wanted) and any(wanted & _name_words(name) for name in names if name)
+        wanted |= name_words(name)
+    return bool(wanted) and any(wanted & name_words(name) for name in names if name)
 
 
 def _restatement_classes(article: GoldPairsArticle) -> dict[str, str]:

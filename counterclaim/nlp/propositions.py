@@ -16,7 +16,7 @@ from counterclaim.paths import lexicon
 _CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ")
 _NEGATION_PATH = ("acomp", "attr", "dobj", "oprd", "amod", "compound", "xcomp")
 _POLAR_POS = ("NOUN", "VERB", "ADJ")
-_NEGATED_SUBJECTS = ("none", "nothing", "nobody", "neither")  # "none of them were paid"
+NEGATED_SUBJECTS = ("none", "nothing", "nobody", "neither")  # "none of them were paid"
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ def is_negated(token: Token) -> bool:
         if any(
             c.dep_ == "neg"
             or (c.dep_ == "det" and c.lower_ in negators)
-            or (c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _NEGATED_SUBJECTS)
+            or (c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in NEGATED_SUBJECTS)
             for c in node.children
         ):
             return True

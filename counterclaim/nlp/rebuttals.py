@@ -27,6 +27,7 @@ from counterclaim.nlp.voices import Voice, denial_signal, linking_words, only_ne
 class Evidence:
     weight: float
     reason: str
+    topic: str | None = None  # the proposition turned over, for the opposite wording
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,6 @@ class Link:
     rebuttal: Voice
     score: float
     reasons: tuple[str, ...]
-    opposed: bool
     topic: str | None
 
 
@@ -47,7 +47,7 @@ def may_answer(claim: Voice, rebuttal: Voice) -> bool:
         return False  # a denial no one is known to have made is not offered
     if claim.statement.text.rstrip(" ”\"'’").endswith("?"):
         return False  # a question claims nothing
-    if a is not None and b is not None:
+    if a is not None:
         if a.id == b.id or _one_name(a.name, b.name):
             return False
         if a.side and b.side and a.side == b.side:
@@ -73,12 +73,13 @@ def _opposite(claim: Voice, rebuttal: Voice) -> Evidence | None:
     found = pairing.opposition(claim.view, rebuttal.view)
     if found is None:
         return None
-    (claim_word, rebuttal_word), claim_prop, rebuttal_prop, _concepts = found
+    (claim_word, rebuttal_word), claim_prop, rebuttal_prop, concepts = found
     return Evidence(
         linking_words().weights["opposite"],
         f"Opposite on “{claim_word}”: {rebuttal.who} says "
         f"“{propositions.around(rebuttal_prop.text, rebuttal_word)}”; {claim.who} said "
         f"“{propositions.around(claim_prop.text, claim_word)}”",
+        topic=min(concepts),
     )
 
 
@@ -207,10 +208,9 @@ def link(claim: Voice, rebuttal: Voice, signal: list[str]) -> Link | None:
         reasons.append(
             f"The speakers are on different sides ({claim.speaker.side} / {rebuttal.speaker.side})"
         )
-    opposition = pairing.opposition(claim.view, rebuttal.view) if found[_opposite] else None
-    topic = min(opposition[3]) if opposition else None
+    opposite = found[_opposite]
     score = round(1.0 / (1.0 + math.exp(-z)), 3)
-    return Link(claim, rebuttal, score, tuple(reasons), opposition is not None, topic)
+    return Link(claim, rebuttal, score, tuple(reasons), opposite.topic if opposite else None)
 
 
 def answers(

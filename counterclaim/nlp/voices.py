@@ -26,6 +26,7 @@ class Voice:
     statement: Statement
     speaker: Speaker | None
     view: propositions.StatementView
+    content: DocSpan  # what is said
     sentence: DocSpan  # the whole sentence(s): speaker, cue and content
     index: int  # the number of its first sentence in the article
     terms: dict[str, str]  # concept -> the word, in the content
@@ -83,6 +84,7 @@ def voice_of(doc: Doc, statement: Statement, speaker: Speaker | None) -> Voice:
         statement,
         speaker,
         view,
+        content,
         sentence,
         _sentence_number(doc, whole[0]),
         _terms(content),
@@ -127,7 +129,7 @@ def denial_signal(voice: Voice) -> list[str]:
     vote"); a negation counts when it governs the statement's words or its subject is
     "none" or "nothing"."""
     lex = linking_words()
-    content = content_of(voice)
+    content = voice.content
     found = [lemma for lemma in voice.cue_lemmas if lemma in lex.denial_cues]
     if found and not any(t.pos_ in ("VERB", "AUX") for t in content):
         found = []  # "denied the claims": what is denied, not a statement of its own
@@ -136,7 +138,8 @@ def denial_signal(voice: Voice) -> list[str]:
     negations = [
         t.text
         for t in content
-        if t.dep_ == "neg" or (t.lower_ in _NEGATED_SUBJECTS and t.dep_ in ("nsubj", "nsubjpass"))
+        if t.dep_ == "neg"
+        or (t.lower_ in propositions.NEGATED_SUBJECTS and t.dep_ in ("nsubj", "nsubjpass"))
     ]
     if negations or any(p.negated for p in voice.view.propositions):
         found += (negations or [t.text for t in content if t.lower_ in NEGATIONS])[:1]
@@ -144,7 +147,6 @@ def denial_signal(voice: Voice) -> list[str]:
 
 
 NEGATIONS = frozenset({"not", "n't", "n’t", "no", "never", "nor", "neither", "none", "nothing"})
-_NEGATED_SUBJECTS = frozenset({"none", "nothing", "nobody", "neither"})
 _SAID_THINGS = frozenset({"it", "this", "that", "these", "those", "them", "which"})
 
 
@@ -165,7 +167,3 @@ def _denies_an_act(token: Token) -> bool:
 def only_negated(signal: list[str]) -> bool:
     """The statement only negates its own words: it rebuts only what it turns over."""
     return all(word.lower() in NEGATIONS for word in signal)
-
-
-def content_of(voice: Voice) -> DocSpan:
-    return _covering(voice.sentence.doc, voice.statement.content)
