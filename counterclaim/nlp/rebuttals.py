@@ -74,6 +74,8 @@ def _opposite(claim: Voice, rebuttal: Voice) -> Evidence | None:
     if found is None:
         return None
     (claim_word, rebuttal_word), claim_prop, rebuttal_prop, concepts = found
+    if not _tied_beyond(claim, rebuttal, concepts):
+        return None  # one word turned over ("witnesses" kept secret / "not a witness")
     return Evidence(
         linking_words().weights["opposite"],
         f"Opposite on “{claim_word}”: {rebuttal.who} says "
@@ -81,6 +83,14 @@ def _opposite(claim: Voice, rebuttal: Voice) -> Evidence | None:
         f"“{propositions.around(claim_prop.text, claim_word)}”",
         topic=min(concepts),
     )
+
+
+def _tied_beyond(claim: Voice, rebuttal: Voice, concepts: set[str]) -> bool:
+    """The two share a name or a word besides the one turned over: what is turned over
+    is said of the same thing."""
+    names = claim.view.names.keys() & rebuttal.sentence_names
+    terms = (claim.terms.keys() & rebuttal.sentence_terms.keys()) - concepts
+    return bool(names or terms)
 
 
 def _shared(claim: Voice, rebuttal: Voice) -> Evidence | None:

@@ -159,3 +159,18 @@ def test_what_a_denial_names_is_not_a_rebuttal_but_what_it_says_is(extractor) ->
     )
     rebuttals = {analysis.statement(p.rebuttal_id).text for p in analysis.pairs}
     assert rebuttals == {"the dictator is not opening a restaurant in Glasgow"}
+
+
+def test_one_shared_word_turned_over_is_not_a_rebuttal(extractor) -> None:  # type: ignore[no-untyped-def]
+    unrelated = extractor.analyse(
+        "The Boston Globe reported that the names of the witnesses were kept secret. "
+        "Prosecutor Ed Magee said the student was not a witness."
+    )
+    assert len(unrelated.statements) == 2
+    assert unrelated.pairs == ()
+    answered = extractor.analyse(
+        "The Boston Globe reported that the student was a witness before the grand jury. "
+        "Prosecutor Ed Magee said the student was not a witness."
+    )
+    (pair,) = answered.pairs
+    assert any(reason.startswith("Opposite on “witness”") for reason in pair.reasons)
