@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from counterclaim.domain import Analysis, Relation
-from counterclaim.ingest import ImportError_, LoadedArticle, load_article
+from counterclaim.ingest import ImportError_, LoadedArticle, language_name, load_article
 from counterclaim.paths import default_library_path
 
 if TYPE_CHECKING:
     from counterclaim.nlp.extract import Extractor
+    from counterclaim.services.analysis import Imported, Skipped
 
 LIBRARY_ENV = "COUNTERCLAIM_LIBRARY"
 T = TypeVar("T")
@@ -180,48 +181,52 @@ def _run_import(args: argparse.Namespace) -> int:
     """Every readable file is stored (one transaction each) whatever happens to the others.
     Exit 0 when all were imported or already there, 1 when some failed, 2 when none could
     be read."""
-    from counterclaim.ingest import collect_files
+    from counterclaim.services.analysis import AnalysisService, QuietProgress
 
-    files, problems = collect_files(args.paths)
-    for problem in problems:
-        _import_failed(args, getattr(problem, "path", ""), problem)
-    loaded = []
-    for path in files:
-        try:
-            loaded.append((path, load_article(path, args.max_bytes)))
-        except ImportError_ as error:
-            _import_failed(args, path, str(error))
-    if not loaded:
+    service = AnalysisService(library_path(args))
+    report = service.import_paths(
+        QuietProgress(), args.paths, args.max_bytes, lambda told: _tell_import(args, told)
+    )
+    if not report.read:
         return 2
-    new_ids = _store_imported(args, loaded)
-    if new_ids and not args.no_analyse:
-        from counterclaim.analysis import AnalysisService, QuietProgress
-
-        AnalysisService(library_path(args)).analyse(QuietProgress(), new_ids)
-    return 1 if problems or len(loaded) < len(files) else 0
+    if report.added and not args.no_analyse:
+        service.analyse(QuietProgress(), report.added)
+    return 1 if report.problems else 0
 
 
-def _store_imported(
-    args: argparse.Namespace, loaded: list[tuple[Path, LoadedArticle]]
-) -> list[int]:
-    """Store each article; the ids of those that are new."""
-    from counterclaim.store import Library
+def _tell_import(args: argparse.Namespace, told: Imported | Skipped) -> None:
+    """One line for each file, as it is done: plain, or JSON with --json."""
+    from counterclaim.services.analysis import Skipped, in_pipeline_language
 
-    new_ids = []
-    with Library.open(library_path(args)) as library:
-        for path, article in loaded:
-            article_id, created = library.add_article(article.meta, article.text, article.sha256)
-            if created:
-                new_ids.append(article_id)
-            title = article.meta.title if created else library.article(article_id).title
-            _report(args, path, article, article_id, created, title)
-    return new_ids
-
-
-def _import_failed(args: argparse.Namespace, path: Path | str, message: str) -> None:
+    if isinstance(told, Skipped):
+        if args.json:
+            line = {"path": told.path, "ok": False, "error": told.message}
+            print(json.dumps(line, ensure_ascii=False))
+        print(f"skipped: {told.message}", file=sys.stderr, flush=True)
+        return
     if args.json:
-        print(json.dumps({"path": str(path), "ok": False, "error": message}, ensure_ascii=False))
-    print(f"skipped: {message}", file=sys.stderr, flush=True)
+        found = {} if told.created else {"duplicate_of": told.article_id}
+        line = {
+            "path": told.path,
+            "ok": True,
+            "article_id": told.article_id,
+            "created": told.created,
+            **found,
+            "title": told.title,
+            "language": told.language,
+        }
+        print(json.dumps(line, ensure_ascii=False), flush=True)
+        return
+    where, title = told.path, told.title
+    if not told.created:
+        print(f"{where}: already in the library as article {told.article_id} “{title}”")
+        return
+    print(f"{where}: imported “{title}” as article {told.article_id}", flush=True)
+    if told.language is not None and not in_pipeline_language(told.language):
+        print(
+            f"{where}: “{title}” is in {language_name(told.language)}, not English: "
+            f"imported without statements"
+        )
 
 
 def _load_all(paths: list[Path]) -> tuple[list[tuple[Path, LoadedArticle]], int]:
@@ -234,42 +239,6 @@ def _load_all(paths: list[Path]) -> tuple[list[tuple[Path, LoadedArticle]], int]
             print(f"counterclaim: {error}", file=sys.stderr)
             failures += 1
     return loaded, failures
-
-
-def _report(
-    args: argparse.Namespace,
-    path: Path,
-    article: LoadedArticle,
-    article_id: int,
-    created: bool,
-    title: str,
-) -> None:
-    from counterclaim.analysis import in_pipeline_language
-    from counterclaim.ingest import language_name
-
-    language = article.meta.language
-    if args.json:
-        found = {} if created else {"duplicate_of": article_id}
-        line = {
-            "path": str(path),
-            "ok": True,
-            "article_id": article_id,
-            "created": created,
-            **found,
-            "title": title,
-            "language": language,
-        }
-        print(json.dumps(line, ensure_ascii=False), flush=True)
-        return
-    if not created:
-        print(f"{path}: already in the library as article {article_id} “{title}”")
-        return
-    print(f"{path}: imported “{title}” as article {article_id}", flush=True)
-    if language is not None and not in_pipeline_language(language):
-        print(
-            f"{path}: “{title}” is in {language_name(language)}, not English: "
-            f"imported without statements"
-        )
 
 
 def _run_extract(args: argparse.Namespace) -> int:

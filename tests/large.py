@@ -68,8 +68,8 @@ def open_workbench(qtbot, library_path: Path, settings_path: Path):  # type: ign
     active, and with focus in the pairs, as a reviewer sits down to it."""
     from PySide6.QtCore import QSettings
 
-    from counterclaim.analysis import AnalysisService
     from counterclaim.gui.app import application, build
+    from counterclaim.services.analysis import AnalysisService
 
     application()
     settings = QSettings(str(settings_path), QSettings.Format.IniFormat)

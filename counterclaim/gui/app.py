@@ -12,22 +12,25 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from counterclaim.analysis import AnalysisService
 from counterclaim.gui.commands import Editor
-from counterclaim.gui.controller import AnalysisController, ReviewController
 from counterclaim.gui.events import AppEvents
-from counterclaim.gui.export import ExportController
-from counterclaim.gui.importing import DetailsController, ImportController
-from counterclaim.gui.linking import LinkController
+from counterclaim.gui.export.dialog import ExportController
+from counterclaim.gui.library.analysing import AnalysisController
+from counterclaim.gui.library.articles import ArticleListModel
+from counterclaim.gui.library.details import DetailsController
+from counterclaim.gui.library.importing import ImportController
 from counterclaim.gui.main_window import MainWindow
-from counterclaim.gui.models import ArticleListModel, PairTableModel
-from counterclaim.gui.preferences import Preferences
-from counterclaim.gui.speaking import SpeakerController
+from counterclaim.gui.pairs.linking import LinkController
+from counterclaim.gui.pairs.model import PairTableModel
+from counterclaim.gui.pairs.review import ReviewController
+from counterclaim.gui.pairs.triage import TriageController
+from counterclaim.gui.settings.controller import PreferencesController
+from counterclaim.gui.settings.preferences import Preferences
+from counterclaim.gui.settings.theme import apply_scheme, is_dark
+from counterclaim.gui.speakers.controller import SpeakerController
 from counterclaim.gui.tasks import TaskRunner
-from counterclaim.gui.theme import apply_scheme, is_dark
-from counterclaim.gui.triage import TriageController
-from counterclaim.gui.workspace import PreferencesController
 from counterclaim.paths import APP_NAME, LIBRARY_FILE, ORGANISATION
+from counterclaim.services.analysis import AnalysisService
 from counterclaim.store import Library, LibraryError
 
 

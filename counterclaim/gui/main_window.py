@@ -23,15 +23,17 @@ from PySide6.QtWidgets import (
 )
 
 from counterclaim.domain import Relation
-from counterclaim.gui.article_view import ArticleView
-from counterclaim.gui.bands import ConnectorBands
-from counterclaim.gui.filters import FilterBar
-from counterclaim.gui.find import FindBar
-from counterclaim.gui.models import ArticleListModel, HistoryModel, PairTableModel
-from counterclaim.gui.overview import OverviewPanel
-from counterclaim.gui.pair_view import PairView
-from counterclaim.gui.search import LibrarySearchPanel, Search
-from counterclaim.gui.speakers import SpeakerPanel
+from counterclaim.gui.article.find import FindBar
+from counterclaim.gui.article.view import ArticleView
+from counterclaim.gui.history import HistoryModel
+from counterclaim.gui.library.articles import ArticleListModel
+from counterclaim.gui.library.search import LibrarySearchPanel, Search
+from counterclaim.gui.overview.panel import OverviewPanel
+from counterclaim.gui.pairs.bands import ConnectorBands
+from counterclaim.gui.pairs.cards import PairView
+from counterclaim.gui.pairs.filters import FilterBar
+from counterclaim.gui.pairs.model import PairTableModel
+from counterclaim.gui.speakers.panel import SpeakerPanel
 
 
 class MainWindow(QMainWindow):

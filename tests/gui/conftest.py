@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from counterclaim.analysis import AnalysisService
 from counterclaim.gui.app import application, build
+from counterclaim.services.analysis import AnalysisService
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counterclaim.gui.bands import Band, BandGeometry, ConnectorBands
+from counterclaim.gui.pairs.bands import Band, BandGeometry, ConnectorBands
 
 RED = "#d62728"
 CYAN = "#17becf"

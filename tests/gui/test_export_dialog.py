@@ -12,7 +12,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-from counterclaim.gui.export import ExportController, ExportDialog
+from counterclaim.gui.export.dialog import ExportController, ExportDialog
 from counterclaim.store import Library
 from tests.unit.test_report import FORMULA, RATINGS
 from tests.unit.test_report import hostile as hostile  # a library with one hostile article

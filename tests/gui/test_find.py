@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from counterclaim.domain import Analysis, Side, Span, Speaker, SpeakerKind, Statement, StatementKind
-from counterclaim.gui.article_view import ArticleView
-from counterclaim.gui.find import FindBar
+from counterclaim.gui.article.find import FindBar
+from counterclaim.gui.article.view import ArticleView
 
 TEXT = (
     "Peskov said NATO is hostile. NATO said it is not hostile.\n"

@@ -10,8 +10,8 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 
 from counterclaim.domain import ArticleMeta
-from counterclaim.gui.importing import ArticleDetailsDialog
-from counterclaim.gui.preferences import Preferences
+from counterclaim.gui.library.details import ArticleDetailsDialog
+from counterclaim.gui.settings.preferences import Preferences
 
 ENGLISH = (
     "Ministers deny the plan\n\n"

@@ -9,7 +9,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from counterclaim.domain import LinkStatus, Relation
-from counterclaim.gui.search import StatementPicker
+from counterclaim.gui.library.search import StatementPicker
 
 
 @pytest.fixture(autouse=True)

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from counterclaim.analysis import AnalysisService
 from counterclaim.gui.app import application, build, default_library
-from counterclaim.gui.models import ArticleListModel, PairTableModel
+from counterclaim.gui.library.articles import ArticleListModel
+from counterclaim.gui.pairs.model import PairTableModel
 from counterclaim.paths import default_library_path
+from counterclaim.services.analysis import AnalysisService
 
 
 @pytest.fixture

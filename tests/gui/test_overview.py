@@ -18,8 +18,8 @@ from counterclaim.domain import (
     StatementKind,
     StatementMode,
 )
-from counterclaim.gui.models import ObjectRole
-from counterclaim.gui.overview import BalanceModel, OverviewPanel, UnansweredModel
+from counterclaim.gui.overview.panel import BalanceModel, OverviewPanel, UnansweredModel
+from counterclaim.gui.tables import ObjectRole
 from counterclaim.overview import balance, unanswered_claims
 
 SPEAKERS = (

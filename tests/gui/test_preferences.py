@@ -18,13 +18,19 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from counterclaim.gui.preferences import (
+from counterclaim.gui.settings.preferences import (
     DEFAULT_RATINGS,
     MAX_RECENT,
     Preferences,
     PreferencesDialog,
 )
-from counterclaim.gui.theme import ENVIRONMENT, apply_scheme, force_scheme, is_dark, readable
+from counterclaim.gui.settings.theme import (
+    ENVIRONMENT,
+    apply_scheme,
+    force_scheme,
+    is_dark,
+    readable,
+)
 
 
 @pytest.fixture

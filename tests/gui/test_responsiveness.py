@@ -7,11 +7,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QElapsedTimer, QTimer
 
-from counterclaim.analysis import AnalysisService
 from counterclaim.domain import ArticleMeta
 from counterclaim.gui.app import Workbench, application, build, settle_heap
 from counterclaim.ingest import text_sha256
 from counterclaim.paths import SAMPLE_ARTICLE
+from counterclaim.services.analysis import AnalysisService
 
 MAX_GAP_MS = 100
 

@@ -14,8 +14,8 @@ from counterclaim.domain import (
     Statement,
     StatementKind,
 )
-from counterclaim.gui.models import ObjectRole
-from counterclaim.gui.search import LibrarySearchPanel, SearchResultModel, StatementPicker
+from counterclaim.gui.library.search import LibrarySearchPanel, SearchResultModel, StatementPicker
+from counterclaim.gui.tables import ObjectRole
 
 PESKOV = Speaker("p", "Dmitriy Peskov", SpeakerKind.PERSON, side="Russia")
 NATO = Speaker("n", "NATO", SpeakerKind.ORGANISATION, side="NATO")

@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from counterclaim.domain import Analysis, StatementMode
 from counterclaim.gui.app import Workbench, build
-from counterclaim.gui.models import PairTableModel
-from counterclaim.gui.theme import readable
+from counterclaim.gui.pairs.model import PairTableModel
+from counterclaim.gui.settings.theme import readable
 
 _SELECTED_PAIR = QTextFormat.Property.UserProperty + 1  # as in gui/article_view.py
 STOLTENBERG, NATO, PESKOV = "Jens Stoltenberg", "NATO", "Dmitriy Peskov"

@@ -8,8 +8,8 @@ from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
 from counterclaim.domain import Side, Speaker, SpeakerKind
-from counterclaim.gui.models import ObjectRole
-from counterclaim.gui.speakers import SpeakerPanel, SpeakerTreeModel
+from counterclaim.gui.speakers.panel import SpeakerPanel, SpeakerTreeModel
+from counterclaim.gui.tables import ObjectRole
 
 RUSSIA = Side("Russia", "#b03a2e")
 NATO = Side("NATO", "#1f3a93")

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from counterclaim.analysis import AnalysisService
 from counterclaim.domain import BatchState, LinkStatus
 from counterclaim.gui.app import application, build
+from counterclaim.services.analysis import AnalysisService
 from counterclaim.store import Library
 
 

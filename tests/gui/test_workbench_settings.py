@@ -16,12 +16,18 @@ from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
 import counterclaim.gui.app as app_module
-from counterclaim.analysis import AnalysisService
 from counterclaim.gui.app import Launcher, Workbench, application, build
-from counterclaim.gui.controller import verdict_colour
-from counterclaim.gui.models import PairTableModel
-from counterclaim.gui.preferences import DEFAULT_RATINGS, Preferences
-from counterclaim.gui.theme import ENVIRONMENT, apply_scheme, force_scheme, is_dark, readable
+from counterclaim.gui.pairs.model import PairTableModel
+from counterclaim.gui.pairs.review import verdict_colour
+from counterclaim.gui.settings.preferences import DEFAULT_RATINGS, Preferences
+from counterclaim.gui.settings.theme import (
+    ENVIRONMENT,
+    apply_scheme,
+    force_scheme,
+    is_dark,
+    readable,
+)
+from counterclaim.services.analysis import AnalysisService
 
 GREY = "#7f8c8d"
 SELECTED_PAIR = QTextFormat.Property.UserProperty + 1  # as in gui/article_view.py

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from counterclaim.analysis import AnalysisService, QuietProgress
 from counterclaim.domain import ArticleMeta, LinkStatus, Relation, Review
 from counterclaim.ingest import text_sha256
+from counterclaim.services.analysis import AnalysisService, QuietProgress
 from counterclaim.store import Library
 
 CLAIM = "Kremlin claims\n\nKremlin spokesman Dmitriy Peskov said NATO is hostile to Russia.\n"

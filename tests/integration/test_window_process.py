@@ -12,7 +12,7 @@ SCRIPT = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from counterclaim.analysis import AnalysisService, QuietProgress
+    from counterclaim.services.analysis import AnalysisService, QuietProgress
     from counterclaim.gui.app import application, build
 
     def main():

@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog
 
 from counterclaim.gui.main_window import MainWindow
-from counterclaim.gui.preferences import Preferences, PreferencesDialog
+from counterclaim.gui.settings.preferences import Preferences, PreferencesDialog
 
 
 class PreferencesController(QObject):

@@ -1,7 +1,8 @@
-"""Work the window runs in the background: loading the pipeline, importing, analysing.
+"""Importing and analysing: loading the pipeline, storing article files, finding their
+statements and pairs.
 
-Plain functions over the nlp and store layers (no Qt), so the task runner can run them
-on a worker thread and the CLI could run them as they are. Each job opens its own
+Plain functions over the nlp and store layers (no Qt): the window's task runner runs them
+on a worker thread, the command line runs them as they are. Each job opens its own
 library connection.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -37,7 +39,7 @@ if TYPE_CHECKING:  # spaCy is imported where the pipeline runs: never in the win
 
 _CLAIMABLE = (StatementMode.SPEECH, StatementMode.BELIEF)
 
-__all__ = ["AnalysisService", "Progress", "QuietProgress"]
+__all__ = ["AnalysisService", "ImportReport", "Imported", "Progress", "QuietProgress", "Skipped"]
 
 
 class Progress(Protocol):
@@ -81,6 +83,30 @@ class Analyser(Protocol):
 PIPELINE_LANGUAGE = "en"
 
 
+@dataclass(frozen=True)
+class Imported:
+    """One file stored: a new article, or one already in the library (`created` False,
+    with the stored article's title)."""
+
+    path: str
+    article_id: int
+    created: bool
+    title: str
+    language: str | None
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """One file that could not be read, and why."""
+
+    path: str
+    message: str
+
+
+def _ignore(_outcome: Imported | Skipped) -> None:
+    pass
+
+
 @dataclass
 class ImportReport:
     """What an import did: the new articles, the texts already in the library, the files
@@ -91,6 +117,7 @@ class ImportReport:
     problems: list[str] = field(default_factory=list)
     other_language: list[tuple[str, str]] = field(default_factory=list)  # title, language
     cancelled: int = 0
+    read: int = 0  # files read, new or already stored
 
 
 def in_pipeline_language(language: str | None) -> bool:
@@ -150,16 +177,24 @@ class AnalysisService:
         return self.analyse(progress, [article_id])
 
     def import_paths(
-        self, progress: Progress, paths: list[Path], max_bytes: int | None = None
+        self,
+        progress: Progress,
+        paths: list[Path],
+        max_bytes: int | None = None,
+        told: Callable[[Imported | Skipped], None] = _ignore,
     ) -> ImportReport:
         """Store each readable article file (folders are walked), each in its own
         transaction: what was imported before a cancel or a bad file is kept, and a bad
-        file leaves nothing behind. Analysis is left to the caller."""
+        file leaves nothing behind. `told` hears of each file as it is done. The library is
+        opened only once a file could be read. Analysis is left to the caller."""
         from counterclaim.ingest import MAX_BYTES, ImportError_, collect_files
 
         files, problems = collect_files(paths)
         report = ImportReport(problems=list(problems))
-        with Library.open(self.library_path) as library:
+        for problem in problems:
+            told(Skipped(str(getattr(problem, "path", "")), str(problem)))
+        with ExitStack() as opened:
+            library: Library | None = None
             for n, path in enumerate(files):
                 if progress.cancel.is_set():
                     report.cancelled = len(files) - n
@@ -169,8 +204,11 @@ class AnalysisService:
                     article = load_article(path, max_bytes or MAX_BYTES)
                 except ImportError_ as error:
                     report.problems.append(str(error))
+                    told(Skipped(str(path), str(error)))
                     continue
-                self._store(library, article, str(path), report)
+                if library is None:
+                    library = opened.enter_context(Library.open(self.library_path))
+                told(self._store(library, article, str(path), report))
         return report
 
     def import_text(
@@ -190,8 +228,12 @@ class AnalysisService:
         return report
 
     @staticmethod
-    def _store(library: Library, article: LoadedArticle, where: str, report: ImportReport) -> None:
+    def _store(
+        library: Library, article: LoadedArticle, where: str, report: ImportReport
+    ) -> Imported:
         article_id, created = library.add_article(article.meta, article.text, article.sha256)
+        report.read += 1
+        title = article.meta.title
         if created:
             report.added.append(article_id)
             if not in_pipeline_language(article.meta.language):
@@ -199,6 +241,7 @@ class AnalysisService:
         else:
             title = library.article(article_id).title
             report.duplicates.append(f"{where}: already in the library as “{title}”")
+        return Imported(where, article_id, created, title, article.meta.language)
 
     def analyse_pending(self, progress: Progress) -> list[int]:
         with Library.open(self.library_path) as library:

@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -20,20 +19,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from counterclaim.domain import LibraryStatement, Relation
-from counterclaim.gui.models import ObjectRole, _HeadedTable, _Index
+from counterclaim.gui.tables import ChoosingTable, HeadedTableModel, Index, ObjectRole
 
 Search = Callable[[str], list[LibraryStatement]]
 MIN_QUERY = 2  # shorter queries would list half the library
 PAUSE_MS = 250  # search when the user stops typing this long
 
 
-class SearchResultModel(_HeadedTable):
+class SearchResultModel(HeadedTableModel):
     """Statements found in the library: who said it, on which side, what, and where."""
 
     SPEAKER, SIDE, STATEMENT, ARTICLE = range(4)
@@ -51,10 +49,10 @@ class SearchResultModel(_HeadedTable):
     def result(self, row: int) -> LibraryStatement:
         return self._results[row]
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self._results)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._results):
             return None
         found = self._results[index.row()]
@@ -80,32 +78,6 @@ class SearchResultModel(_HeadedTable):
                 return f"{found.article_title}\n{found.published}"
             return found.article_title
         return None
-
-
-class ChoosingTable(QTableView):
-    """A read-only table of whole rows; double-click or Enter chooses the row."""
-
-    row_chosen = Signal(int)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setWordWrap(False)
-        self.setTabKeyNavigation(False)
-        self.verticalHeader().hide()
-        self.doubleClicked.connect(self._on_double_clicked)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.row_chosen.emit(self.currentIndex().row())
-            event.accept()  # not also the dialog's default button
-            return
-        super().keyPressEvent(event)
-
-    def _on_double_clicked(self, index: QModelIndex) -> None:
-        self.row_chosen.emit(index.row())
 
 
 class LibrarySearchPanel(QWidget):

@@ -1,5 +1,6 @@
 """Speakers and sides: rename, merge, move to a side, change a side's colour. The panel
-asks; this controller turns each answer into one undoable action."""
+asks; this controller has the speakers service plan each answer and puts it on the undo
+stack as one action."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import QObject
 from counterclaim.domain import Analysis, Edit, Side
 from counterclaim.gui.commands import Editor
 from counterclaim.gui.main_window import MainWindow
+from counterclaim.services import speakers as speaker_edits
 from counterclaim.store import Library, LibraryError
 
 
@@ -27,57 +29,39 @@ class SpeakerController(QObject):
     def show(self, analysis: Analysis | None, sides: list[Side]) -> None:
         """The article's speakers, under every side of the library."""
         speakers = list(analysis.speakers) if analysis else []
-        counts: dict[str, int] = {}
-        for statement in analysis.statements if analysis else ():
-            if statement.speaker_id is not None:
-                counts[statement.speaker_id] = counts.get(statement.speaker_id, 0) + 1
+        counts = speaker_edits.statement_counts(analysis)
         self.window.speaker_panel.model.set_speakers(speakers, sides, counts)
         self.window.speaker_panel.tree.expandAll()
 
     def rename_speaker(self, speaker_id: str, name: str) -> bool:
         return self._do(
             self.tr("Rename speaker"),
-            lambda: [Edit(speaker_id, "name", self.library.value(speaker_id, "name"), name)],
+            lambda: speaker_edits.rename_speaker(self.library, speaker_id, name),
         )
 
     def rename_side(self, label: str, new_label: str) -> bool:
-        def edits() -> list[Edit]:
-            return self.library.rename_side_edits(self._side(label), new_label)
-
-        return self._do(self.tr("Rename side"), edits)
+        return self._do(
+            self.tr("Rename side"),
+            lambda: speaker_edits.rename_side(self.library, label, new_label),
+        )
 
     def merge(self, kept_id: str, merged_id: str) -> bool:
         return self._do(
-            self.tr("Merge speakers"), lambda: self.library.merge_edits(kept_id, merged_id)
+            self.tr("Merge speakers"),
+            lambda: speaker_edits.merge(self.library, kept_id, merged_id),
         )
 
     def move(self, speaker_id: str, label: str) -> bool:
-        def edits() -> list[Edit]:
-            made: list[Edit] = []
-            side_id = self.library.side_id(label)
-            if side_id is None:
-                side_id = self.library.new_side(label)
-                made.append(Edit(side_id, "hidden", "1", "0"))
-            before = self.library.value(speaker_id, "side")
-            if before == side_id:
-                return []
-            return [*made, Edit(speaker_id, "side", before, side_id)]
-
-        return self._do(self.tr("Move speaker to a side"), edits)
+        return self._do(
+            self.tr("Move speaker to a side"),
+            lambda: speaker_edits.move(self.library, speaker_id, label),
+        )
 
     def colour(self, label: str, colour: str) -> bool:
-        def edits() -> list[Edit]:
-            side_id = self._side(label)
-            before = self.library.value(side_id, "colour")
-            return [] if before == colour else [Edit(side_id, "colour", before, colour)]
-
-        return self._do(self.tr("Change side colour"), edits)
-
-    def _side(self, label: str) -> str:
-        side_id = self.library.side_id(label)
-        if side_id is None:
-            raise LibraryError(f"there is no side called '{label}' any more")
-        return side_id
+        return self._do(
+            self.tr("Change side colour"),
+            lambda: speaker_edits.colour(self.library, label, colour),
+        )
 
     def _do(self, label: str, edits: Callable[[], list[Edit]]) -> bool:
         try:

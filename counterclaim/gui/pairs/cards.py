@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from counterclaim.domain import LibraryStatement, Pair, Relation, Speaker, Statement
-from counterclaim.gui.preferences import DEFAULT_RATINGS
+from counterclaim.gui.settings.preferences import DEFAULT_RATINGS
 
 
 class StatementCard(QFrame):

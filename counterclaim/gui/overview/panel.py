@@ -13,14 +13,13 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from counterclaim.domain import Analysis, Pair, Statement
-from counterclaim.gui.models import ObjectRole, _HeadedTable, _Index
-from counterclaim.gui.search import ChoosingTable
+from counterclaim.gui.tables import ChoosingTable, HeadedTableModel, Index, ObjectRole
 from counterclaim.overview import NO_SIDE, Balance, SideBalance, balance, unanswered_claims
 
 _NO_COLOUR = "#7f8c8d"
 
 
-class UnansweredModel(_HeadedTable):
+class UnansweredModel(HeadedTableModel):
     """Claims without a rebuttal, in the order the article tells them."""
 
     SPEAKER, SIDE, CLAIM = range(3)
@@ -40,10 +39,10 @@ class UnansweredModel(_HeadedTable):
     def claim(self, row: int) -> Statement:
         return self._claims[row]
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self._claims)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._claims):
             return None
         claim = self._claims[index.row()]
@@ -77,7 +76,7 @@ class UnansweredModel(_HeadedTable):
         return colours.get(speaker.side) if speaker and speaker.side else None
 
 
-class BalanceModel(_HeadedTable):
+class BalanceModel(HeadedTableModel):
     """Each side's speakers, statements, words and share, and whether it opens or closes."""
 
     SIDE, SPEAKERS, STATEMENTS, WORDS, SHARE, FIRST_LAST = range(6)
@@ -95,10 +94,10 @@ class BalanceModel(_HeadedTable):
     def side(self, row: int) -> SideBalance:
         return self._sides[row]
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self._sides)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._sides):
             return None
         side, column = self._sides[index.row()], index.column()
@@ -201,7 +200,7 @@ class OverviewPanel(QWidget):
     def _on_claim_chosen(self, row: int) -> None:
         self.claim_chosen.emit(self.unanswered.claim(row))
 
-    def _table(self, name: str, model: _HeadedTable) -> ChoosingTable:
+    def _table(self, name: str, model: HeadedTableModel) -> ChoosingTable:
         table = ChoosingTable(self)
         table.setObjectName(name)
         table.setModel(model)

@@ -1,104 +1,28 @@
-"""Qt item models over domain dataclasses: the library's articles and an article's pairs."""
+"""An article's pairs as a table model: claim, rebuttal, speakers, score, status, verdict."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
-    QAbstractListModel,
-    QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QColor
 
 from counterclaim.domain import (
     Analysis,
-    Article,
-    BatchState,
-    Change,
     LibraryStatement,
     LinkStatus,
     Pair,
     Speaker,
     Statement,
 )
-from counterclaim.gui.filters import NO_VERDICT, PairFilter
-
-_Index = QModelIndex | QPersistentModelIndex
-ObjectRole = Qt.ItemDataRole.UserRole + 1
+from counterclaim.gui.pairs.filters import NO_VERDICT, PairFilter
+from counterclaim.gui.tables import HeadedTableModel, Index, ObjectRole
 
 
-class ArticleListModel(QAbstractListModel):
-    """The articles of the library, newest last."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._articles: list[Article] = []
-
-    def set_articles(self, articles: list[Article]) -> None:
-        self.beginResetModel()
-        self._articles = list(articles)
-        self.endResetModel()
-
-    def article(self, row: int) -> Article:
-        return self._articles[row]
-
-    def row_of(self, article_id: int) -> int:
-        return next((n for n, a in enumerate(self._articles) if a.id == article_id), -1)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self._articles)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._articles):
-            return None
-        article = self._articles[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return article.title
-        if role == Qt.ItemDataRole.ToolTipRole:
-            pairs = article.counts.get("pairs", 0)
-            state = f"{pairs} pairs to review" if article.analysed else "not analysed yet"
-            return f"{article.title}\n{article.meta.published or ''} {state}".strip()
-        if role == ObjectRole:
-            return article
-        return None
-
-
-class _HeadedTable(QAbstractTableModel):
-    """A flat table whose columns are named by the class's HEADERS."""
-
-    HEADERS: tuple[str, ...] = ()
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        return column_title(self, self.HEADERS, section, orientation, role)
-
-
-def column_title(
-    model: QAbstractItemModel,
-    headers: tuple[str, ...],
-    section: int,
-    orientation: Qt.Orientation,
-    role: int,
-) -> str | None:
-    """The translated name of a column, for a model's `headerData`."""
-    if (
-        role == Qt.ItemDataRole.DisplayRole
-        and orientation == Qt.Orientation.Horizontal
-        and 0 <= section < len(headers)
-    ):
-        return model.tr(headers[section])
-    return None
-
-
-class PairTableModel(_HeadedTable):
+class PairTableModel(HeadedTableModel):
     """The claim/rebuttal pairs of one article, best score first, then its claims answered
     in other articles of the library."""
 
@@ -208,10 +132,10 @@ class PairTableModel(_HeadedTable):
         speaker = self.speaker(statement)
         return self._colours.get(speaker.side or "", fallback) if speaker else fallback
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self._pairs)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._pairs):
             return None
         claim, rebuttal = self.statements(index.row())
@@ -252,58 +176,3 @@ class PairTableModel(_HeadedTable):
         if role == Qt.ItemDataRole.DisplayRole and len(text) > 80:
             return text[:79] + "…"
         return text
-
-
-class HistoryModel(_HeadedTable):
-    """The reviewers' edits, newest first: when, who, which action, what changed and how.
-    Undone actions are shown greyed, marked "undone"."""
-
-    WHEN, WHO, ACTION, ITEM, WHAT, BEFORE, AFTER = range(7)
-    HEADERS = ("When", "Who", "Action", "Item", "What", "Before", "After")
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._changes: list[Change] = []
-
-    def set_changes(self, changes: list[Change]) -> None:
-        self.beginResetModel()
-        self._changes = list(changes)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self._changes)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._changes):
-            return None
-        change = self._changes[index.row()]
-        if role == Qt.ItemDataRole.ForegroundRole and change.state is not BatchState.DONE:
-            return QColor("#8a8a8a")
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        action = self.tr(change.label)
-        if change.state is not BatchState.DONE:
-            action = self.tr("{action} ({state})").format(
-                action=action, state=self.tr(change.state.value)
-            )
-        values = (
-            change.at.astimezone().strftime("%Y-%m-%d %H:%M"),
-            change.who,
-            action,
-            self._item(change.target),
-            self.tr(change.what),
-            change.before or "",
-            change.after or "",
-        )
-        return values[index.column()] if 0 <= index.column() < len(values) else None
-
-    def _item(self, target: str) -> str:
-        """ "ln7" as "pair 7", "sp3" as "speaker 3": what was changed, in the reviewer's words."""
-        kinds = {
-            "ln": self.tr("pair"),
-            "st": self.tr("statement"),
-            "sp": self.tr("speaker"),
-            "sd": self.tr("side"),
-        }
-        kind = kinds.get(target[:2])
-        return f"{kind} {target[2:]}" if kind else target

@@ -37,10 +37,10 @@ from PySide6.QtWidgets import (
 )
 
 from counterclaim.domain import Side, Speaker
-from counterclaim.gui.models import ObjectRole, column_title
-from counterclaim.gui.theme import readable
+from counterclaim.gui.settings.theme import readable
+from counterclaim.gui.tables import ObjectRole, column_title
 
-_Index = QModelIndex | QPersistentModelIndex
+Index = QModelIndex | QPersistentModelIndex
 _TOP = 0  # internalId of a side's row; a speaker's row holds its side's row + 1
 
 
@@ -104,7 +104,7 @@ class SpeakerTreeModel(QAbstractItemModel):
                     return self.index(child, self.NAME, self.index(row, self.NAME))
         return QModelIndex()
 
-    def item(self, index: _Index) -> Speaker | Side | None:
+    def item(self, index: Index) -> Speaker | Side | None:
         """The Speaker or Side on a row; None for "No side" and for no row."""
         if not index.isValid():
             return None
@@ -116,7 +116,7 @@ class SpeakerTreeModel(QAbstractItemModel):
         self,
         row: int,
         column: int,
-        parent: _Index = QModelIndex(),  # noqa: B008 - Qt API
+        parent: Index = QModelIndex(),  # noqa: B008 - Qt API
     ) -> QModelIndex:
         if not self.hasIndex(row, column, parent):
             return QModelIndex()
@@ -125,25 +125,25 @@ class SpeakerTreeModel(QAbstractItemModel):
     @overload
     def parent(self) -> QObject | None: ...
     @overload
-    def parent(self, child: _Index) -> QModelIndex: ...
-    def parent(self, child: _Index | None = None) -> QObject | QModelIndex | None:
+    def parent(self, child: Index) -> QModelIndex: ...
+    def parent(self, child: Index | None = None) -> QObject | QModelIndex | None:
         if child is None:
             return super().parent()
         if not child.isValid() or child.internalId() == _TOP:
             return QModelIndex()
         return self.createIndex(child.internalId() - 1, self.NAME, _TOP)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         if not parent.isValid():
             return len(self._groups)
         if parent.internalId() == _TOP and parent.column() == self.NAME:
             return len(self._groups[parent.row()].speakers)
         return 0
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return len(self.HEADERS)
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -153,7 +153,7 @@ class SpeakerTreeModel(QAbstractItemModel):
     ) -> Any:
         return column_title(self, self.HEADERS, section, orientation, role)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         if role == ObjectRole:

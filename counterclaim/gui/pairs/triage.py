@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from counterclaim.domain import Batch, Edit, LinkStatus, Pair
+from counterclaim.domain import Batch, LinkStatus, Pair
 from counterclaim.gui.commands import Editor, only_reviews
 from counterclaim.gui.main_window import MainWindow
-from counterclaim.gui.models import PairTableModel
+from counterclaim.gui.pairs.model import PairTableModel
+from counterclaim.services.review import review_edit
 from counterclaim.store import Library
 
 
@@ -43,7 +44,7 @@ class TriageController(QObject):
             return
         pair = self.pairs.pair(row)
         text = self.tr("Confirm pair") if status is LinkStatus.CONFIRMED else self.tr("Reject pair")
-        self._push(pair, "status", pair.status.value, status.value, text)
+        self._push(pair, "status", status.value, text)
         self._select(self._next_open(row))
 
     def move(self, step: int) -> None:
@@ -53,22 +54,17 @@ class TriageController(QObject):
 
     def _on_verdict_chosen(self, verdict: object) -> None:
         row = self.current_row()
-        if row >= 0 and self.pairs.pair(row).verdict != verdict:
-            pair = self.pairs.pair(row)
+        if row >= 0:
             chosen = verdict if isinstance(verdict, str) else None
-            self._push(pair, "verdict", pair.verdict, chosen, self.tr("Set verdict"))
+            self._push(self.pairs.pair(row), "verdict", chosen, self.tr("Set verdict"))
 
     def _on_note_edited(self, note: str) -> None:
         row = self.current_row()
-        if row >= 0 and self.pairs.pair(row).note != note:
-            pair = self.pairs.pair(row)
-            self._push(pair, "note", pair.note, note, self.tr("Edit note"))
+        if row >= 0:
+            self._push(self.pairs.pair(row), "note", note, self.tr("Edit note"))
 
-    def _push(
-        self, pair: Pair, what: str, before: str | None, after: str | None, text: str
-    ) -> None:
-        assert pair.id is not None
-        self.editor.do(text, [Edit(pair.id, what, before, after)])
+    def _push(self, pair: Pair, what: str, after: str | None, text: str) -> None:
+        self.editor.do(text, review_edit(pair, what, after))
 
     def _on_changed(self, batch: Batch) -> None:
         self.show_history()

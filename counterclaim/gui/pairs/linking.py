@@ -7,15 +7,13 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
-from counterclaim.domain import Edit, LibraryStatement, Pair, Relation, Statement, StatementKind
+from counterclaim.domain import LibraryStatement, Pair, Relation, Statement
 from counterclaim.gui.commands import Editor
+from counterclaim.gui.library.search import StatementPicker
 from counterclaim.gui.main_window import MainWindow
-from counterclaim.gui.models import PairTableModel
-from counterclaim.gui.search import StatementPicker
+from counterclaim.gui.pairs.model import PairTableModel
+from counterclaim.services import review
 from counterclaim.store import Library, LibraryError
-
-SHOW = ("1", "0")  # "hidden" from 1 to 0: what was made by hand appears
-HIDE = ("0", "1")
 
 
 class LinkController(QObject):
@@ -80,19 +78,13 @@ class LinkController(QObject):
         name = self.ask_speaker(names)
         if name is None:
             return False
-        edits: list[Edit] = []
         try:
-            speaker_id = next((s.id for s in analysis.speakers if s.name == name), None)
-            if speaker_id is None:
-                speaker_id = self.library.new_speaker(self.article_id, name)
-                edits.append(Edit(speaker_id, "hidden", *SHOW))
-            statement_id = self.library.new_statement(
-                self.article_id, span, speaker_id, StatementKind.DIRECT
+            statement_id, edits = review.mark_statement(
+                self.library, self.article_id, span, name, analysis.speakers
             )
         except LibraryError as error:
             self.tell(str(error))
             return False
-        edits.append(Edit(statement_id, "hidden", *SHOW))
         role = self.tr("claim") if claim else self.tr("rebuttal")
         prompt = self.tr(
             "Link the {role} by {name} to the statement that {answers}: search the library."
@@ -105,15 +97,12 @@ class LinkController(QObject):
         label = self.tr("Mark claim") if claim else self.tr("Mark rebuttal")
         if picked is not None:
             other, relation = picked
-            ends = (
-                (statement_id, other.statement.id) if claim else (other.statement.id, statement_id)
-            )
+            ends = review.linked_ends(statement_id, other, marked_is_claim=claim)
             try:
-                link_id = self.library.new_link(*ends, relation, self.editor.who)
+                edits += review.link_by_hand(self.library, *ends, relation, self.editor.who)
             except LibraryError as error:
                 self.tell(str(error))
                 return False
-            edits.append(Edit(link_id, "hidden", *SHOW))
             label = self.tr("Link by hand")
         return self.editor.do(label, edits)
 
@@ -143,26 +132,25 @@ class LinkController(QObject):
             return False
         other, relation = picked
         try:
-            link_id = self.library.new_link(claim.id, other.statement.id, relation, self.editor.who)
+            edits = review.link_by_hand(
+                self.library, claim.id, other.statement.id, relation, self.editor.who
+            )
         except LibraryError as error:
             self.tell(str(error))
             return False
-        return self.editor.do(self.tr("Link by hand"), [Edit(link_id, "hidden", *SHOW)])
+        return self.editor.do(self.tr("Link by hand"), edits)
 
     def set_relation(self, relation: Relation) -> bool:
         pair = self._current()
-        if pair is None or pair.id is None or pair.relation == relation:
+        if pair is None:
             return False
-        return self.editor.do(
-            self.tr("Change relation"),
-            [Edit(pair.id, "relation", pair.relation.value, relation.value)],
-        )
+        return self.editor.do(self.tr("Change relation"), review.relation_edit(pair, relation))
 
     def remove_link(self) -> bool:
         pair = self._current()
-        if pair is None or pair.id is None:
+        if pair is None:
             return False
-        return self.editor.do(self.tr("Remove link"), [Edit(pair.id, "hidden", *HIDE)])
+        return self.editor.do(self.tr("Remove link"), review.remove_link(pair))
 
     def _current(self) -> Pair | None:
         rows = self.window.pair_table.selectionModel().selectedRows()

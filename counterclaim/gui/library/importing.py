@@ -1,5 +1,4 @@
-"""Bringing articles in: files and folders (File > Import, drag and drop), pasted text;
-and what is known about an article (its details), editable and undoable."""
+"""Bringing articles in: files and folders (File > Import, drag and drop), and pasted text."""
 
 from __future__ import annotations
 
@@ -8,28 +7,18 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
     QMessageBox,
-    QWidget,
 )
 
-from counterclaim.analysis import AnalysisService, ImportReport
-from counterclaim.domain import ArticleMeta, Edit
-from counterclaim.gui.commands import Editor
-from counterclaim.gui.controller import AnalysisController
 from counterclaim.gui.events import AppEvents
+from counterclaim.gui.library.analysing import AnalysisController
 from counterclaim.gui.main_window import MainWindow
 from counterclaim.gui.tasks import Task, TaskContext, TaskRunner
 from counterclaim.ingest import language_name
-from counterclaim.store import Library
+from counterclaim.services.analysis import AnalysisService, ImportReport
 
 _FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.pdf *.docx);;All files (*)"
-_FIELDS = ("title", "outlet", "author", "published", "source")
 
 
 class ImportController(QObject):
@@ -135,95 +124,6 @@ class ImportController(QObject):
         )
         if folder:
             self.import_paths([Path(folder)])
-
-
-class DetailsController(QObject):
-    """Article > Details: title, outlet, author, date and source, as one undoable edit."""
-
-    def __init__(self, window: MainWindow, library: Library, editor: Editor) -> None:
-        super().__init__(window)
-        self.window, self.library, self.editor = window, library, editor
-        self.article_id: int | None = None
-        window.details_action.triggered.connect(self.edit)
-
-    def set_article(self, article_id: int) -> None:
-        self.article_id = article_id
-
-    def ask(self, meta: ArticleMeta) -> ArticleMeta | None:
-        dialog = ArticleDetailsDialog(meta, self.window)
-        try:
-            return dialog.meta() if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
-
-    def edit(self) -> bool:
-        if self.article_id is None:
-            return False
-        meta = self.library.article(self.article_id).meta
-        changed = self.ask(meta)
-        if changed is None:
-            return False
-        return self.editor.do(
-            self.tr("Edit article details"), details_edits(self.article_id, meta, changed)
-        )
-
-
-def details_edits(article_id: int, before: ArticleMeta, after: ArticleMeta) -> list[Edit]:
-    target = f"ar{article_id}"
-    return [
-        Edit(target, name, getattr(before, name), getattr(after, name))
-        for name in _FIELDS
-        if getattr(before, name) != getattr(after, name)
-    ]
-
-
-class ArticleDetailsDialog(QDialog):
-    def __init__(self, meta: ArticleMeta, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("articleDetails")
-        self.setWindowTitle(self.tr("Article details"))
-        self._meta = meta
-        self.fields: dict[str, QLineEdit] = {}
-        form = QFormLayout(self)
-        labels = {
-            "title": self.tr("&Title:"),
-            "outlet": self.tr("&Outlet:"),
-            "author": self.tr("&Author:"),
-            "published": self.tr("&Published (yyyy-mm-dd):"),
-            "source": self.tr("&Source (address or file):"),
-        }
-        for name, label in labels.items():
-            field = QLineEdit(getattr(meta, name) or "", self)
-            field.setObjectName(f"{name}Field")
-            field.setAccessibleName(label.replace("&", "").rstrip(":"))
-            form.addRow(label, field)
-            self.fields[name] = field
-        language = QLabel(meta.language or self.tr("not detected"), self)
-        form.addRow(self.tr("Language:"), language)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self._on_accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self.resize(560, self.sizeHint().height())
-
-    def meta(self) -> ArticleMeta:
-        values = {name: " ".join(f.text().split()) or None for name, f in self.fields.items()}
-        return ArticleMeta(
-            title=values["title"] or self._meta.title,
-            outlet=values["outlet"],
-            author=values["author"],
-            published=values["published"],
-            source=values["source"],
-            language=self._meta.language,
-        )
-
-    def _on_accept(self) -> None:
-        if not self.fields["title"].text().strip():
-            QMessageBox.warning(self, self.windowTitle(), self.tr("An article needs a title."))
-            return
-        self.accept()
 
 
 def _documents() -> str:

@@ -1,0 +1,1 @@
+"""The library: the article list, importing, analysing, article details, searching statements."""

@@ -1,0 +1,1 @@
+"""The overview: claims left unanswered and each side's share of the talk."""

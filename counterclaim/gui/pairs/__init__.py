@@ -1,0 +1,2 @@
+"""Pairs: the table and its filters, the two cards, the bands between them, triage and
+linking by hand."""

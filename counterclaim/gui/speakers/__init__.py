@@ -1,0 +1,1 @@
+"""Speakers and sides: the panel and its controller."""
