@@ -99,19 +99,13 @@ def build(
         review.set_dark(is_dark(app))
         app.styleHints().colorSchemeChanged.connect(lambda *_: review.set_dark(is_dark(app)))
     analysis = AnalysisController(window, runner, service, events)
-    editor = Editor(library, window.undo_stack)
+    editor = Editor(library, window.undo_stack, events)
     editor.rebuild()
     triage = TriageController(window, library, pairs, editor)
-    triage.reviewed.connect(review.update_heading)
-    triage.reviewed.connect(review.update_bands)  # bands coloured by verdict
-    editor.changed.connect(review.on_edited)
-    editor.failed.connect(review.on_edit_failed)
     links = LinkController(window, library, pairs, editor)
-    review.article_shown.connect(links.set_article)
     speakers = SpeakerController(window, library, editor)
     importing = ImportController(window, runner, service, analysis, events)
     details = DetailsController(window, library, editor)
-    review.article_shown.connect(details.set_article)
     exporting = ExportController(
         window.export_action,
         window,
@@ -120,7 +114,6 @@ def build(
         lambda: review.selected_link_ids(),
         lambda: review.ratings,
     )
-    review.shown.connect(speakers.show)
     preferences = PreferencesController(
         window,
         Preferences(settings),

@@ -6,26 +6,38 @@ from __future__ import annotations
 import getpass
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from counterclaim.domain import Batch, BatchState, Edit
+from counterclaim.gui.events import AppEvents
 from counterclaim.store import Library, LibraryError
 
 REVIEW_FIELDS = frozenset({"status", "verdict", "note"})
 
 
 class Editor(QObject):
-    """Turns a reviewer's actions into commands on the undo stack and says what changed."""
+    """Turns a reviewer's actions into commands on the undo stack, and says on `AppEvents`
+    what each one changed, whether made, undone or redone."""
 
-    changed = Signal(object)  # the Batch as it now stands (done or undone)
-    failed = Signal(str)  # why an action could not be made, undone or redone
-
-    def __init__(self, library: Library, stack: QUndoStack, who: str | None = None) -> None:
+    def __init__(
+        self, library: Library, stack: QUndoStack, events: AppEvents, who: str | None = None
+    ) -> None:
         super().__init__(stack)
-        self.library, self.stack = library, stack
+        self.library, self.stack, self.events = library, stack, events
         self.who = who or reviewer()
         self.made: Batch | None = None  # what the latest `do` made
+
+    def announce(self, batch: Batch) -> None:
+        """Say what an action changed: the reviews of some links, or more than that."""
+        if only_reviews(batch):
+            self.events.links_changed.emit(list(dict.fromkeys(e.target for e in batch.edits)))
+        else:
+            self.events.article_edited.emit()
+        self.events.history_changed.emit()
+
+    def fail(self, message: str) -> None:
+        self.events.edit_failed.emit(message)
 
     def do(self, label: str, edits: Sequence[Edit]) -> bool:
         """Make the action; False (and `failed` says why) if the library refused it."""
@@ -74,9 +86,9 @@ class EditCommand(QUndoCommand):
                 self.batch = library.redo(self.batch.id)
         except LibraryError as error:  # changed since, e.g. replaced by a new analysis
             self.setObsolete(True)
-            self.editor.failed.emit(str(error))
+            self.editor.fail(str(error))
             return
-        self.editor.changed.emit(self.batch)
+        self.editor.announce(self.batch)
 
     def undo(self) -> None:
         if self.quiet or self.batch is None:
@@ -85,9 +97,9 @@ class EditCommand(QUndoCommand):
             self.batch = self.editor.library.undo(self.batch.id)
         except LibraryError as error:
             self.setObsolete(True)
-            self.editor.failed.emit(str(error))
+            self.editor.fail(str(error))
             return
-        self.editor.changed.emit(self.batch)
+        self.editor.announce(self.batch)
 
 
 def only_reviews(batch: Batch) -> bool:

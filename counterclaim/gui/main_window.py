@@ -297,6 +297,16 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.files_dropped.emit(paths)
 
+    def selected_pair_rows(self) -> list[int]:
+        """The rows of the pair table that are selected, the first selected first."""
+        return [index.row() for index in self.pair_table.selectionModel().selectedRows()]
+
+    def show_search(self) -> None:
+        """The library search, in front, ready for typing."""
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search_panel.focus_field()
+
     def show_busy(self, message: str, done: int, total: int) -> None:
         self.statusBar().showMessage(message)
         self.progress.setRange(0, total)  # 0..0 shows a busy bar

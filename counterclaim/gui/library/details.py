@@ -28,8 +28,9 @@ class DetailsController(QObject):
         self.window, self.library, self.editor = window, library, editor
         self.article_id: int | None = None
         window.details_action.triggered.connect(self.edit)
+        editor.events.article_shown.connect(self.set_article)
 
-    def set_article(self, article_id: int) -> None:
+    def set_article(self, article_id: int, *_shown: object) -> None:
         self.article_id = article_id
 
     def ask(self, meta: ArticleMeta) -> ArticleMeta | None:

@@ -118,6 +118,10 @@ class LibrarySearchPanel(QWidget):
         self.table.selectionModel().selectionChanged.connect(self.selection_changed)
         self._show_status("")
 
+    def focus_field(self) -> None:
+        self.field.setFocus()
+        self.field.selectAll()
+
     def set_query(self, text: str) -> None:
         """Put text in the field and search at once."""
         self.field.setText(text)

@@ -30,8 +30,9 @@ class LinkController(QObject):
         for relation, action in window.relation_actions.items():
             action.triggered.connect(lambda _=False, r=relation: self.set_relation(r))
         window.pair_view.relation_chosen.connect(self.set_relation)
+        editor.events.article_shown.connect(self.set_article)
 
-    def set_article(self, article_id: int) -> None:
+    def set_article(self, article_id: int, *_shown: object) -> None:
         self.article_id = article_id
 
     # the reviewer's answers; tests replace these
@@ -153,5 +154,5 @@ class LinkController(QObject):
         return self.editor.do(self.tr("Remove link"), review.remove_link(pair))
 
     def _current(self) -> Pair | None:
-        rows = self.window.pair_table.selectionModel().selectedRows()
-        return self.pairs.pair(rows[0].row()) if rows else None
+        rows = self.window.selected_pair_rows()
+        return self.pairs.pair(rows[0]) if rows else None

@@ -3,12 +3,11 @@ cards, the bands and the article view show for it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QObject, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, QObject
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QMessageBox
 
-from counterclaim.domain import Analysis, Batch, LibraryStatement, Relation
-from counterclaim.gui.commands import only_reviews
+from counterclaim.domain import Analysis, LibraryStatement, Relation
 from counterclaim.gui.events import AppEvents
 from counterclaim.gui.library.articles import ArticleListModel
 from counterclaim.gui.main_window import MainWindow
@@ -39,9 +38,6 @@ def verdict_colour(verdict: str | None, ratings: tuple[str, ...]) -> str:
 class ReviewController(QObject):
     """Keeps the article view, the pair table and the pair cards in step."""
 
-    article_shown = Signal(int)
-    shown = Signal(object, object)  # the article's Analysis (or None), the library's sides
-
     def __init__(
         self,
         window: MainWindow,
@@ -67,6 +63,9 @@ class ReviewController(QObject):
         window.overview.claim_chosen.connect(window.article_view.show_statement)
         window.search_action.triggered.connect(self._on_search_requested)
         events.articles_changed.connect(self._on_articles_changed)
+        events.article_edited.connect(self._on_articles_changed)
+        events.links_changed.connect(self._on_links_changed)
+        events.edit_failed.connect(self.on_edit_failed)
 
     def set_ratings(self, ratings: tuple[str, ...]) -> None:
         """The verdict scale, from the preferences."""
@@ -124,8 +123,7 @@ class ReviewController(QObject):
         row = self.articles.row_of(article_id)
         if row >= 0 and self.window.library_list.currentIndex().row() != row:
             self.window.library_list.setCurrentIndex(self.articles.index(row))
-        self.article_shown.emit(article_id)
-        self.shown.emit(self.analysis, sides)
+        self.events.article_shown.emit(article_id, self.analysis, sides)
 
     def update_heading(self, *_changed: object) -> None:
         """How many pairs the article has, how many come from other articles, and how many
@@ -154,8 +152,8 @@ class ReviewController(QObject):
     def update_bands(self, *_: object) -> None:
         """A band from each statement of this article to its pair's row."""
         view = self.window.article_view
-        rows = self.window.pair_table.selectionModel().selectedRows()
-        selected = rows[0].row() if rows else -1
+        rows = self.window.selected_pair_rows()
+        selected = rows[0] if rows else -1
         by_verdict = self.window.bands_by_verdict_action.isChecked()
         bands = []
         for row in range(self.pairs.rowCount()):
@@ -178,7 +176,7 @@ class ReviewController(QObject):
         if self.pairs.hidden_by_filter():
             rows = list(range(self.pairs.rowCount()))
         else:
-            rows = [r.row() for r in self.window.pair_table.selectionModel().selectedRows()]
+            rows = self.window.selected_pair_rows()
         return {link for r in rows if (link := self.pairs.pair(r).id) is not None}
 
     def select_pair(self, row: int) -> None:
@@ -196,13 +194,13 @@ class ReviewController(QObject):
 
     def _keep_place(self, article_id: int) -> None:
         """Show the article again, on the same pair (or the same row), scrolled as it was."""
-        rows = self.window.pair_table.selectionModel().selectedRows()
-        link_id = self.pairs.pair(rows[0].row()).id if rows else None
+        rows = self.window.selected_pair_rows()
+        link_id = self.pairs.pair(rows[0]).id if rows else None
         scroll = self.window.article_view.verticalScrollBar().value()
         self.show_article(article_id)
         row = self.pairs.row_of(link_id)
         if row < 0 and rows:
-            row = min(rows[0].row(), self.pairs.rowCount() - 1)
+            row = min(rows[0], self.pairs.rowCount() - 1)
         if row >= 0:
             self.select_pair(row)
         self.window.article_view.verticalScrollBar().setValue(scroll)
@@ -222,19 +220,23 @@ class ReviewController(QObject):
             self.select_pair(0)
 
     def _on_search_requested(self) -> None:
-        self.window.search_dock.show()
-        self.window.search_dock.raise_()
-        self.window.search_panel.field.setFocus()
-        self.window.search_panel.field.selectAll()
+        self.window.show_search()
 
     def _ends(self, row: int) -> tuple[str, str]:
         claim, rebuttal = self.pairs.statements(row)
         return claim.id, rebuttal.id
 
-    def on_edited(self, batch: Batch) -> None:
-        """After an action that changed more than reviews: show the article again."""
-        if not only_reviews(batch):
-            self._on_articles_changed()
+    def _on_links_changed(self, link_ids: list[str]) -> None:
+        """Reviews changed: those rows, the cards if one is selected, the heading's counts,
+        the bands (coloured by verdict)."""
+        selected = self.window.selected_pair_rows()
+        for link_id in link_ids:
+            pair = self.library.pair(link_id)
+            row = self.pairs.replace_pair(pair)
+            if row >= 0 and selected and row == selected[0]:
+                self.window.pair_view.show_review(pair)
+        self.update_heading()
+        self.update_bands()
 
     def on_edit_failed(self, message: str) -> None:
         box = QMessageBox(

@@ -3,10 +3,10 @@ verdict and a note. Every edit goes on the undo stack."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 
-from counterclaim.domain import Batch, LinkStatus, Pair
-from counterclaim.gui.commands import Editor, only_reviews
+from counterclaim.domain import LinkStatus, Pair
+from counterclaim.gui.commands import Editor
 from counterclaim.gui.main_window import MainWindow
 from counterclaim.gui.pairs.model import PairTableModel
 from counterclaim.services.review import review_edit
@@ -14,14 +14,12 @@ from counterclaim.store import Library
 
 
 class TriageController(QObject):
-    reviewed = Signal(object)  # the pair as it now stands
-
     def __init__(
         self, window: MainWindow, library: Library, pairs: PairTableModel, editor: Editor
     ) -> None:
         super().__init__(window)
         self.window, self.library, self.pairs, self.editor = window, library, pairs, editor
-        editor.changed.connect(self._on_changed)
+        editor.events.history_changed.connect(self.show_history)
         window.confirm_action.triggered.connect(lambda: self.decide(LinkStatus.CONFIRMED))
         window.reject_action.triggered.connect(lambda: self.decide(LinkStatus.REJECTED))
         window.next_action.triggered.connect(lambda: self.move(1))
@@ -34,8 +32,8 @@ class TriageController(QObject):
         self.window.history_model.set_changes(self.library.history())
 
     def current_row(self) -> int:
-        rows = self.window.pair_table.selectionModel().selectedRows()
-        return rows[0].row() if rows else -1
+        rows = self.window.selected_pair_rows()
+        return rows[0] if rows else -1
 
     def decide(self, status: LinkStatus) -> None:
         """Confirm or reject the selected pair, then go to the next one left to review."""
@@ -65,17 +63,6 @@ class TriageController(QObject):
 
     def _push(self, pair: Pair, what: str, after: str | None, text: str) -> None:
         self.editor.do(text, review_edit(pair, what, after))
-
-    def _on_changed(self, batch: Batch) -> None:
-        self.show_history()
-        if not only_reviews(batch):
-            return  # the review controller shows the article again
-        for link_id in dict.fromkeys(e.target for e in batch.edits):
-            pair = self.library.pair(link_id)
-            row = self.pairs.replace_pair(pair)
-            if row >= 0 and row == self.current_row():
-                self.window.pair_view.show_review(pair)
-            self.reviewed.emit(pair)
 
     def _next_open(self, row: int) -> int:
         count = self.pairs.rowCount()

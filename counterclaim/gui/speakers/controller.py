@@ -25,13 +25,18 @@ class SpeakerController(QObject):
         panel.merge_speakers.connect(self.merge)
         panel.move_speaker.connect(self.move)
         panel.side_colour.connect(self.colour)
+        editor.events.article_shown.connect(self._on_article_shown)
+
+    def _on_article_shown(
+        self, _article_id: int, analysis: Analysis | None, sides: list[Side]
+    ) -> None:
+        self.show(analysis, sides)
 
     def show(self, analysis: Analysis | None, sides: list[Side]) -> None:
         """The article's speakers, under every side of the library."""
         speakers = list(analysis.speakers) if analysis else []
         counts = speaker_edits.statement_counts(analysis)
-        self.window.speaker_panel.model.set_speakers(speakers, sides, counts)
-        self.window.speaker_panel.tree.expandAll()
+        self.window.speaker_panel.show_speakers(speakers, sides, counts)
 
     def rename_speaker(self, speaker_id: str, name: str) -> bool:
         return self._do(
@@ -67,6 +72,6 @@ class SpeakerController(QObject):
         try:
             planned = edits()
         except LibraryError as error:
-            self.editor.failed.emit(str(error))
+            self.editor.fail(str(error))
             return False
         return self.editor.do(label, planned)

@@ -247,6 +247,13 @@ class SpeakerPanel(QWidget):
 
     # -- construction
 
+    def show_speakers(
+        self, speakers: list[Speaker], sides: list[Side], counts: dict[str, int]
+    ) -> None:
+        """The article's speakers under every side of the library, all groups open."""
+        self.model.set_speakers(speakers, sides, counts)
+        self.tree.expandAll()
+
     def _tree(self) -> QTreeView:
         tree = QTreeView(self)
         tree.setObjectName("speakerTree")
