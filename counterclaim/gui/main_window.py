@@ -153,8 +153,16 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.cancel_button)
 
     def _build_actions(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
+        """The menus, each from its own builder; the same actions in the context menus."""
+        self._build_file_menu()
+        self._build_edit_menu()
+        self._build_review_menu()
+        self._context_menus()
+        self._build_view_menu()
+        self._build_speakers_menu()
+
+    def _build_file_menu(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.import_action = self._action(file_menu, self.tr("&Import Articles…"), "Ctrl+O")
         self.import_folder_action = self._action(
             file_menu, self.tr("Import a &Folder…"), "Ctrl+Shift+I"
@@ -178,7 +186,8 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(file_menu, self.tr("&Quit"), "Ctrl+Q")
         self.quit_action.triggered.connect(self.close)
 
-        edit_menu = bar.addMenu(self.tr("&Edit"))
+    def _build_edit_menu(self) -> None:
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
@@ -196,7 +205,8 @@ class MainWindow(QMainWindow):
         self.find_next_action.triggered.connect(self.find_bar.find_next)
         self.find_previous_action.triggered.connect(self.find_bar.find_previous)
 
-        review_menu = bar.addMenu(self.tr("&Review"))
+    def _build_review_menu(self) -> None:
+        review_menu = self.menuBar().addMenu(self.tr("&Review"))
         self.confirm_action = self._action(review_menu, self.tr("&Confirm Pair"), "Y")
         self.reject_action = self._action(review_menu, self.tr("&Reject Pair"), "N")
         review_menu.addSeparator()
@@ -212,19 +222,7 @@ class MainWindow(QMainWindow):
         self.link_action = self._action(
             review_menu, self.tr("&Link Statement at Cursor…"), "Ctrl+L"
         )
-        self.relation_menu = review_menu.addMenu(self.tr("Re&lation of the Pair"))
-        self.relation_actions = {
-            relation: self._action(self.relation_menu, self.tr(text), f"Alt+{n}")
-            for n, (relation, text) in enumerate(
-                (
-                    (Relation.DENIES, "&Denies"),
-                    (Relation.DISPUTES, "D&isputes"),
-                    (Relation.CONTEXTUALISES, "&Contextualises"),
-                    (Relation.REPEATS, "&Repeats"),
-                ),
-                start=1,
-            )
-        }
+        self._build_relation_menu(review_menu)
         self.remove_link_action = self._action(review_menu, self.tr("Re&move Link"), "Del")
         self.remove_link_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.removeAction(self.remove_link_action)  # Del removes a link only in the pairs
@@ -238,9 +236,23 @@ class MainWindow(QMainWindow):
         )
         self.bands_by_verdict_action.setCheckable(True)
 
-        self._context_menus()
+    def _build_relation_menu(self, review_menu: QMenu) -> None:
+        self.relation_menu = review_menu.addMenu(self.tr("Re&lation of the Pair"))
+        self.relation_actions = {
+            relation: self._action(self.relation_menu, self.tr(text), f"Alt+{n}")
+            for n, (relation, text) in enumerate(
+                (
+                    (Relation.DENIES, "&Denies"),
+                    (Relation.DISPUTES, "D&isputes"),
+                    (Relation.CONTEXTUALISES, "&Contextualises"),
+                    (Relation.REPEATS, "&Repeats"),
+                ),
+                start=1,
+            )
+        }
 
-        view_menu = bar.addMenu(self.tr("&View"))
+    def _build_view_menu(self) -> None:
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
         for dock, key in (
             (self.speakers_dock, "Ctrl+Shift+S"),
             (self.overview_dock, "Ctrl+Shift+U"),
@@ -256,7 +268,9 @@ class MainWindow(QMainWindow):
         self.history_action.setText(self.tr("&History"))
         self.speakers_action = self.speakers_dock.toggleViewAction()
         self.overview_action = self.overview_dock.toggleViewAction()
-        speaker_menu = bar.addMenu(self.tr("&Speakers"))
+
+    def _build_speakers_menu(self) -> None:
+        speaker_menu = self.menuBar().addMenu(self.tr("&Speakers"))
         for action in (
             self.speaker_panel.rename_action,
             self.speaker_panel.merge_action,
