@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from counterclaim.paths import SAMPLE_ARTICLE
+
+if TYPE_CHECKING:
+    from counterclaim.domain import Analysis
+    from counterclaim.nlp.extract import Extractor
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
@@ -26,7 +31,7 @@ def _isolated_user_folders(
 
 
 @pytest.fixture(scope="session")
-def extractor():  # type: ignore[no-untyped-def]
+def extractor() -> Extractor:
     from counterclaim.nlp.extract import Extractor
 
     return Extractor.load()
@@ -38,7 +43,7 @@ def sample_text() -> str:
 
 
 @pytest.fixture(scope="session")
-def sample_analysis(extractor, sample_text):  # type: ignore[no-untyped-def]
+def sample_analysis(extractor: Extractor, sample_text: str) -> Analysis:
     return extractor.analyse(sample_text, SAMPLE_TITLE)
 
 

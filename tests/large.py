@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from counterclaim.domain import (
     Analysis,
@@ -16,6 +17,11 @@ from counterclaim.domain import (
     StatementKind,
 )
 from counterclaim.store import Library
+
+if TYPE_CHECKING:  # Qt is imported only by the tests that open a window
+    from pytestqt.qtbot import QtBot
+
+    from counterclaim.gui.app import Workbench
 
 SPEAKERS = (
     Speaker("p1", "Dmitriy Peskov", SpeakerKind.PERSON, ("Peskov",), "Kremlin", "Russia"),
@@ -63,7 +69,7 @@ def store_large_article(path: Path, statements: int = 160) -> tuple[int, int]:
     return article_id, len(pairs)
 
 
-def open_workbench(qtbot, library_path: Path, settings_path: Path):  # type: ignore[no-untyped-def]
+def open_workbench(qtbot: QtBot, library_path: Path, settings_path: Path) -> Workbench:
     """The window on a library whose articles are already analysed (no pipeline), shown,
     active, and with focus in the pairs, as a reviewer sits down to it."""
     from PySide6.QtCore import QSettings

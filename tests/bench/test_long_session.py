@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import SIGNAL, QObject, Qt, QTimer
+from pytestqt.qtbot import QtBot
 
+from counterclaim.gui.app import Workbench
 from tests.large import open_workbench, store_large_article
 
 SELECTIONS = 1000
@@ -25,7 +27,7 @@ def rss_mb() -> float:
     return float("nan")
 
 
-def holdings(bench) -> dict[str, float]:  # type: ignore[no-untyped-def]
+def holdings(bench: Workbench) -> dict[str, float]:
     gc.collect()
     window = bench.window
     selection = window.pair_table.selectionModel()
@@ -43,7 +45,7 @@ def holdings(bench) -> dict[str, float]:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.bench
-def test_a_thousand_selections(qtbot, library_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_thousand_selections(qtbot: QtBot, library_path: Path, tmp_path: Path) -> None:
     store_large_article(library_path, statements=400)
     bench = open_workbench(qtbot, library_path, tmp_path / "settings.ini")
     table = bench.window.pair_table

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
 
-from counterclaim.gui.app import application, build
+from counterclaim.gui.app import Workbench, application, build
 from counterclaim.services.analysis import AnalysisService
+
+if TYPE_CHECKING:
+    from counterclaim.nlp.extract import Extractor
 
 
 @pytest.fixture
@@ -17,7 +23,9 @@ def settings(tmp_path: Path) -> QSettings:
 
 
 @pytest.fixture
-def reviewing(qtbot, library_path: Path, extractor, settings: QSettings):  # type: ignore[no-untyped-def]
+def reviewing(
+    qtbot: QtBot, library_path: Path, extractor: Extractor, settings: QSettings
+) -> Iterator[Workbench]:
     """The window on the analysed sample, the first pair selected, focus in the pairs."""
     application()
     service = AnalysisService(library_path)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QToolTip,
     QWidget,
 )
+from pytestqt.qtbot import QtBot
 
 from counterclaim.gui.pairs.bands import Band, BandGeometry, ConnectorBands
 
@@ -59,7 +60,7 @@ class Setup:
 
 
 @pytest.fixture
-def setup(qtbot) -> Setup:  # type: ignore[no-untyped-def]
+def setup(qtbot: QtBot) -> Setup:
     window = QWidget()
     splitter = QSplitter(Qt.Orientation.Horizontal, window)
     article = QPlainTextEdit(splitter)
@@ -82,8 +83,13 @@ def setup(qtbot) -> Setup:  # type: ignore[no-untyped-def]
     return Setup(window, article, bands, table, model)
 
 
+def rgb(colour: QColor) -> tuple[int, int, int]:
+    """What getRgb()[:3] gives (the stubs type getRgb() as a plain object)."""
+    return colour.red(), colour.green(), colour.blue()
+
+
 def distance(a: QColor, b: QColor) -> float:
-    return sum((x - y) ** 2 for x, y in zip(a.getRgb()[:3], b.getRgb()[:3], strict=True)) ** 0.5
+    return sum((x - y) ** 2 for x, y in zip(rgb(a), rgb(b), strict=True)) ** 0.5
 
 
 def pixel(image: QImage, x: float, y: float) -> QColor:
@@ -175,7 +181,7 @@ def test_rows_the_table_does_not_have_get_no_band(setup: Setup) -> None:
     assert [shape.row for shape in setup.bands.geometry_of_bands()] == [1]
 
 
-def test_scrolling_and_model_changes_repaint(qtbot, setup: Setup) -> None:  # type: ignore[no-untyped-def]
+def test_scrolling_and_model_changes_repaint(qtbot: QtBot, setup: Setup) -> None:
     start, end = setup.statement(1, 3)
     setup.bands.set_bands([Band(0, start, end, RED)])
     paints = _PaintCounter(setup.bands)
@@ -189,7 +195,7 @@ def test_scrolling_and_model_changes_repaint(qtbot, setup: Setup) -> None:  # ty
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen tooltips
-def test_hovering_a_band_shows_its_claim(qtbot, setup: Setup) -> None:  # type: ignore[no-untyped-def]
+def test_hovering_a_band_shows_its_claim(qtbot: QtBot, setup: Setup) -> None:
     start, end = setup.statement(1, 3)
     setup.bands.set_bands([Band(2, start, end, RED)])
     shape = setup.only()
@@ -230,7 +236,7 @@ def _composite(
     """The colour of top painted over bottom, from how each looks alone on the background."""
     channels = []
     alpha_top, alpha_bottom = _alpha(top, top_alone, ground), _alpha(bottom, bottom_alone, ground)
-    for t, b, g in zip(top.getRgb()[:3], bottom.getRgb()[:3], ground.getRgb()[:3], strict=True):
+    for t, b, g in zip(rgb(top), rgb(bottom), rgb(ground), strict=True):
         under = alpha_bottom * b + (1 - alpha_bottom) * g
         channels.append(round(alpha_top * t + (1 - alpha_top) * under))
     return QColor(*channels)
@@ -238,6 +244,6 @@ def _composite(
 
 def _alpha(colour: QColor, alone: QColor, ground: QColor) -> float:
     """How opaque a fill is, from the channel where it differs most from the background."""
-    pairs = zip(colour.getRgb()[:3], alone.getRgb()[:3], ground.getRgb()[:3], strict=True)
+    pairs = zip(rgb(colour), rgb(alone), rgb(ground), strict=True)
     c, a, g = max(pairs, key=lambda p: abs(p[0] - p[2]))
     return (a - g) / (c - g)

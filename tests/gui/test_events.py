@@ -3,10 +3,15 @@ undone or redone; the pair table, the cards and the speakers panel follow from t
 
 from __future__ import annotations
 
+from pytestqt.qtbot import QtBot
+
 from counterclaim.domain import LinkStatus
+from counterclaim.gui.app import Workbench
 
 
-def test_a_review_announces_its_link_and_an_edit_its_article(qtbot, reviewing) -> None:  # type: ignore[no-untyped-def]
+def test_a_review_announces_its_link_and_an_edit_its_article(
+    qtbot: QtBot, reviewing: Workbench
+) -> None:
     events, pairs = reviewing.events, reviewing.review.pairs
     first = pairs.pair(0)
     heard: list[str] = []
@@ -24,6 +29,7 @@ def test_a_review_announces_its_link_and_an_edit_its_article(qtbot, reviewing) -
     assert pairs.pair(pairs.row_of(first.id)).status is LinkStatus.SUGGESTED
 
     heard.clear()
+    assert reviewing.review.analysis is not None
     speaker = reviewing.review.analysis.speakers[0]
     assert reviewing.speakers.rename_speaker(speaker.id, "Renamed speaker")
     assert heard == ["article", "history"]

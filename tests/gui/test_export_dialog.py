@@ -11,15 +11,16 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from counterclaim.gui.export.dialog import ExportController, ExportDialog
 from counterclaim.store import Library
-from tests.unit.test_report import FORMULA, RATINGS
+from tests.unit.test_report import FORMULA, RATINGS, Hostile
 from tests.unit.test_report import hostile as hostile  # a library with one hostile article
 
 
 @pytest.fixture
-def dialog(qtbot, hostile) -> Iterator[ExportDialog]:  # type: ignore[no-untyped-def]
+def dialog(qtbot: QtBot, hostile: Hostile) -> Iterator[ExportDialog]:
     library, article_id, _ = hostile
     shown = ExportDialog(library, article_id, set(), RATINGS)
     qtbot.addWidget(shown)
@@ -35,10 +36,17 @@ def test_the_preview_shows_the_report_and_loads_nothing(dialog: ExportDialog) ->
     assert not dialog.scope.button(ExportDialog.SELECTION).isEnabled()
 
 
-def test_export_as_csv_writes_the_chosen_file(dialog: ExportDialog, tmp_path: Path) -> None:
+def test_export_as_csv_writes_the_chosen_file(
+    dialog: ExportDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "pairs"
     asked: list[tuple[str, str]] = []
-    dialog.ask_path = lambda fmt, suggested: asked.append((fmt, suggested)) or str(target)  # type: ignore[method-assign]
+
+    def ask_path(fmt: str, suggested: str) -> str:
+        asked.append((fmt, suggested))
+        return str(target)
+
+    monkeypatch.setattr(dialog, "ask_path", ask_path)
     dialog.choose(ExportDialog.LIBRARY, "csv")
     dialog.export_button.click()
     written = tmp_path / "pairs.csv"
@@ -48,19 +56,24 @@ def test_export_as_csv_writes_the_chosen_file(dialog: ExportDialog, tmp_path: Pa
     assert {r["rebuttal_text"] for r in rows} >= {"'" + FORMULA}
 
 
-def test_a_write_error_is_told_and_nothing_is_written(dialog: ExportDialog, tmp_path: Path) -> None:
+def test_a_write_error_is_told_and_nothing_is_written(
+    dialog: ExportDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     told: list[str] = []
-    dialog.ask_path = lambda fmt, suggested: str(tmp_path / "missing" / "r.md")  # type: ignore[method-assign]
-    dialog.tell = told.append  # type: ignore[method-assign]
+    monkeypatch.setattr(
+        dialog, "ask_path", lambda fmt, suggested: str(tmp_path / "missing" / "r.md")
+    )
+    monkeypatch.setattr(dialog, "tell", told.append)
     dialog.choose(ExportDialog.ARTICLE, "md")
     dialog.export_button.click()
     assert len(told) == 1 and "could not be written" in told[0]
     assert dialog.written is None and not (tmp_path / "missing").exists()
 
 
-def test_the_selected_pairs_scope_reports_only_them(qtbot, hostile) -> None:  # type: ignore[no-untyped-def]
+def test_the_selected_pairs_scope_reports_only_them(qtbot: QtBot, hostile: Hostile) -> None:
     library, article_id, stored = hostile
     chosen = next(p for p in stored.pairs if p.reasons == ("Arabic",))
+    assert chosen.id is not None
     shown = ExportDialog(library, article_id, {chosen.id}, RATINGS)
     qtbot.addWidget(shown)
     assert shown.scope.checkedId() == ExportDialog.ARTICLE  # what is on screen, at first
@@ -72,7 +85,9 @@ def test_the_selected_pairs_scope_reports_only_them(qtbot, hostile) -> None:  # 
     assert shown.report is not None and shown.report.totals.pairs == 1
 
 
-def test_the_action_opens_the_dialog_on_what_the_window_shows(qtbot, hostile) -> None:  # type: ignore[no-untyped-def]
+def test_the_action_opens_the_dialog_on_what_the_window_shows(
+    qtbot: QtBot, hostile: Hostile
+) -> None:
     library: Library = hostile[0]
     window = QWidget()
     qtbot.addWidget(window)

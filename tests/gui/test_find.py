@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
 
 from counterclaim.domain import Analysis, Side, Span, Speaker, SpeakerKind, Statement, StatementKind
 from counterclaim.gui.article.find import FindBar
@@ -18,7 +21,7 @@ TEXT = (
 
 
 @pytest.fixture
-def bar(qtbot):  # type: ignore[no-untyped-def]
+def bar(qtbot: QtBot) -> Iterator[FindBar]:
     window = QWidget()
     view = ArticleView(window)
     find = FindBar(view, window)
@@ -35,12 +38,18 @@ def bar(qtbot):  # type: ignore[no-untyped-def]
     yield find  # the window lives as long as the test
 
 
+def article_view(find: FindBar) -> ArticleView:
+    """The view the bar searches (FindBar keeps it as a plain text edit)."""
+    assert isinstance(find._view, ArticleView)
+    return find._view
+
+
 def selected(find: FindBar) -> tuple[int, str]:
     cursor = find._view.textCursor()
     return cursor.selectionStart(), cursor.selectedText()
 
 
-def test_typing_finds_the_first_match_case_insensitively(qtbot, bar) -> None:  # type: ignore[no-untyped-def]
+def test_typing_finds_the_first_match_case_insensitively(qtbot: QtBot, bar: FindBar) -> None:
     bar.open()
     assert bar.isVisible() and bar.field.hasFocus()
     qtbot.keyClicks(bar.field, "nato")
@@ -49,7 +58,7 @@ def test_typing_finds_the_first_match_case_insensitively(qtbot, bar) -> None:  #
     assert bar.count.text() == "1 of 3"
 
 
-def test_enter_moves_on_and_wraps_around(qtbot, bar) -> None:  # type: ignore[no-untyped-def]
+def test_enter_moves_on_and_wraps_around(qtbot: QtBot, bar: FindBar) -> None:
     bar.open()
     qtbot.keyClicks(bar.field, "nato")
     qtbot.keyClick(bar.field, Qt.Key.Key_Return)
@@ -62,7 +71,7 @@ def test_enter_moves_on_and_wraps_around(qtbot, bar) -> None:  # type: ignore[no
     assert bar.count.text() == "1 of 3"
 
 
-def test_shift_enter_goes_back_and_wraps_to_the_last(qtbot, bar) -> None:  # type: ignore[no-untyped-def]
+def test_shift_enter_goes_back_and_wraps_to_the_last(qtbot: QtBot, bar: FindBar) -> None:
     bar.open()
     qtbot.keyClicks(bar.field, "hostile")
     assert bar.count.text() == "1 of 2"
@@ -72,7 +81,7 @@ def test_shift_enter_goes_back_and_wraps_to_the_last(qtbot, bar) -> None:  # typ
     assert bar.count.text() == "1 of 2"
 
 
-def test_buttons_do_what_the_keys_do(qtbot, bar) -> None:  # type: ignore[no-untyped-def]
+def test_buttons_do_what_the_keys_do(qtbot: QtBot, bar: FindBar) -> None:
     bar.open()
     qtbot.keyClicks(bar.field, "said")
     qtbot.mouseClick(bar.next_button, Qt.MouseButton.LeftButton)
@@ -82,7 +91,7 @@ def test_buttons_do_what_the_keys_do(qtbot, bar) -> None:  # type: ignore[no-unt
     assert bar.count.text() == "3 of 3"
 
 
-def test_nothing_found_says_so_and_keeps_the_selection(qtbot, bar) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_found_says_so_and_keeps_the_selection(qtbot: QtBot, bar: FindBar) -> None:
     bar.open()
     qtbot.keyClicks(bar.field, "nat")
     qtbot.keyClicks(bar.field, "ional")
@@ -92,7 +101,7 @@ def test_nothing_found_says_so_and_keeps_the_selection(qtbot, bar) -> None:  # t
     assert not bar.next_button.isEnabled()
 
 
-def test_escape_closes_and_gives_the_article_back_its_focus(qtbot, bar) -> None:  # type: ignore[no-untyped-def]
+def test_escape_closes_and_gives_the_article_back_its_focus(qtbot: QtBot, bar: FindBar) -> None:
     bar.open()
     qtbot.keyClicks(bar.field, "nato")
     qtbot.keyClick(bar.field, Qt.Key.Key_Escape)
@@ -101,7 +110,7 @@ def test_escape_closes_and_gives_the_article_back_its_focus(qtbot, bar) -> None:
     assert selected(bar) == (12, "NATO")  # the match stays selected
 
 
-def test_open_prefills_the_words_selected_in_the_article(qtbot, bar) -> None:  # type: ignore[no-untyped-def]
+def test_open_prefills_the_words_selected_in_the_article(qtbot: QtBot, bar: FindBar) -> None:
     view = bar._view
     cursor = view.textCursor()
     cursor.setPosition(20)
@@ -113,16 +122,16 @@ def test_open_prefills_the_words_selected_in_the_article(qtbot, bar) -> None:  #
     assert bar.count.text() == "1 of 2"
 
 
-def test_the_highlights_are_left_alone(qtbot, bar) -> None:  # type: ignore[no-untyped-def]
-    before = bar._view.highlighted_spans()
+def test_the_highlights_are_left_alone(qtbot: QtBot, bar: FindBar) -> None:
+    before = article_view(bar).highlighted_spans()
     bar.open()
     qtbot.keyClicks(bar.field, "said")
     qtbot.keyClick(bar.field, Qt.Key.Key_Return)
-    assert bar._view.highlighted_spans() == before != []
+    assert article_view(bar).highlighted_spans() == before != []
 
 
-def test_a_new_article_updates_the_count(qtbot, bar) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_article_updates_the_count(qtbot: QtBot, bar: FindBar) -> None:
     bar.open()
     qtbot.keyClicks(bar.field, "nato")
-    bar._view.show_article("Only NATO here.", None)
+    article_view(bar).show_article("Only NATO here.", None)
     assert bar.count.text() == "1 match"

@@ -6,11 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
+from pytestqt.qtbot import QtBot
 
 from counterclaim.domain import ArticleMeta
+from counterclaim.gui.app import Workbench
 from counterclaim.gui.library.details import ArticleDetailsDialog
+from counterclaim.gui.main_window import MainWindow
 from counterclaim.gui.settings.preferences import Preferences
 
 ENGLISH = (
@@ -25,7 +28,7 @@ FRENCH = (
 )
 
 
-def drop(window, paths: list[Path]) -> None:  # type: ignore[no-untyped-def]
+def drop(window: MainWindow, paths: list[Path]) -> None:
     """Drop files on the window, as a file manager does. (Qt delivers a drop only during a
     real drag, so the window's handler is called with the event a drop brings.)"""
     data = QMimeData()
@@ -49,14 +52,14 @@ def drop(window, paths: list[Path]) -> None:  # type: ignore[no-untyped-def]
     window.dropEvent(event)
 
 
-def titles(bench) -> list[str]:  # type: ignore[no-untyped-def]
+def titles(bench: Workbench) -> list[str]:
     model = bench.review.articles
     return [model.data(model.index(r, 0)) for r in range(model.rowCount())]
 
 
 @pytest.mark.filterwarnings("ignore:Function.*QDragEnterEvent:DeprecationWarning")
-def test_drop_a_folder_imports_the_good_files_and_reports_the_bad(  # type: ignore[no-untyped-def]
-    qtbot, reviewing, tmp_path, monkeypatch
+def test_drop_a_folder_imports_the_good_files_and_reports_the_bad(
+    qtbot: QtBot, reviewing: Workbench, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     bench = reviewing
     told: list[str] = []
@@ -79,7 +82,9 @@ def test_drop_a_folder_imports_the_good_files_and_reports_the_bad(  # type: igno
     qtbot.waitUntil(lambda: bench.library.article(report.added[0]).analysed, timeout=60_000)
 
 
-def test_the_same_text_twice_is_one_article(qtbot, reviewing, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_same_text_twice_is_one_article(
+    qtbot: QtBot, reviewing: Workbench, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     bench = reviewing
     told: list[str] = []
     monkeypatch.setattr(bench.importing, "tell", told.append)
@@ -95,7 +100,9 @@ def test_the_same_text_twice_is_one_article(qtbot, reviewing, tmp_path, monkeypa
     assert "b.md: already in the library as “Ministers deny the plan”" in told[-1]
 
 
-def test_paste_text_on_the_library_list(qtbot, reviewing, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_paste_text_on_the_library_list(
+    qtbot: QtBot, reviewing: Workbench, monkeypatch: pytest.MonkeyPatch
+) -> None:
     bench = reviewing
     told: list[str] = []
     monkeypatch.setattr(bench.importing, "tell", told.append)
@@ -109,8 +116,8 @@ def test_paste_text_on_the_library_list(qtbot, reviewing, monkeypatch) -> None: 
     assert len(told) == 1 and "pasted text" in told[0]
 
 
-def test_an_article_in_another_language_gets_no_statements(  # type: ignore[no-untyped-def]
-    qtbot, reviewing, tmp_path, monkeypatch
+def test_an_article_in_another_language_gets_no_statements(
+    qtbot: QtBot, reviewing: Workbench, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     bench = reviewing
     told: list[str] = []
@@ -127,9 +134,12 @@ def test_an_article_in_another_language_gets_no_statements(  # type: ignore[no-u
     assert bench.library.article(article_id).meta.language == "fr"
 
 
-def test_edit_an_articles_details_and_undo(qtbot, reviewing, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_edit_an_articles_details_and_undo(
+    qtbot: QtBot, reviewing: Workbench, monkeypatch: pytest.MonkeyPatch
+) -> None:
     bench = reviewing
     article_id = bench.review.article_id
+    assert article_id is not None
     before = bench.library.article(article_id).meta
 
     def answer(meta: ArticleMeta) -> ArticleMeta:
@@ -149,8 +159,12 @@ def test_edit_an_articles_details_and_undo(qtbot, reviewing, monkeypatch) -> Non
     assert titles(bench)[0] == before.title
 
 
-def test_the_size_cap_comes_from_the_preferences(  # type: ignore[no-untyped-def]
-    qtbot, reviewing, settings, tmp_path, monkeypatch
+def test_the_size_cap_comes_from_the_preferences(
+    qtbot: QtBot,
+    reviewing: Workbench,
+    settings: QSettings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     bench = reviewing
     told: list[str] = []

@@ -7,13 +7,15 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
-from counterclaim.domain import LinkStatus, Relation
+from counterclaim.domain import Analysis, LinkStatus, Relation
+from counterclaim.gui.app import Workbench
 from counterclaim.gui.library.search import StatementPicker
 
 
 @pytest.fixture(autouse=True)
-def _no_message_boxes(reviewing, monkeypatch):  # type: ignore[no-untyped-def]
+def _no_message_boxes(reviewing: Workbench, monkeypatch: pytest.MonkeyPatch) -> None:
     """A message the controller would show fails the test, unless a test expects it."""
 
     def fail(message: str) -> None:
@@ -22,7 +24,20 @@ def _no_message_boxes(reviewing, monkeypatch):  # type: ignore[no-untyped-def]
     monkeypatch.setattr(reviewing.links, "tell", fail)
 
 
-def select_words(bench, words: str) -> None:  # type: ignore[no-untyped-def]
+def shown_article(bench: Workbench) -> int:
+    """The id of the article the window shows."""
+    assert bench.review.article_id is not None
+    return bench.review.article_id
+
+
+def stored(bench: Workbench) -> Analysis:
+    """What the library holds for the article the window shows."""
+    analysis = bench.library.analysis(shown_article(bench))
+    assert analysis is not None
+    return analysis
+
+
+def select_words(bench: Workbench, words: str) -> None:
     view = bench.window.article_view
     found = view.document().find(words)
     assert not found.isNull(), words
@@ -30,7 +45,7 @@ def select_words(bench, words: str) -> None:  # type: ignore[no-untyped-def]
     view.setFocus()
 
 
-def put_cursor_in(bench, words: str) -> None:  # type: ignore[no-untyped-def]
+def put_cursor_in(bench: Workbench, words: str) -> None:
     view = bench.window.article_view
     found = view.document().find(words)
     cursor = QTextCursor(view.document())
@@ -39,7 +54,7 @@ def put_cursor_in(bench, words: str) -> None:  # type: ignore[no-untyped-def]
     view.setFocus()
 
 
-def rows(bench) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+def rows(bench: Workbench) -> list[tuple[str, str, str]]:
     """The pair table as the reviewer reads it: claim, rebuttal, status."""
     model = bench.review.pairs
     return [
@@ -48,7 +63,9 @@ def rows(bench) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
     ]
 
 
-def answer_picker(qtbot, query: str, row: int = 0, relation: Relation | None = None) -> list[str]:  # type: ignore[no-untyped-def]
+def answer_picker(
+    qtbot: QtBot, query: str, row: int = 0, relation: Relation | None = None
+) -> list[str]:
     """When the picker opens: type the query, choose a result, press Link."""
     seen: list[str] = []
 
@@ -76,7 +93,9 @@ def answer_picker(qtbot, query: str, row: int = 0, relation: Relation | None = N
     return seen
 
 
-def test_mark_words_as_a_claim_and_link_its_rebuttal(qtbot, reviewing, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_mark_words_as_a_claim_and_link_its_rebuttal(
+    qtbot: QtBot, reviewing: Workbench, monkeypatch: pytest.MonkeyPatch
+) -> None:
     bench = reviewing
     before = rows(bench)
     monkeypatch.setattr(bench.links, "ask_speaker", lambda names: "Dmitriy Peskov")
@@ -94,38 +113,39 @@ def test_mark_words_as_a_claim_and_link_its_rebuttal(qtbot, reviewing, monkeypat
     assert claim == "which recently had its websites"
     assert "no threat to Russia" in rebuttal
     assert status == "confirmed"
-    stored = bench.library.analysis(bench.review.article_id)
-    (link,) = [p for p in stored.pairs if p.relation is Relation.DENIES and p.score == 1.0]
+    (link,) = [p for p in stored(bench).pairs if p.relation is Relation.DENIES and p.score == 1.0]
     assert link.status is LinkStatus.CONFIRMED
     assert bench.library.history()[0].label == "Link by hand"
 
     bench.window.undo_action.trigger()
     assert rows(bench) == before
-    assert "which recently had its websites" not in [
-        s.text for s in bench.library.analysis(bench.review.article_id).statements
-    ]
+    assert "which recently had its websites" not in [s.text for s in stored(bench).statements]
     bench.window.redo_action.trigger()
     assert len(rows(bench)) == len(before) + 1
 
 
-def test_mark_a_rebuttal_by_a_new_speaker(qtbot, reviewing, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_mark_a_rebuttal_by_a_new_speaker(
+    qtbot: QtBot, reviewing: Workbench, monkeypatch: pytest.MonkeyPatch
+) -> None:
     bench = reviewing
     monkeypatch.setattr(bench.links, "ask_speaker", lambda names: "A NATO official")
     select_words(bench, "During a press conference on February 13")
     answer_picker(qtbot, "hostile to us")
     bench.window.mark_rebuttal_action.trigger()
 
-    analysis = bench.library.analysis(bench.review.article_id)
+    analysis = stored(bench)
     assert "A NATO official" in [s.name for s in analysis.speakers]
     new = [r for r in rows(bench) if r[1] == "During a press conference on February 13"]
     assert len(new) == 1 and "hostile to us" in new[0][0]
     assert "A NATO official" in [s.name for s in bench.window.speaker_panel.model.speakers()]
     bench.window.undo_action.trigger()
-    analysis = bench.library.analysis(bench.review.article_id)
+    analysis = stored(bench)
     assert "A NATO official" not in [s.name for s in analysis.speakers]
 
 
-def test_link_the_statement_at_the_cursor(qtbot, reviewing, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_link_the_statement_at_the_cursor(
+    qtbot: QtBot, reviewing: Workbench, monkeypatch: pytest.MonkeyPatch
+) -> None:
     bench = reviewing
     before = len(rows(bench))
     put_cursor_in(bench, "this requires certain precautions")
@@ -136,22 +156,25 @@ def test_link_the_statement_at_the_cursor(qtbot, reviewing, monkeypatch) -> None
     assert any("misinformation" in rebuttal for _, rebuttal, _ in rows(bench))
 
 
-def test_nothing_is_marked_without_a_selection(qtbot, reviewing, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_is_marked_without_a_selection(
+    qtbot: QtBot, reviewing: Workbench, monkeypatch: pytest.MonkeyPatch
+) -> None:
     bench = reviewing
     told: list[str] = []
     monkeypatch.setattr(bench.links, "tell", told.append)
     put_cursor_in(bench, "spy balloons")
-    before = bench.library.analysis(bench.review.article_id)
+    before = bench.library.analysis(shown_article(bench))
     bench.window.mark_claim_action.trigger()
     assert told == ["Select the words of the statement in the article first."]
-    assert bench.library.analysis(bench.review.article_id) == before
+    assert bench.library.analysis(shown_article(bench)) == before
     assert not bench.window.undo_action.isEnabled()
 
 
-def test_change_a_pairs_relation_and_undo(qtbot, reviewing) -> None:  # type: ignore[no-untyped-def]
+def test_change_a_pairs_relation_and_undo(qtbot: QtBot, reviewing: Workbench) -> None:
     bench = reviewing
     pair = bench.review.pairs.pair(0)
     assert pair.relation is Relation.DENIES
+    assert pair.id is not None
     qtbot.keyClick(bench.window.pair_table, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
     assert bench.library.pair(pair.id).relation is Relation.CONTEXTUALISES
     assert bench.review.pairs.pair(0).relation is Relation.CONTEXTUALISES
@@ -161,7 +184,7 @@ def test_change_a_pairs_relation_and_undo(qtbot, reviewing) -> None:  # type: ig
     assert bench.window.pair_view.relation.currentData() == "denies"
 
 
-def test_remove_a_link_with_delete_and_undo(qtbot, reviewing) -> None:  # type: ignore[no-untyped-def]
+def test_remove_a_link_with_delete_and_undo(qtbot: QtBot, reviewing: Workbench) -> None:
     bench = reviewing
     before = rows(bench)
     qtbot.keyClick(bench.window.pair_table, Qt.Key.Key_Delete)
@@ -173,7 +196,7 @@ def test_remove_a_link_with_delete_and_undo(qtbot, reviewing) -> None:  # type: 
     assert rows(bench) == before
 
 
-def test_delete_in_the_article_removes_nothing(qtbot, reviewing) -> None:  # type: ignore[no-untyped-def]
+def test_delete_in_the_article_removes_nothing(qtbot: QtBot, reviewing: Workbench) -> None:
     bench = reviewing
     before = rows(bench)
     put_cursor_in(bench, "this requires certain precautions")
@@ -181,7 +204,7 @@ def test_delete_in_the_article_removes_nothing(qtbot, reviewing) -> None:  # typ
     assert rows(bench) == before
 
 
-def test_the_right_mouse_button_offers_the_same_actions(reviewing) -> None:  # type: ignore[no-untyped-def]
+def test_the_right_mouse_button_offers_the_same_actions(reviewing: Workbench) -> None:
     window = reviewing.window
     in_article = [a.text().replace("&", "") for a in window.article_view.actions()]
     assert in_article == [

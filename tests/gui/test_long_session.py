@@ -7,15 +7,16 @@ returns nothing, and the window died with "none_dealloc" after a few dozen pair 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPainter, QPainterPath
 from PySide6.QtWidgets import QLabel, QWidget
+from pytestqt.qtbot import QtBot
 
-from counterclaim.gui.app import application
+from counterclaim.gui.app import Workbench, application
 from tests.large import open_workbench, store_large_article
 
 CALLS = 1000
@@ -30,7 +31,7 @@ def none_references_lost(call: Callable[[], object]) -> int:
     return before - sys.getrefcount(None)
 
 
-def test_qt_calls_that_return_nothing_keep_none_alive(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_qt_calls_that_return_nothing_keep_none_alive(qtbot: QtBot) -> None:
     application()
     label, widget = QLabel(), QWidget()
     qtbot.addWidget(label)
@@ -52,7 +53,7 @@ def test_qt_calls_that_return_nothing_keep_none_alive(qtbot) -> None:  # type: i
 
 
 @pytest.fixture
-def long_article(qtbot, library_path: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+def long_article(qtbot: QtBot, library_path: Path, tmp_path: Path) -> Iterator[Workbench]:
     """The window on one article of 160 statements and 80 pairs, nothing else to analyse."""
     _article, pairs = store_large_article(library_path, statements=160)
     workbench = open_workbench(qtbot, library_path, tmp_path / "settings.ini")
@@ -61,7 +62,9 @@ def long_article(qtbot, library_path: Path, tmp_path: Path):  # type: ignore[no-
     workbench.close()
 
 
-def test_walking_300_pairs_with_j_and_k_keeps_the_window_alive(qtbot, long_article) -> None:  # type: ignore[no-untyped-def]
+def test_walking_300_pairs_with_j_and_k_keeps_the_window_alive(
+    qtbot: QtBot, long_article: Workbench
+) -> None:
     bench = long_article
     window, pairs = bench.window, bench.review.pairs
     last = pairs.rowCount() - 1

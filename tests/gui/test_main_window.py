@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
-from counterclaim.gui.app import application, build, default_library
+from counterclaim.gui.app import Workbench, application, build, default_library
 from counterclaim.gui.library.articles import ArticleListModel
 from counterclaim.gui.pairs.model import PairTableModel
 from counterclaim.paths import default_library_path
 from counterclaim.services.analysis import AnalysisService
 
+if TYPE_CHECKING:
+    from counterclaim.nlp.extract import Extractor
+
 
 @pytest.fixture
-def bench(qtbot, library_path: Path, extractor):  # type: ignore[no-untyped-def]
+def bench(qtbot: QtBot, library_path: Path, extractor: Extractor) -> Iterator[Workbench]:
     application()
     service = AnalysisService(library_path)
     service._extractor = extractor  # the session's pipeline: loading is tested elsewhere
@@ -26,19 +33,19 @@ def bench(qtbot, library_path: Path, extractor):  # type: ignore[no-untyped-def]
     workbench.close()
 
 
-def start_and_wait(qtbot, bench) -> None:  # type: ignore[no-untyped-def]
+def start_and_wait(qtbot: QtBot, bench: Workbench) -> None:
     with qtbot.waitSignal(bench.events.analysis_changed, timeout=60_000):
         bench.analysis.start()
 
 
-def test_first_start_shows_the_sample_with_pairs(qtbot, bench) -> None:  # type: ignore[no-untyped-def]
+def test_first_start_shows_the_sample_with_pairs(qtbot: QtBot, bench: Workbench) -> None:
     start_and_wait(qtbot, bench)
     assert bench.review.articles.rowCount() == 1
     assert "Peskov" in bench.window.article_view.toPlainText()
     assert bench.window.pair_table.model().rowCount() >= 3
 
 
-def test_selecting_the_first_pair_shows_claim_and_rebuttal(qtbot, bench) -> None:  # type: ignore[no-untyped-def]
+def test_selecting_the_first_pair_shows_claim_and_rebuttal(qtbot: QtBot, bench: Workbench) -> None:
     start_and_wait(qtbot, bench)
     bench.review.select_pair(0)
     view = bench.window.pair_view
@@ -57,7 +64,7 @@ def test_selecting_the_first_pair_shows_claim_and_rebuttal(qtbot, bench) -> None
     assert strong == {claim.content, rebuttal.content}
 
 
-def test_window_appears_before_the_pipeline_is_loaded(qtbot, library_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_window_appears_before_the_pipeline_is_loaded(qtbot: QtBot, library_path: Path) -> None:
     application()
     service = AnalysisService(library_path)
     workbench = build(library_path, service)
@@ -67,7 +74,9 @@ def test_window_appears_before_the_pipeline_is_loaded(qtbot, library_path: Path)
     workbench.close()
 
 
-def test_cancel_stops_the_analysis_and_keeps_the_window_usable(qtbot, bench) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_stops_the_analysis_and_keeps_the_window_usable(
+    qtbot: QtBot, bench: Workbench
+) -> None:
     task = bench.analysis.start()
     task.cancel()
     with qtbot.waitSignal(task.done, timeout=60_000):
@@ -75,7 +84,9 @@ def test_cancel_stops_the_analysis_and_keeps_the_window_usable(qtbot, bench) -> 
     assert bench.window.isEnabled()
 
 
-def test_models_pass_the_model_tester(qtmodeltester, qtbot, bench) -> None:  # type: ignore[no-untyped-def]
+def test_models_pass_the_model_tester(
+    qtmodeltester: ModelTester, qtbot: QtBot, bench: Workbench
+) -> None:
     start_and_wait(qtbot, bench)
     qtmodeltester.check(bench.review.articles)
     qtmodeltester.check(bench.review.pairs)
@@ -83,12 +94,14 @@ def test_models_pass_the_model_tester(qtmodeltester, qtbot, bench) -> None:  # t
     qtmodeltester.check(PairTableModel())
 
 
-def test_default_library_is_in_the_user_data_folder(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_default_library_is_in_the_user_data_folder(qtbot: QtBot) -> None:
     application()
     assert default_library() == default_library_path()
 
 
-def test_a_rebuttal_from_another_article_is_shown_with_its_article(qtbot, bench) -> None:  # type: ignore[no-untyped-def]
+def test_a_rebuttal_from_another_article_is_shown_with_its_article(
+    qtbot: QtBot, bench: Workbench
+) -> None:
     from counterclaim.domain import ArticleMeta
     from counterclaim.ingest import text_sha256
 

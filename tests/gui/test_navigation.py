@@ -4,19 +4,25 @@ the unanswered claims and the balance, and the bands that tie statements to pair
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from counterclaim.domain import LinkStatus
+from counterclaim.gui.app import Workbench
 from counterclaim.overview import unanswered_claims
 
 
-def choose(box, value) -> None:  # type: ignore[no-untyped-def]
+def choose(box: QComboBox, value: object) -> None:
     """Pick an entry of a filter list, as a click on it would."""
     index = box.findData(value)
     assert index >= 0, value
     box.setCurrentIndex(index)
 
 
-def test_filter_pairs_by_status_and_speaker(qtbot, qtmodeltester, reviewing) -> None:  # type: ignore[no-untyped-def]
+def test_filter_pairs_by_status_and_speaker(
+    qtbot: QtBot, qtmodeltester: ModelTester, reviewing: Workbench
+) -> None:
     bench = reviewing
     bar, model = bench.window.filter_bar, bench.review.pairs
     qtbot.keyClick(bench.window.pair_table, Qt.Key.Key_Y)
@@ -42,7 +48,7 @@ def test_filter_pairs_by_status_and_speaker(qtbot, qtmodeltester, reviewing) -> 
     assert bench.window.bands.geometry_of_bands() == []
 
 
-def test_find_in_the_article_with_ctrl_f_and_f3(qtbot, reviewing) -> None:  # type: ignore[no-untyped-def]
+def test_find_in_the_article_with_ctrl_f_and_f3(qtbot: QtBot, reviewing: Workbench) -> None:
     bench = reviewing
     window = bench.window
     qtbot.keyClick(window.pair_table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
@@ -61,7 +67,7 @@ def test_find_in_the_article_with_ctrl_f_and_f3(qtbot, reviewing) -> None:  # ty
     assert window.article_view.textCursor().selectionStart() == first
 
 
-def test_search_the_library_and_go_to_a_statement(qtbot, reviewing) -> None:  # type: ignore[no-untyped-def]
+def test_search_the_library_and_go_to_a_statement(qtbot: QtBot, reviewing: Workbench) -> None:
     bench = reviewing
     window = bench.window
     qtbot.keyClick(
@@ -81,7 +87,7 @@ def test_search_the_library_and_go_to_a_statement(qtbot, reviewing) -> None:  # 
     assert rows.data(rows.index(selected, rows.REBUTTAL_SPEAKER)) == "Jens Stoltenberg"
 
 
-def test_unanswered_claims_and_balance(qtbot, reviewing) -> None:  # type: ignore[no-untyped-def]
+def test_unanswered_claims_and_balance(qtbot: QtBot, reviewing: Workbench) -> None:
     bench = reviewing
     window = bench.window
     qtbot.keyClick(
@@ -91,6 +97,7 @@ def test_unanswered_claims_and_balance(qtbot, reviewing) -> None:  # type: ignor
     )
     assert window.overview_dock.isVisible()
     analysis = bench.review.analysis
+    assert analysis is not None
     expected = unanswered_claims(analysis)
     assert 0 < len(expected) < len(analysis.statements)
     assert window.overview.unanswered_heading.text() == f"Unanswered claims: {len(expected)}"
@@ -103,7 +110,7 @@ def test_unanswered_claims_and_balance(qtbot, reviewing) -> None:  # type: ignor
     assert window.overview.unanswered_heading.text() != f"Unanswered claims: {len(expected)}"
 
 
-def test_bands_follow_the_pairs_and_the_selection(qtbot, reviewing) -> None:  # type: ignore[no-untyped-def]
+def test_bands_follow_the_pairs_and_the_selection(qtbot: QtBot, reviewing: Workbench) -> None:
     bench = reviewing
     window = bench.window
     bands = window.bands.geometry_of_bands()

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QColor
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from counterclaim.domain import (
     Analysis,
@@ -29,7 +33,9 @@ SPEAKERS = (
 )
 
 
-def said(sid: str, speaker: str, start: int, text: str, mode: StatementMode = StatementMode.SPEECH):  # type: ignore[no-untyped-def]
+def said(
+    sid: str, speaker: str, start: int, text: str, mode: StatementMode = StatementMode.SPEECH
+) -> Statement:
     return Statement(
         sid, speaker, speaker, "said", StatementKind.INDIRECT, Span(start, start + len(text)), text,
         mode=mode,
@@ -54,11 +60,11 @@ ANALYSIS = Analysis(
 )
 
 
-def cells(model, column: int) -> list[str]:  # type: ignore[no-untyped-def]
+def cells(model: QAbstractItemModel, column: int) -> list[str]:
     return [model.data(model.index(row, column)) for row in range(model.rowCount())]
 
 
-def test_the_models_pass_the_model_tester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_the_models_pass_the_model_tester(qtmodeltester: ModelTester) -> None:
     unanswered = UnansweredModel()
     unanswered.set_claims(ANALYSIS, unanswered_claims(ANALYSIS))
     qtmodeltester.check(unanswered)
@@ -71,7 +77,7 @@ def test_the_models_pass_the_model_tester(qtmodeltester) -> None:  # type: ignor
     qtmodeltester.check(sides)
 
 
-def test_unanswered_claims_show_speaker_side_and_words(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_unanswered_claims_show_speaker_side_and_words(qtbot: QtBot) -> None:
     model = UnansweredModel()
     model.set_claims(ANALYSIS, unanswered_claims(ANALYSIS))
     assert cells(model, model.SPEAKER) == ["Dmitriy Peskov", "An analyst", "NATO"]
@@ -83,7 +89,7 @@ def test_unanswered_claims_show_speaker_side_and_words(qtbot) -> None:  # type: 
     assert model.data(model.index(2, model.CLAIM), ObjectRole).id == "s6"
 
 
-def test_balance_rows_read_as_a_reviewer_expects(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_balance_rows_read_as_a_reviewer_expects(qtbot: QtBot) -> None:
     model = BalanceModel()
     model.set_balance(balance(ANALYSIS))
     rows = [
@@ -100,7 +106,7 @@ def test_balance_rows_read_as_a_reviewer_expects(qtbot) -> None:  # type: ignore
     assert model.data(model.index(1, 0), Qt.ItemDataRole.ForegroundRole) == QColor("#2980b9")
 
 
-def test_one_side_speaks_first_and_last(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_one_side_speaks_first_and_last(qtbot: QtBot) -> None:
     alone = Analysis(SPEAKERS, (said("s1", "p", 0, "NATO is hostile"),), (), ANALYSIS.sides)
     model = BalanceModel()
     model.set_balance(balance(alone))
@@ -108,7 +114,7 @@ def test_one_side_speaks_first_and_last(qtbot) -> None:  # type: ignore[no-untyp
 
 
 @pytest.fixture
-def panel(qtbot):  # type: ignore[no-untyped-def]
+def panel(qtbot: QtBot) -> Iterator[OverviewPanel]:
     widget = OverviewPanel()
     qtbot.addWidget(widget)
     widget.resize(640, 480)
@@ -117,7 +123,7 @@ def panel(qtbot):  # type: ignore[no-untyped-def]
     yield widget
 
 
-def test_the_panel_headings_say_what_is_open(qtbot, panel) -> None:  # type: ignore[no-untyped-def]
+def test_the_panel_headings_say_what_is_open(qtbot: QtBot, panel: OverviewPanel) -> None:
     assert panel.unanswered_heading.text() == "Unanswered claims: 0"
     panel.show_analysis(ANALYSIS, [])
     assert panel.unanswered_heading.text() == "Unanswered claims: 3"
@@ -128,7 +134,7 @@ def test_the_panel_headings_say_what_is_open(qtbot, panel) -> None:  # type: ign
     assert panel.unanswered_heading.text() == "Unanswered claims: 2"
 
 
-def test_double_click_or_enter_chooses_a_claim(qtbot, panel) -> None:  # type: ignore[no-untyped-def]
+def test_double_click_or_enter_chooses_a_claim(qtbot: QtBot, panel: OverviewPanel) -> None:
     panel.show_analysis(ANALYSIS, [])
     table = panel.unanswered_table
     centre = table.visualRect(panel.unanswered.index(1, 2)).center()
@@ -143,7 +149,7 @@ def test_double_click_or_enter_chooses_a_claim(qtbot, panel) -> None:  # type: i
     assert chosen.args[0].id == "s6"
 
 
-def test_an_article_without_speech_says_so(qtbot, panel) -> None:  # type: ignore[no-untyped-def]
+def test_an_article_without_speech_says_so(qtbot: QtBot, panel: OverviewPanel) -> None:
     panel.show_analysis(Analysis(SPEAKERS, (), (), ANALYSIS.sides))
     assert panel.unanswered_heading.text() == "Unanswered claims: 0"
     assert panel.speakers_line.text() == "Nobody speaks in this article."

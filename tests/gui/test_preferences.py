@@ -133,10 +133,10 @@ def test_move_buttons_follow_the_selection(qtbot: QtBot, dialog: PreferencesDial
 
 
 def test_a_repeated_verdict_is_refused(
-    qtbot, dialog: PreferencesDialog, settings: QSettings
+    qtbot: QtBot, dialog: PreferencesDialog, settings: QSettings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     warnings: list[str] = []
-    dialog.warn = warnings.append  # type: ignore[method-assign]
+    monkeypatch.setattr(dialog, "warn", warnings.append)
     click_row(qtbot, dialog, 0)
     qtbot.keyClick(dialog.ratings_view, Qt.Key.Key_F2)
     type_into_editor(qtbot, dialog, "  false ")

@@ -6,6 +6,7 @@ import gc
 from pathlib import Path
 
 from PySide6.QtCore import QElapsedTimer, QTimer
+from pytestqt.qtbot import QtBot
 
 from counterclaim.domain import ArticleMeta
 from counterclaim.gui.app import Workbench, application, build, settle_heap
@@ -27,7 +28,7 @@ def articles(batch: int) -> list[str]:
     ]
 
 
-def longest_wait(qtbot, bench: Workbench, batch: int) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+def longest_wait(qtbot: QtBot, bench: Workbench, batch: int) -> tuple[int, int]:
     """Analyse 20 new articles; the longest gap between 10 ms ticks, and how many ticks."""
     ids = [
         bench.library.add_article(ArticleMeta(t.split("\n")[0]), t, text_sha256(t))[0]
@@ -57,7 +58,7 @@ def longest_wait(qtbot, bench: Workbench, batch: int) -> tuple[int, int]:  # typ
     return max(gaps, default=0), len(gaps)
 
 
-def test_the_event_loop_never_waits_long_during_analysis(qtbot, library_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_event_loop_never_waits_long_during_analysis(qtbot: QtBot, library_path: Path) -> None:
     """The pipeline loads and runs in a process of its own (the first run includes its
     start), so neither spaCy's import nor its parsing holds the window's interpreter lock.
     The machine itself can stall a thread once (two cores, three busy threads): the

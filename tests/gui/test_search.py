@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QTableView
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from counterclaim.domain import (
     LibraryStatement,
@@ -43,13 +45,13 @@ def search(query: str) -> list[LibraryStatement]:
     return [r for r in LIBRARY if query.lower() in r.statement.text.lower()]
 
 
-def double_click_row(qtbot, table, row: int) -> None:  # type: ignore[no-untyped-def]
+def double_click_row(qtbot: QtBot, table: QTableView, row: int) -> None:
     centre = table.visualRect(table.model().index(row, 2)).center()
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
 
 
-def test_the_model_passes_the_model_tester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_the_model_passes_the_model_tester(qtmodeltester: ModelTester) -> None:
     model = SearchResultModel()
     model.set_results(LIBRARY)
     qtmodeltester.check(model)
@@ -62,7 +64,7 @@ def test_the_model_passes_the_model_tester(qtmodeltester) -> None:  # type: igno
     qtmodeltester.check(model)
 
 
-def test_typing_searches_when_the_user_stops(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_typing_searches_when_the_user_stops(qtbot: QtBot) -> None:
     panel = LibrarySearchPanel(search)
     qtbot.addWidget(panel)
     panel.show()
@@ -75,7 +77,7 @@ def test_typing_searches_when_the_user_stops(qtbot) -> None:  # type: ignore[no-
     assert panel.model.data(panel.model.index(2, 2)) == LIBRARY[2].statement.text
 
 
-def test_enter_searches_at_once_and_nothing_found_says_what(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_enter_searches_at_once_and_nothing_found_says_what(qtbot: QtBot) -> None:
     panel = LibrarySearchPanel(search)
     qtbot.addWidget(panel)
     panel.show()
@@ -85,7 +87,7 @@ def test_enter_searches_at_once_and_nothing_found_says_what(qtbot) -> None:  # t
     assert panel.model.rowCount() == 0
 
 
-def test_a_short_query_clears_the_list(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_short_query_clears_the_list(qtbot: QtBot) -> None:
     panel = LibrarySearchPanel(search)
     qtbot.addWidget(panel)
     panel.set_query("talks")
@@ -97,7 +99,7 @@ def test_a_short_query_clears_the_list(qtbot) -> None:  # type: ignore[no-untype
     assert panel.status.text() == "Type at least two letters to search."
 
 
-def test_double_click_chooses_a_statement(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_double_click_chooses_a_statement(qtbot: QtBot) -> None:
     panel = LibrarySearchPanel(search)
     qtbot.addWidget(panel)
     panel.resize(700, 300)
@@ -109,7 +111,7 @@ def test_double_click_chooses_a_statement(qtbot) -> None:  # type: ignore[no-unt
     assert chosen.args == [LIBRARY[1]]
 
 
-def test_down_then_enter_chooses_from_the_keyboard(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_down_then_enter_chooses_from_the_keyboard(qtbot: QtBot) -> None:
     panel = LibrarySearchPanel(search)
     qtbot.addWidget(panel)
     panel.show()
@@ -122,7 +124,7 @@ def test_down_then_enter_chooses_from_the_keyboard(qtbot) -> None:  # type: igno
     assert chosen.args == [LIBRARY[0]]
 
 
-def picker(qtbot, exclude: set[str] | None = None) -> StatementPicker:  # type: ignore[no-untyped-def]
+def picker(qtbot: QtBot, exclude: set[str] | None = None) -> StatementPicker:
     dialog = StatementPicker(search, "Find the rebuttal of “NATO is hostile”.", exclude or set())
     qtbot.addWidget(dialog)
     dialog.show()
@@ -130,7 +132,7 @@ def picker(qtbot, exclude: set[str] | None = None) -> StatementPicker:  # type: 
     return dialog
 
 
-def test_ok_waits_for_a_selection(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_ok_waits_for_a_selection(qtbot: QtBot) -> None:
     dialog = picker(qtbot)
     assert dialog.windowTitle() == "Link to a statement"
     assert not dialog.ok_button.isEnabled()
@@ -147,7 +149,7 @@ def test_ok_waits_for_a_selection(qtbot) -> None:  # type: ignore[no-untyped-def
     assert not dialog.ok_button.isEnabled() and dialog.chosen() is None
 
 
-def test_double_click_accepts_with_the_relation(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_double_click_accepts_with_the_relation(qtbot: QtBot) -> None:
     dialog = picker(qtbot, exclude={"a"})
     assert dialog.relation() is Relation.DISPUTES
     assert dialog.relation_box.currentText() == "disputes"
@@ -161,7 +163,7 @@ def test_double_click_accepts_with_the_relation(qtbot) -> None:  # type: ignore[
     assert dialog.relation() is Relation.DENIES
 
 
-def test_cancel_chooses_nothing(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_chooses_nothing(qtbot: QtBot) -> None:
     dialog = picker(qtbot)
     dialog.panel.set_query("talks")
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)

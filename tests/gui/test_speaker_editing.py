@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtGui import QColor, QTextFormat
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from counterclaim.domain import Analysis, StatementMode
@@ -275,8 +276,8 @@ def test_undo_a_rename_after_reopening(
 
 def test_live_speaker_model_passes_the_model_tester(
     qtbot: QtBot,
-    qtmodeltester,
-    bench: Workbench,  # type: ignore[no-untyped-def]
+    qtmodeltester: ModelTester,
+    bench: Workbench,
 ) -> None:
     model = bench.window.speaker_panel.model
     assert model.rowCount() == 2

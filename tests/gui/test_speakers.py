@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from counterclaim.domain import Side, Speaker, SpeakerKind
@@ -56,7 +57,7 @@ def side_index(panel: SpeakerPanel, label: str) -> QModelIndex:
     return model.index(row, 0)
 
 
-def test_model_passes_the_model_tester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_model_passes_the_model_tester(qtmodeltester: ModelTester) -> None:
     model = SpeakerTreeModel()
     qtmodeltester.check(model)
     filled(model)

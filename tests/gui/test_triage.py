@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from counterclaim.domain import BatchState, LinkStatus
-from counterclaim.gui.app import application, build
+from counterclaim.gui.app import Workbench, application, build
 from counterclaim.services.analysis import AnalysisService
 from counterclaim.store import Library
 
+if TYPE_CHECKING:
+    from counterclaim.nlp.extract import Extractor
+
 
 @pytest.fixture
-def bench(qtbot, library_path: Path, extractor):  # type: ignore[no-untyped-def]
+def bench(qtbot: QtBot, library_path: Path, extractor: Extractor) -> Iterator[Workbench]:
     application()
     service = AnalysisService(library_path)
     service.use(extractor)
@@ -29,12 +36,12 @@ def bench(qtbot, library_path: Path, extractor):  # type: ignore[no-untyped-def]
     workbench.close()
 
 
-def statuses(bench) -> list[LinkStatus]:  # type: ignore[no-untyped-def]
+def statuses(bench: Workbench) -> list[LinkStatus]:
     model = bench.review.pairs
     return [model.pair(row).status for row in range(model.rowCount())]
 
 
-def test_keys_confirm_reject_and_move(qtbot, bench) -> None:  # type: ignore[no-untyped-def]
+def test_keys_confirm_reject_and_move(qtbot: QtBot, bench: Workbench) -> None:
     table = bench.window.pair_table
     assert bench.triage.current_row() == 0
     qtbot.keyClick(table, Qt.Key.Key_Y)
@@ -47,11 +54,13 @@ def test_keys_confirm_reject_and_move(qtbot, bench) -> None:  # type: ignore[no-
     assert bench.window.pairs_heading.text().endswith("; 1 left to review")
     assert bench.review.pairs.data(bench.review.pairs.index(0, 5)) == "confirmed"
     with Library.open(bench.library.path) as library:
+        assert bench.review.article_id is not None
         stored = library.analysis(bench.review.article_id)
+    assert stored is not None
     assert [p.status for p in stored.pairs][:2] == [LinkStatus.CONFIRMED, LinkStatus.REJECTED]
 
 
-def test_undo_and_redo_a_decision(qtbot, bench) -> None:  # type: ignore[no-untyped-def]
+def test_undo_and_redo_a_decision(qtbot: QtBot, bench: Workbench) -> None:
     table = bench.window.pair_table
     qtbot.keyClick(table, Qt.Key.Key_Y)
     qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -70,7 +79,7 @@ def test_undo_and_redo_a_decision(qtbot, bench) -> None:  # type: ignore[no-unty
     )
 
 
-def test_undo_and_redo_after_reopening(qtbot, bench, library_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_undo_and_redo_after_reopening(qtbot: QtBot, bench: Workbench, library_path: Path) -> None:
     """Decisions made before the window was closed can be undone in the next one."""
     qtbot.keyClick(bench.window.pair_table, Qt.Key.Key_Y)
     qtbot.keyClick(bench.window.pair_table, Qt.Key.Key_N)
@@ -95,7 +104,7 @@ def test_undo_and_redo_after_reopening(qtbot, bench, library_path: Path) -> None
     again.close()
 
 
-def test_verdict_and_note_are_kept_and_undoable(qtbot, bench) -> None:  # type: ignore[no-untyped-def]
+def test_verdict_and_note_are_kept_and_undoable(qtbot: QtBot, bench: Workbench) -> None:
     view = bench.window.pair_view
     view.verdict.setCurrentIndex(view.verdict.findData("False"))
     view.verdict.activated.emit(view.verdict.currentIndex())
@@ -112,16 +121,20 @@ def test_verdict_and_note_are_kept_and_undoable(qtbot, bench) -> None:  # type: 
     assert view.verdict.currentData() is None
 
 
-def test_history_panel_lists_each_change(qtbot, qtmodeltester, bench) -> None:  # type: ignore[no-untyped-def]
+def test_history_panel_lists_each_change(
+    qtbot: QtBot, qtmodeltester: ModelTester, bench: Workbench
+) -> None:
     qtbot.keyClick(bench.window.pair_table, Qt.Key.Key_Y)
     bench.window.history_action.trigger()
     assert bench.window.history_dock.isVisible()
     model = bench.window.history_model
     qtmodeltester.check(model)
     row = [model.data(model.index(0, column)) for column in range(model.columnCount())]
+    link_id = bench.review.pairs.pair(0).id
+    assert link_id is not None
     assert row[2:] == [
         "Confirm pair",
-        "pair " + bench.review.pairs.pair(0).id.removeprefix("ln"),
+        "pair " + link_id.removeprefix("ln"),
         "status",
         "suggested",
         "confirmed",

@@ -5,13 +5,14 @@ by verdict, the dark scheme, and opening another library in place of the current
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QTextFormat
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
@@ -29,18 +30,27 @@ from counterclaim.gui.settings.theme import (
 )
 from counterclaim.services.analysis import AnalysisService
 
+if TYPE_CHECKING:
+    from counterclaim.nlp.extract import Extractor
+
 GREY = "#7f8c8d"
 SELECTED_PAIR = QTextFormat.Property.UserProperty + 1  # as in gui/article_view.py
 SCALE = ["Correct", "Partly correct", "Wrong"]
 
 
-def opened(qtbot: QtBot, path: Path, settings: QSettings, extractor=None, **kwargs) -> Workbench:  # type: ignore[no-untyped-def]
+def opened(
+    qtbot: QtBot,
+    path: Path,
+    settings: QSettings,
+    extractor: Extractor | None = None,
+    open_library: Callable[[Path], object] | None = None,
+) -> Workbench:
     """A workbench shown on the library at `path`; analysed if given an extractor."""
     application()
     service = AnalysisService(path)
     if extractor is not None:
         service.use(extractor)
-    bench = build(path, service, settings, **kwargs)
+    bench = build(path, service, settings, open_library=open_library)
     qtbot.addWidget(bench.window)
     bench.window.show()
     bench.window.activateWindow()
@@ -53,7 +63,7 @@ def opened(qtbot: QtBot, path: Path, settings: QSettings, extractor=None, **kwar
     return bench
 
 
-def items(box) -> list[str]:  # type: ignore[no-untyped-def]
+def items(box: QComboBox) -> list[str]:
     return [box.itemText(n) for n in range(box.count())]
 
 
@@ -259,7 +269,7 @@ def dark_bench(
     qapp: QApplication,
     library_path: Path,
     settings: QSettings,
-    extractor,  # type: ignore[no-untyped-def]
+    extractor: Extractor,
     restored_look: None,
     monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[Workbench]:
@@ -311,17 +321,21 @@ def test_dark_scheme_lightens_side_colours_in_the_pair_table(dark_bench: Workben
 class QuickService(AnalysisService):
     """The launcher's service, but in this process with the session's pipeline."""
 
-    extractor_to_use = None
+    extractor_to_use: ClassVar[Extractor | None] = None  # the launcher fixture sets it
 
     def __init__(
         self, library_path: Path, preferred_model: str | None = None, in_child: bool = False
     ) -> None:
         super().__init__(library_path, preferred_model, in_child=False)
-        self.use(type(self).extractor_to_use)  # type: ignore[arg-type]
+        extractor = type(self).extractor_to_use
+        assert extractor is not None
+        self.use(extractor)
 
 
 @pytest.fixture
-def launcher(qtbot: QtBot, extractor, monkeypatch: pytest.MonkeyPatch) -> Iterator[Launcher]:  # type: ignore[no-untyped-def]
+def launcher(
+    qtbot: QtBot, extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Launcher]:
     application()
     monkeypatch.setattr(QuickService, "extractor_to_use", extractor)
     monkeypatch.setattr(app_module, "AnalysisService", QuickService)

@@ -13,9 +13,11 @@ import tempfile
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pypdf
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from counterclaim.domain import LinkStatus, Review
 from counterclaim.ingest import load_article
@@ -24,8 +26,11 @@ from counterclaim.report import TEXT_FORMATS, build_report, render
 from counterclaim.report.model import Report
 from counterclaim.store import Library
 from tests.integration.test_cli import cli
-from tests.unit.test_report import FORMULA, RATINGS
+from tests.unit.test_report import FORMULA, RATINGS, Hostile
 from tests.unit.test_report import hostile as hostile  # the fixture, reused
+
+if TYPE_CHECKING:
+    from counterclaim.nlp.extract import Extractor
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "report"
 NOW = datetime(2025, 6, 1, 12, 0, tzinfo=UTC)
@@ -34,7 +39,7 @@ SOURCE = "https://example.org/peskov-nato"
 SUFFIX = {"html": "html", "md": "md", "csv": "csv", "json": "json", "claimreview": "jsonld"}
 
 
-def fill_library(library: Library, extractor) -> int:  # type: ignore[no-untyped-def]
+def fill_library(library: Library, extractor: Extractor) -> int:
     """The sample, analysed, from a web address; its first pair confirmed as False."""
     article = load_article(SAMPLE_ARTICLE)
     meta = dataclasses.replace(article.meta, source=SOURCE)
@@ -53,7 +58,7 @@ def sample_report(library: Library) -> Report:
 
 
 @pytest.fixture
-def sample_library(library_path: Path, extractor) -> Iterator[Library]:  # type: ignore[no-untyped-def]
+def sample_library(library_path: Path, extractor: Extractor) -> Iterator[Library]:
     with Library.open(library_path) as library:
         fill_library(library, extractor)
         yield library
@@ -87,7 +92,7 @@ def pdf_text(data: bytes) -> tuple[int, str]:
     return len(reader.pages), " ".join(text.split())
 
 
-def test_the_sample_pdf_reads_back(sample_library: Library, qapp) -> None:  # type: ignore[no-untyped-def]
+def test_the_sample_pdf_reads_back(sample_library: Library, qapp: QApplication) -> None:
     data = render(sample_report(sample_library), "pdf")
     assert data.startswith(b"%PDF-")
     pages, text = pdf_text(data)
@@ -98,7 +103,7 @@ def test_the_sample_pdf_reads_back(sample_library: Library, qapp) -> None:  # ty
     assert "characters 225–267" in text
 
 
-def test_a_hostile_article_prints(hostile, qapp) -> None:  # type: ignore[no-untyped-def]
+def test_a_hostile_article_prints(hostile: Hostile, qapp: QApplication) -> None:
     report = build_report(hostile[0], generated_by="Desk", now=NOW, ratings=RATINGS)
     _, text = pdf_text(render(report, "pdf"))
     assert "<script>alert(1)</script>" in text
@@ -122,7 +127,7 @@ def regenerate(folder: Path = GOLDEN) -> None:
 
 
 @pytest.fixture
-def library_file(library_path: Path, extractor) -> Path:  # type: ignore[no-untyped-def]
+def library_file(library_path: Path, extractor: Extractor) -> Path:
     with Library.open(library_path) as library:
         fill_library(library, extractor)
     return library_path

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from counterclaim.domain import ArticleMeta, LinkStatus, Relation, Review
 from counterclaim.ingest import text_sha256
 from counterclaim.services.analysis import AnalysisService, QuietProgress
 from counterclaim.store import Library
+
+if TYPE_CHECKING:
+    from counterclaim.nlp.extract import Extractor
 
 CLAIM = "Kremlin claims\n\nKremlin spokesman Dmitriy Peskov said NATO is hostile to Russia.\n"
 ANSWER = "NATO answers\n\nNATO said it is not hostile to Russia and poses no threat.\n"
@@ -20,7 +24,7 @@ def add(library: Library, text: str) -> int:
     return article_id
 
 
-def test_a_claim_is_answered_from_another_article(library_path: Path, extractor) -> None:  # type: ignore[no-untyped-def]
+def test_a_claim_is_answered_from_another_article(library_path: Path, extractor: Extractor) -> None:
     service = AnalysisService(library_path)
     service.use(extractor)
     with Library.open(library_path) as library:
@@ -39,7 +43,9 @@ def test_a_claim_is_answered_from_another_article(library_path: Path, extractor)
     assert any("NATO answers" in reason for reason in pair.reasons)
 
 
-def test_a_reviewers_decision_survives_a_new_pairing(library_path: Path, extractor) -> None:  # type: ignore[no-untyped-def]
+def test_a_reviewers_decision_survives_a_new_pairing(
+    library_path: Path, extractor: Extractor
+) -> None:
     service = AnalysisService(library_path)
     service.use(extractor)
     with Library.open(library_path) as library:
@@ -60,7 +66,7 @@ def test_a_reviewers_decision_survives_a_new_pairing(library_path: Path, extract
 
 def test_the_same_claim_again_in_another_article_is_noted_not_paired(
     library_path: Path,
-    extractor,  # type: ignore[no-untyped-def]
+    extractor: Extractor,
 ) -> None:
     again = (
         "Peskov again\n\nKremlin spokesman Dmitriy Peskov said that NATO is hostile to Russia.\n"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -17,6 +17,9 @@ from counterclaim.evaluate_pairs import (
     score_article,
 )
 from tests.conftest import EVAL
+
+if TYPE_CHECKING:
+    from counterclaim.nlp.extract import Extractor
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "newspairs-dev.json"
 SHAPES = {
@@ -36,7 +39,7 @@ def articles() -> list[GoldPairsArticle]:
     return [a for a in read_pairs_gold(path) if a.id in SHAPES]
 
 
-def outcome(extractor, article: GoldPairsArticle) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def outcome(extractor: Extractor, article: GoldPairsArticle) -> dict[str, Any]:
     """What the extractor finds in one article, by offsets, and how it scores on the gold."""
     analysis = extractor.analyse(article.text, article.title)
     counts = PairCounts()
@@ -57,7 +60,7 @@ def outcome(extractor, article: GoldPairsArticle) -> dict[str, Any]:  # type: ig
 
 
 @pytest.mark.eval
-def test_six_real_articles_match_their_golden_results(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_six_real_articles_match_their_golden_results(extractor: Extractor) -> None:
     golden = json.loads(GOLDEN.read_text(encoding="utf-8"))
     found = {a.id: outcome(extractor, a) for a in articles()}
     assert set(found) == set(SHAPES)
@@ -66,7 +69,7 @@ def test_six_real_articles_match_their_golden_results(extractor) -> None:  # typ
 
 
 @pytest.mark.eval
-def test_the_real_articles_get_their_gold_pairs_and_no_absurd_ones(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_the_real_articles_get_their_gold_pairs_and_no_absurd_ones(extractor: Extractor) -> None:
     found = {a.id: outcome(extractor, a) for a in articles()}
     assert found["fnc-train-1152"]["suggested"] == 0  # no rebuttal, no pair
     for article_id in ("fnc-train-410", "fnc-train-1588", "fnc-train-709", "fnc-train-620"):

@@ -1,20 +1,25 @@
 """The Peskov/NATO sample as DESIGN.md reads it, and its golden extraction file."""
 
+from __future__ import annotations
+
 import json
 from pathlib import Path
 
 from counterclaim.cli import extraction_json
+from counterclaim.domain import Analysis, Pair, Statement
 from counterclaim.ingest import load_article
 from counterclaim.paths import SAMPLE_ARTICLE
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "peskov-nato.json"
 
 
-def speaker_of(analysis, statement) -> str:  # type: ignore[no-untyped-def]
-    return analysis.speaker(statement.speaker_id).name
+def speaker_of(analysis: Analysis, statement: Statement) -> str:
+    speaker = analysis.speaker(statement.speaker_id)
+    assert speaker is not None
+    return speaker.name
 
 
-def expected(analysis, pair) -> bool:  # type: ignore[no-untyped-def]
+def expected(analysis: Analysis, pair: Pair) -> bool:
     """A pair DESIGN.md asks for: Peskov's hostility claim against NATO's two rebuttals,
     or his involvement claim against Stoltenberg's."""
     claim, rebuttal = analysis.statement(pair.claim_id), analysis.statement(pair.rebuttal_id)
@@ -29,7 +34,7 @@ def expected(analysis, pair) -> bool:  # type: ignore[no-untyped-def]
     return False
 
 
-def test_design_pairs_are_found_and_outscore_every_other(sample_analysis) -> None:  # type: ignore[no-untyped-def]
+def test_design_pairs_are_found_and_outscore_every_other(sample_analysis: Analysis) -> None:
     analysis = sample_analysis
     good = [p for p in analysis.pairs if expected(analysis, p)]
     others = [p for p in analysis.pairs if not expected(analysis, p)]
@@ -41,7 +46,7 @@ def test_design_pairs_are_found_and_outscore_every_other(sample_analysis) -> Non
     assert all(o.score < min(g.score for g in good) for o in others)
 
 
-def test_pronouns_and_titles_resolve(sample_analysis) -> None:  # type: ignore[no-untyped-def]
+def test_pronouns_and_titles_resolve(sample_analysis: Analysis) -> None:
     by_mention = [
         (s.speaker_text, speaker_of(sample_analysis, s)) for s in sample_analysis.statements
     ]
@@ -52,13 +57,13 @@ def test_pronouns_and_titles_resolve(sample_analysis) -> None:  # type: ignore[n
     assert ("It", "NATO") in by_mention
 
 
-def test_sides_and_the_source_of_the_report(sample_analysis) -> None:  # type: ignore[no-untyped-def]
+def test_sides_and_the_source_of_the_report(sample_analysis: Analysis) -> None:
     sides = {s.name: s.side for s in sample_analysis.speakers}
     assert sides == {"Dmitriy Peskov": "Russia", "Jens Stoltenberg": "NATO", "NATO": "NATO"}
     assert all("Gazeta" not in s.speaker_text for s in sample_analysis.statements)
 
 
-def test_extraction_matches_the_golden_file(sample_analysis) -> None:  # type: ignore[no-untyped-def]
+def test_extraction_matches_the_golden_file(sample_analysis: Analysis) -> None:
     """A change in what the sample yields must be looked at and the golden file updated
     on purpose: `python -m tests.integration.test_sample` rewrites it."""
     document = extraction_json(load_article(SAMPLE_ARTICLE), sample_analysis)

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from counterclaim.evaluate import GoldFormatError, evaluate_attribution, read_gold
+
+if TYPE_CHECKING:
+    from counterclaim.nlp.extract import Extractor
+
 
 EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval" / "polnear-dev.jsonl"
 TEXT = "Jane Smith said the bridge was unsafe. The weather was fine. Bob Lee believes it is safe."
@@ -32,7 +37,7 @@ def attribution(content: str, speaker: str, cue: str) -> dict[str, object]:
     }
 
 
-def test_scores_count_matches_misses_and_false_alarms(tmp_path: Path, extractor) -> None:  # type: ignore[no-untyped-def]
+def test_scores_count_matches_misses_and_false_alarms(tmp_path: Path, extractor: Extractor) -> None:
     path = gold_file(
         tmp_path,
         [
@@ -40,7 +45,7 @@ def test_scores_count_matches_misses_and_false_alarms(tmp_path: Path, extractor)
             attribution("The weather was fine", "Jane Smith", "said"),  # a miss, on purpose
         ],
     )
-    errors: list[dict[str, object]] = []
+    errors: list[dict[str, Any]] = []
     summary = evaluate_attribution(read_gold(path), extractor, errors.append).summary
     assert summary["counts"]["gold"] == 2 and summary["counts"]["predicted"] == 2
     assert summary["overlap"]["recall"] == 0.5
@@ -58,14 +63,14 @@ def test_a_file_of_another_shape_is_refused(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not EVAL.exists(), reason="../shared/eval is not beside this checkout")
-def test_polnear_dev_sample_stays_above_a_floor(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_polnear_dev_sample_stays_above_a_floor(extractor: Extractor) -> None:
     articles = list(read_gold(EVAL))[:12]
     summary = evaluate_attribution(articles, extractor).summary
     assert summary["overlap"]["f1"] > 0.7, summary
     assert summary["speaker_agreement"] > 0.8, summary
 
 
-def test_pairing_scores_on_a_small_file(tmp_path: Path, extractor) -> None:  # type: ignore[no-untyped-def]
+def test_pairing_scores_on_a_small_file(tmp_path: Path, extractor: Extractor) -> None:
     from counterclaim.evaluate import evaluate_pairing, read_pairs
 
     rows = [
@@ -91,7 +96,7 @@ EMERGENT = EVAL.parent / "emergent-train.jsonl"
 
 
 @pytest.mark.skipif(not EMERGENT.exists(), reason="../shared/eval is not beside this checkout")
-def test_emergent_sample_stays_above_a_floor(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_emergent_sample_stays_above_a_floor(extractor: Extractor) -> None:
     from counterclaim.evaluate import evaluate_pairing, read_pairs
 
     rows = list(read_pairs(EMERGENT))[:600]

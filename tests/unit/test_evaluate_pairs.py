@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -70,23 +71,26 @@ FOUND = (
 )
 
 
-def scored(tmp_path: Path, gold_pairs: list[dict[str, str]], pairs: tuple[Pair, ...]) -> dict:  # type: ignore[type-arg]
+def scored(
+    tmp_path: Path, gold_pairs: list[dict[str, str]], pairs: tuple[Pair, ...]
+) -> dict[str, Any]:
     path = tmp_path / "gold.jsonl"
     path.write_text(gold_line(gold_pairs) + "\n", encoding="utf-8")
     (article,) = read_pairs_gold(path)
-    counts, errors = PairCounts(), []  # type: ignore[var-annotated]
+    counts = PairCounts()
+    errors: list[dict[str, Any]] = []
     score_article(article, Analysis(SPEAKERS, FOUND, pairs), counts, errors.append)
     return {"summary": counts.summary, "errors": errors}
 
 
-def test_statements_found_by_anchor_with_curly_quotes_and_speakers_checked(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_statements_found_by_anchor_with_curly_quotes_and_speakers_checked(tmp_path: Path) -> None:
     result = scored(tmp_path, [{"claim": "s1", "rebuttal": "s2"}], ())
     statements = result["summary"]["statements"]
     assert (statements["found"], statements["right_speaker"]) == (3, 2)
     assert [e["sid"] for e in result["errors"] if e["kind"] == "wrong speaker"] == ["s3"]
 
 
-def test_a_pair_through_a_restatement_counts_once_and_roles_must_agree(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_pair_through_a_restatement_counts_once_and_roles_must_agree(tmp_path: Path) -> None:
     pairs = (
         Pair("st1", "st2", 0.9, ()),
         Pair("st1", "st3", 0.8, ()),  # s3 restates s2: the same pair again
@@ -99,12 +103,12 @@ def test_a_pair_through_a_restatement_counts_once_and_roles_must_agree(tmp_path)
     assert summary["pairs"]["precision"] == 0.5
 
 
-def test_pairs_on_an_article_without_rebuttal_are_counted(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_pairs_on_an_article_without_rebuttal_are_counted(tmp_path: Path) -> None:
     summary = scored(tmp_path, [], (Pair("st1", "st2", 0.9, ()),))["summary"]
     assert summary["without_rebuttal"] == {"articles": 1, "with_no_pair": 0, "pairs_suggested": 1}
 
 
-def test_an_anchor_that_is_not_in_the_text_is_refused_with_its_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_an_anchor_that_is_not_in_the_text_is_refused_with_its_line(tmp_path: Path) -> None:
     path = tmp_path / "gold.jsonl"
     path.write_text(
         gold_line([]).replace('"anchor": "at home all week"', '"anchor": "in Paris"') + "\n",

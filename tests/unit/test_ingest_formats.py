@@ -488,6 +488,7 @@ def test_unreadable_paths_are_named_even_when_running_as_root(
         f"{secret}: the file cannot be read (permission denied); check its permissions",
         f"{secret}: the file cannot be read (permission denied); check its permissions",
     ]
+    # collect_files promises str messages; each is a Problem, a str that also carries .path
     assert [problem.path for problem in problems] == [locked, secret, secret]  # type: ignore[attr-defined]
 
 

@@ -1,8 +1,14 @@
 """Each kind of evidence the scorer uses, and that agreement is not offered as rebuttal."""
 
+from __future__ import annotations
+
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from counterclaim.nlp.extract import Extractor
 
 
 @pytest.mark.parametrize(
@@ -14,13 +20,15 @@ import pytest
         ("The vaccine is safe.", "The vaccine is dangerous.", "dangerous"),
     ],
 )
-def test_opposite_polarity_rebuts(extractor, claim, counter, word) -> None:  # type: ignore[no-untyped-def]
+def test_opposite_polarity_rebuts(
+    extractor: Extractor, claim: str, counter: str, word: str
+) -> None:
     verdict = extractor.compare(claim, counter)
     assert verdict.rebuts, verdict
     assert any("Opposite" in r and word in r for r in verdict.reasons), verdict.reasons
 
 
-def test_denial_words_count_as_evidence(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_denial_words_count_as_evidence(extractor: Extractor) -> None:
     verdict = extractor.compare(
         "The minister took bribes from the company.",
         "The ministry dismissed the bribery report as a baseless fabrication.",
@@ -34,19 +42,19 @@ def test_denial_words_count_as_evidence(extractor) -> None:  # type: ignore[no-u
     )
 
 
-def test_agreement_and_unrelated_text_are_not_rebuttals(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_agreement_and_unrelated_text_are_not_rebuttals(extractor: Extractor) -> None:
     assert not extractor.compare("NATO is hostile to Russia.", "NATO is hostile to Russia.").rebuts
     assert not extractor.compare(
         "NATO is hostile to Russia.", "The weather in Madrid was sunny on Tuesday."
     ).rebuts
 
 
-def test_scores_stay_in_unit_interval(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_scores_stay_in_unit_interval(extractor: Extractor) -> None:
     for claim, counter in [("a", "b"), ("It is not true.", "It is true.")]:
         assert 0.0 <= extractor.compare(claim, counter).score <= 1.0
 
 
-def test_one_sided_article_suggests_no_pair(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_one_sided_article_suggests_no_pair(extractor: Extractor) -> None:
     text = (
         "NATO said the alliance is not hostile to Russia. "
         "NATO secretary-general Jens Stoltenberg said the alliance is hostile to nobody."
@@ -54,7 +62,7 @@ def test_one_sided_article_suggests_no_pair(extractor) -> None:  # type: ignore[
     assert extractor.analyse(text).pairs == ()
 
 
-def test_pairs_cross_sides_with_reasons(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_pairs_cross_sides_with_reasons(extractor: Extractor) -> None:
     text = (
         "Kremlin spokesman Dmitriy Peskov said NATO is hostile to Russia. "
         "NATO said it is not hostile to Russia."
@@ -70,7 +78,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 @pytest.mark.parametrize("name", ["one-side.txt", "no-contradiction.txt"])
-def test_articles_with_no_rebuttal_get_no_suggested_pair(extractor, name) -> None:  # type: ignore[no-untyped-def]
+def test_articles_with_no_rebuttal_get_no_suggested_pair(extractor: Extractor, name: str) -> None:
     """One side only (ministers and their deputies), or several voices that agree."""
     text = (FIXTURES / name).read_text(encoding="utf-8")
     analysis = extractor.analyse(text)
@@ -91,20 +99,20 @@ def test_articles_with_no_rebuttal_get_no_suggested_pair(extractor, name) -> Non
         ("The mayor closed the bridge.", "Lunch was served at noon.", "unrelated"),
     ],
 )
-def test_relation_types(extractor, claim, counter, relation) -> None:  # type: ignore[no-untyped-def]
+def test_relation_types(extractor: Extractor, claim: str, counter: str, relation: str) -> None:
     verdict = extractor.compare(claim, counter)
     assert verdict.relation == relation, verdict
     assert verdict.rebuts == (relation in ("denies", "disputes"))
 
 
-def test_rumour_words_alone_are_not_a_rebuttal(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_rumour_words_alone_are_not_a_rebuttal(extractor: Extractor) -> None:
     verdict = extractor.compare(
         "Apple will sell the watch in Germany.", "Rumor: Apple to sell the watch in Germany"
     )
     assert not verdict.rebuts
 
 
-def test_restatements_of_one_claim_make_one_pair(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_restatements_of_one_claim_make_one_pair(extractor: Extractor) -> None:
     text = (
         "Kremlin spokesman Dmitriy Peskov said NATO is hostile to Russia. "
         "Peskov later repeated that NATO was hostile to Russia. "
@@ -115,7 +123,7 @@ def test_restatements_of_one_claim_make_one_pair(extractor) -> None:  # type: ig
     assert any("says this 2 times" in reason for reason in pair.reasons), pair.reasons
 
 
-def test_every_offered_rebuttal_has_a_rebuttal_relation(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_every_offered_rebuttal_has_a_rebuttal_relation(extractor: Extractor) -> None:
     """The relation is decided on the rounded score a person sees, so a score of exactly
     the threshold is a rebuttal with a rebuttal's relation (it once said "unrelated")."""
     verdicts = [
@@ -132,7 +140,7 @@ def test_every_offered_rebuttal_has_a_rebuttal_relation(extractor) -> None:  # t
         assert verdict.rebuts == (verdict.relation in ("denies", "disputes")), verdict
 
 
-def test_a_qualification_without_denial_is_not_offered_as_a_rebuttal(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_a_qualification_without_denial_is_not_offered_as_a_rebuttal(extractor: Extractor) -> None:
     analysis = extractor.analyse(
         "Kremlin spokesman Dmitriy Peskov said NATO supplies weapons to Ukraine. "
         "NATO secretary-general Jens Stoltenberg said NATO supplies weapons to Ukraine only "
@@ -142,7 +150,7 @@ def test_a_qualification_without_denial_is_not_offered_as_a_rebuttal(extractor) 
     assert analysis.pairs == ()  # the reviewer can still link it by hand as contextualising
 
 
-def test_naming_the_claimant_and_answering_later_are_evidence(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_naming_the_claimant_and_answering_later_are_evidence(extractor: Extractor) -> None:
     analysis = extractor.analyse(
         "Kremlin spokesman Dmitriy Peskov said NATO is hostile to Russia. "
         "NATO said it is not hostile to Russia."

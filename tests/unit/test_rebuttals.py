@@ -4,14 +4,18 @@ noun of a denial finds what was reported, and another article must share a subje
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import pytest
 
-from counterclaim.domain import Speaker, SpeakerKind
+from counterclaim.domain import Analysis, Pair, Speaker, SpeakerKind
 from tests.conftest import EVAL
 
+if TYPE_CHECKING:
+    from counterclaim.nlp.extract import Extractor
 
-def speakers_of(analysis, pair) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+
+def speakers_of(analysis: Analysis, pair: Pair) -> tuple[str, str]:
     names = []
     for statement_id in (pair.claim_id, pair.rebuttal_id):
         statement = analysis.statement(statement_id)
@@ -20,7 +24,7 @@ def speakers_of(analysis, pair) -> tuple[str, str]:  # type: ignore[no-untyped-d
     return names[0], names[1]
 
 
-def test_a_denial_by_noun_answers_what_was_reported(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_a_denial_by_noun_answers_what_was_reported(extractor: Extractor) -> None:
     analysis = extractor.analyse(
         "The Daily Star reported that the mayor of Springfield was arrested in Miami on "
         "Friday. A spokesman for the mayor said there is no truth whatsoever to the report "
@@ -32,7 +36,7 @@ def test_a_denial_by_noun_answers_what_was_reported(extractor) -> None:  # type:
     assert any("answers “report”" in reason for reason in pair.reasons)
 
 
-def test_a_statement_without_denial_is_never_a_rebuttal(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_a_statement_without_denial_is_never_a_rebuttal(extractor: Extractor) -> None:
     analysis = extractor.analyse(
         "Senator Jane Smith said the bridge over the Ohio river will close in May. "
         "Governor Tom Brown said the bridge over the Ohio river will be repaired in June."
@@ -41,7 +45,7 @@ def test_a_statement_without_denial_is_never_a_rebuttal(extractor) -> None:  # t
     assert analysis.pairs == ()
 
 
-def test_the_rebuttal_may_come_first(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_the_rebuttal_may_come_first(extractor: Extractor) -> None:
     analysis = extractor.analyse(
         "Officials at Navarro County said the reports of an Ebola quarantine in Corsicana "
         "are false. The National Report website claimed that the town of Corsicana was "
@@ -53,7 +57,7 @@ def test_the_rebuttal_may_come_first(extractor) -> None:  # type: ignore[no-unty
     assert "The rebuttal comes first, the claim later" in pair.reasons
 
 
-def test_two_statements_of_one_side_are_never_a_pair(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_two_statements_of_one_side_are_never_a_pair(extractor: Extractor) -> None:
     analysis = extractor.analyse(
         "Kremlin spokesman Dmitriy Peskov said NATO is hostile to Russia. "
         "Russian foreign minister Sergei Lavrov said NATO is not hostile to Russia."
@@ -63,7 +67,7 @@ def test_two_statements_of_one_side_are_never_a_pair(extractor) -> None:  # type
     assert analysis.pairs == ()
 
 
-def test_another_article_must_name_someone_or_something_in_common(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_another_article_must_name_someone_or_something_in_common(extractor: Extractor) -> None:
     peskov = Speaker("a", "Dmitriy Peskov", SpeakerKind.PERSON, side="Russia")
     blackberry = Speaker("b", "BlackBerry", SpeakerKind.ORGANISATION, side="BlackBerry")
     unrelated = extractor.compare_statements(
@@ -82,7 +86,9 @@ def test_another_article_must_name_someone_or_something_in_common(extractor) -> 
 
 
 @pytest.mark.eval
-def test_a_polnear_article_that_once_stopped_the_evaluation_is_analysed(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_a_polnear_article_that_once_stopped_the_evaluation_is_analysed(
+    extractor: Extractor,
+) -> None:
     """A statement whose words the tokenizer splits oddly once stopped a whole evaluation."""
     from counterclaim.nlp.common import ArticleInput
 
@@ -95,7 +101,7 @@ def test_a_polnear_article_that_once_stopped_the_evaluation_is_analysed(extracto
     assert len(analysis.statements) >= 5
 
 
-def test_denying_someone_a_thing_is_not_a_denial_of_a_claim(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_denying_someone_a_thing_is_not_a_denial_of_a_claim(extractor: Extractor) -> None:
     analysis = extractor.analyse(
         "Senator Jane Smith said the new law will let every student vote in Ohio. "
         "Governor Tom Brown said the law denies many students the right to vote in Ohio."
@@ -103,7 +109,7 @@ def test_denying_someone_a_thing_is_not_a_denial_of_a_claim(extractor) -> None: 
     assert analysis.pairs == ()
 
 
-def test_a_short_and_a_long_form_of_one_name_are_one_speaker(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_a_short_and_a_long_form_of_one_name_are_one_speaker(extractor: Extractor) -> None:
     analysis = extractor.analyse(
         "The Washington Post reported that a bird landed on the mayor during a speech. "
         "The Post later said that no bird landed on the mayor during the speech."
@@ -111,7 +117,7 @@ def test_a_short_and_a_long_form_of_one_name_are_one_speaker(extractor) -> None:
     assert analysis.pairs == ()  # one newspaper correcting itself is not a rebuttal
 
 
-def test_a_negated_subject_makes_a_denial(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_a_negated_subject_makes_a_denial(extractor: Extractor) -> None:
     analysis = extractor.analyse(
         "The Daily Star reported that three players were suspended for doping in March. "
         "A spokesman for the league said none of the players were suspended for doping."
@@ -120,7 +126,9 @@ def test_a_negated_subject_makes_a_denial(extractor) -> None:  # type: ignore[no
     assert "none" in analysis.statement(pair.rebuttal_id).text
 
 
-def test_reports_with_no_one_behind_them_are_a_claim_and_can_be_answered(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_reports_with_no_one_behind_them_are_a_claim_and_can_be_answered(
+    extractor: Extractor,
+) -> None:
     analysis = extractor.analyse(
         "Reports that the mayor of Springfield was arrested in Miami spread quickly on "
         "Friday. The mayor's office said the reports of an arrest were false."
@@ -132,7 +140,7 @@ def test_reports_with_no_one_behind_them_are_a_claim_and_can_be_answered(extract
     assert "Mayor's office answers “reports”: the claim of Reports" in pair.reasons
 
 
-def test_a_denial_no_one_is_known_to_have_made_is_not_offered(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_a_denial_no_one_is_known_to_have_made_is_not_offered(extractor: Extractor) -> None:
     analysis = extractor.analyse(
         "The Daily Star reported that the mayor of Springfield was arrested in Miami on "
         "Friday. It is now said that the story of the arrest in Miami was false."
@@ -141,7 +149,7 @@ def test_a_denial_no_one_is_known_to_have_made_is_not_offered(extractor) -> None
     assert analysis.pairs == ()
 
 
-def test_a_question_is_not_a_claim(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_a_question_is_not_a_claim(extractor: Extractor) -> None:
     analysis = extractor.analyse(
         "Columnist Gordon Blackstock asked: “Is the dictator planning to open a restaurant "
         "in Glasgow?” An embassy official said the dictator is not planning to open a "
@@ -151,7 +159,7 @@ def test_a_question_is_not_a_claim(extractor) -> None:  # type: ignore[no-untype
     assert analysis.pairs == ()
 
 
-def test_what_a_denial_names_is_not_a_rebuttal_but_what_it_says_is(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_what_a_denial_names_is_not_a_rebuttal_but_what_it_says_is(extractor: Extractor) -> None:
     analysis = extractor.analyse(
         "The Daily Star reported that the dictator will open a restaurant in Glasgow. "
         "An embassy official rejected the restaurant reports about the dictator. "
@@ -161,7 +169,7 @@ def test_what_a_denial_names_is_not_a_rebuttal_but_what_it_says_is(extractor) ->
     assert rebuttals == {"the dictator is not opening a restaurant in Glasgow"}
 
 
-def test_one_shared_word_turned_over_is_not_a_rebuttal(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_one_shared_word_turned_over_is_not_a_rebuttal(extractor: Extractor) -> None:
     unrelated = extractor.analyse(
         "The Boston Globe reported that the names of the witnesses were kept secret. "
         "Prosecutor Ed Magee said the student was not a witness."

@@ -486,7 +486,9 @@ def test_a_review_is_kept_with_its_history_after_reopening(path: Path) -> None:
         )
 
     with Library.open(path) as library:
-        (pair,) = library.analysis(article_id).pairs  # type: ignore[union-attr]
+        analysis = library.analysis(article_id)
+        assert analysis is not None
+        (pair,) = analysis.pairs
         changes = library.history()
     assert (pair.status, pair.verdict, pair.note) == (
         LinkStatus.CONFIRMED,
