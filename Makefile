@@ -19,7 +19,7 @@ run: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check counterclaim tests
-	$(BIN)/mypy
+	$(BIN)/mypy counterclaim tests
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
