@@ -9,7 +9,8 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from counterclaim.domain import Side, Speaker, SpeakerKind
-from counterclaim.gui.speakers.panel import SpeakerPanel, SpeakerTreeModel
+from counterclaim.gui.speakers.model import SpeakerTreeModel
+from counterclaim.gui.speakers.panel import SpeakerPanel
 from counterclaim.gui.tables import ObjectRole
 
 RUSSIA = Side("Russia", "#b03a2e")

@@ -1,1 +1,1 @@
-"""Speakers and sides: the panel and its controller."""
+"""Speakers and sides: the panel, its item model and its controller."""
