@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from counterclaim.colours import NO_SIDE_COLOUR
 from counterclaim.domain import (
     Analysis,
     LinkStatus,
@@ -21,7 +22,6 @@ from counterclaim.domain import (
 )
 
 NO_SIDE = "No side"  # the label of speakers (or unknown speakers) on no side
-NO_SIDE_COLOUR = "#7f8c8d"  # the grey the article view gives them
 
 
 @dataclass(frozen=True)

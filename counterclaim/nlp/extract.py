@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from counterclaim.colours import side_colour
 from counterclaim.domain import (
     Analysis,
     Pair,
@@ -29,8 +30,6 @@ from counterclaim.nlp.common import (
 from counterclaim.nlp.pipeline import load_pipeline
 from counterclaim.nlp.quotes import QUOTES_KEY
 from counterclaim.nlp.speakers import Entity, Resolution, SpeakerResolver
-
-SIDE_COLOURS = ("#c0392b", "#2471a3", "#7d3c98", "#1e8449", "#b9770e", "#148f77", "#884e24")
 
 
 class Extractor:
@@ -113,9 +112,7 @@ def build_analysis(doc: Doc, title: str | None = None) -> Analysis:
         speakers=tuple(speakers),
         statements=tuple(statements),
         pairs=tuple(pairs),
-        sides=tuple(
-            Side(label, SIDE_COLOURS[n % len(SIDE_COLOURS)]) for n, label in enumerate(sides)
-        ),
+        sides=tuple(Side(label, side_colour(n)) for n, label in enumerate(sides)),
     )
 
 

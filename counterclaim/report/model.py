@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Protocol
 
+from counterclaim.colours import NO_SIDE_COLOUR
 from counterclaim.domain import (
     Analysis,
     Article,
@@ -24,7 +25,7 @@ from counterclaim.domain import (
     SpeakerKind,
     Statement,
 )
-from counterclaim.overview import NO_SIDE, NO_SIDE_COLOUR, unanswered_claims
+from counterclaim.overview import NO_SIDE, unanswered_claims
 
 UNKNOWN_SPEAKER = "Unknown speaker"
 _HEX_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from counterclaim.colours import side_colour
 from counterclaim.domain import (
     Batch,
     BatchState,
@@ -45,7 +46,6 @@ from counterclaim.store.models import (
     utc_now,
 )
 from counterclaim.store.reading import to_pair
-from counterclaim.store.saving import SIDE_COLOURS
 
 
 @dataclass(frozen=True)
@@ -366,7 +366,7 @@ def new_side(session: Session, label: str) -> str:
         raise LibraryError(f"there is already a side called '{label}': choose it instead")
     if row is None:
         count = session.scalar(select(func.count()).select_from(SideRow)) or 0
-        row = SideRow(label=label, colour=SIDE_COLOURS[count % len(SIDE_COLOURS)], hidden=True)
+        row = SideRow(label=label, colour=side_colour(count), hidden=True)
         session.add(row)
         session.flush()
     return ids.public_id(ids.SIDE, row.id)

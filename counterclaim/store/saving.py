@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
+from counterclaim.colours import side_colour
 from counterclaim.domain import Analysis, LinkStatus, Origin, Pair, Span, Speaker, Statement
 from counterclaim.store.models import (
     ArticleRow,
@@ -18,18 +19,6 @@ from counterclaim.store.models import (
     StatementRow,
     utc_now,
 )
-
-SIDE_COLOURS = (
-    "#0072B2",  # blue
-    "#D55E00",  # vermilion
-    "#009E73",  # bluish green
-    "#CC79A7",  # reddish purple
-    "#E69F00",  # orange
-    "#56B4E9",  # sky blue
-    "#882255",  # wine
-    "#117733",  # dark green
-)
-"""Okabe–Ito colours (without yellow) and two of Paul Tol's: distinct, readable on white."""
 
 MACHINE = "counterclaim"
 """`created_by` of the links the pairing machine suggests."""
@@ -51,8 +40,8 @@ def save_analysis(session: Session, article: ArticleRow, analysis: Analysis) -> 
       Old speakers that are not in `analysis` are deleted unless a kept statement
       still names them.
     - Sides are shared by the whole library and found by label; a new side gets the
-      next colour of `SIDE_COLOURS`. `analysis.sides` is not read: colours belong to
-      the library.
+      next colour of `counterclaim.colours.SIDE_COLOURS`. `analysis.sides` is not read:
+      colours belong to the library.
     """
     old_statements = list(
         session.scalars(select(StatementRow).where(StatementRow.article_id == article.id))
@@ -134,7 +123,7 @@ def _side_id(session: Session, label: str, found: dict[str, int]) -> int:
                 side.hidden = False
         if side is None:
             count = session.scalar(select(func.count()).select_from(SideRow)) or 0
-            side = SideRow(label=label, colour=SIDE_COLOURS[count % len(SIDE_COLOURS)])
+            side = SideRow(label=label, colour=side_colour(count))
             session.add(side)
             session.flush()
         found[label] = side.id

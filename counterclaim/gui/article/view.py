@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
+from counterclaim.colours import NO_SIDE_COLOUR
 from counterclaim.domain import Analysis, Span, Statement, StatementMode
 
 _Selection = QTextEdit.ExtraSelection
@@ -106,7 +107,7 @@ class ArticleView(QPlainTextEdit):
         selections = []
         for statement in analysis.statements:
             speaker = analysis.speaker(statement.speaker_id)
-            colour = colours.get(speaker.side or "", "#7f8c8d") if speaker else "#7f8c8d"
+            colour = colours.get(speaker.side or "", NO_SIDE_COLOUR) if speaker else NO_SIDE_COLOUR
             spoken = statement.mode is StatementMode.SPEECH
             fmt = _soft_format(colour) if spoken else _faint_format(colour)
             selections.append(self._selection(statement.content, fmt))

@@ -16,8 +16,6 @@ from counterclaim.domain import Analysis, Pair, Statement
 from counterclaim.gui.tables import ChoosingTable, HeadedTableModel, Index, ObjectRole
 from counterclaim.overview import NO_SIDE, Balance, SideBalance, balance, unanswered_claims
 
-_NO_COLOUR = "#7f8c8d"
-
 
 class UnansweredModel(HeadedTableModel):
     """Claims without a rebuttal, in the order the article tells them."""

@@ -7,6 +7,7 @@ from PySide6.QtCore import QItemSelection, QModelIndex, QObject
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QMessageBox
 
+from counterclaim.colours import NO_SIDE_COLOUR
 from counterclaim.domain import Analysis, LibraryStatement, Relation
 from counterclaim.gui.events import AppEvents
 from counterclaim.gui.library.articles import ArticleListModel
@@ -17,7 +18,6 @@ from counterclaim.gui.pairs.model import PairTableModel
 from counterclaim.gui.settings.theme import readable
 from counterclaim.store import Library
 
-_NO_SIDE_COLOUR = "#7f8c8d"
 _TRUE, _FALSE = QColor("#1a9850"), QColor("#d73027")
 
 
@@ -25,7 +25,7 @@ def verdict_colour(verdict: str | None, ratings: tuple[str, ...]) -> str:
     """Green for the scale's first verdict to red for the last; grey for none (or for a
     verdict no longer on the scale)."""
     if verdict is None or verdict not in ratings:
-        return _NO_SIDE_COLOUR
+        return NO_SIDE_COLOUR
     share = ratings.index(verdict) / max(1, len(ratings) - 1)
     mixed = QColor.fromRgbF(
         _TRUE.redF() + (_FALSE.redF() - _TRUE.redF()) * share,
@@ -163,7 +163,7 @@ class ReviewController(QObject):
                 colour = (
                     verdict_colour(self.pairs.pair(row).verdict, self.ratings)
                     if by_verdict
-                    else self.pairs.colour(statement, _NO_SIDE_COLOUR)
+                    else self.pairs.colour(statement, NO_SIDE_COLOUR)
                 )
                 start, end = view.document_range(statement.content)
                 bands.append(Band(row, start, end, colour, row == selected))
@@ -261,8 +261,8 @@ class ReviewController(QObject):
         pair = self.pairs.pair(row)
         claim, rebuttal = self.pairs.statements(row)
         colours = (
-            self.pairs.colour(claim, _NO_SIDE_COLOUR),
-            self.pairs.colour(rebuttal, _NO_SIDE_COLOUR),
+            self.pairs.colour(claim, NO_SIDE_COLOUR),
+            self.pairs.colour(rebuttal, NO_SIDE_COLOUR),
         )
         other = self.pairs.elsewhere(row)
         self.window.pair_view.show_pair(
