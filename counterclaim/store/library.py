@@ -24,7 +24,7 @@ from counterclaim.domain import (
     Span,
     StatementKind,
 )
-from counterclaim.store import editing, search
+from counterclaim.store import by_hand, editing, search
 from counterclaim.store.db import create_library_engine, session_factory, session_scope
 from counterclaim.store.errors import LibraryError
 from counterclaim.store.migrate import check_library_file, upgrade
@@ -223,37 +223,37 @@ class Library:
         """Store a statement marked by hand, hidden; showing it is the edit
         `Edit(id, "hidden", "1", "0")`, so it can be undone."""
         with session_scope(self._sessions, write=True) as session:
-            return editing.new_statement(session, article_id, span, speaker_id, kind)
+            return by_hand.new_statement(session, article_id, span, speaker_id, kind)
 
     def new_speaker(self, article_id: int, name: str, side_id: str | None = None) -> str:
         """Store a speaker named by hand, hidden (see `new_statement`)."""
         with session_scope(self._sessions, write=True) as session:
-            return editing.new_speaker(session, article_id, name, side_id)
+            return by_hand.new_speaker(session, article_id, name, side_id)
 
     def new_side(self, label: str) -> str:
         """Store a side named by hand, hidden (see `new_statement`)."""
         with session_scope(self._sessions, write=True) as session:
-            return editing.new_side(session, label)
+            return by_hand.new_side(session, label)
 
     def new_link(self, claim_id: str, rebuttal_id: str, relation: Relation, who: str) -> str:
         """Store a link made by hand, confirmed and hidden (see `new_statement`)."""
         with session_scope(self._sessions, write=True) as session:
-            return editing.new_link(session, claim_id, rebuttal_id, relation, who)
+            return by_hand.new_link(session, claim_id, rebuttal_id, relation, who)
 
     def merge_edits(self, kept_id: str, merged_id: str) -> list[Edit]:
         """The edits that merge one speaker into another (for `apply`)."""
         with session_scope(self._sessions) as session:
-            return editing.merge_edits(session, kept_id, merged_id)
+            return by_hand.merge_edits(session, kept_id, merged_id)
 
     def rename_side_edits(self, side_id: str, label: str) -> list[Edit]:
         """The edits that rename a side, keeping the old label as an alias (for `apply`)."""
         with session_scope(self._sessions) as session:
-            return editing.rename_side_edits(session, side_id, label)
+            return by_hand.rename_side_edits(session, side_id, label)
 
     def side_id(self, label: str) -> str | None:
         """The id of the side called `label` (or once called so), if there is one."""
         with session_scope(self._sessions) as session:
-            return editing.side_id(session, label)
+            return by_hand.side_id(session, label)
 
     def search(self, query: str, limit: int = 100) -> list[LibraryStatement]:
         """Statements anywhere in the library whose words match `query`, best first."""
