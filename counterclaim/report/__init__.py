@@ -16,7 +16,8 @@ import os
 import secrets
 from pathlib import Path
 
-from counterclaim.report.model import Report, ReportError, build_report
+from counterclaim.report.build import build_report
+from counterclaim.report.model import Report, ReportError
 
 FORMATS = ("html", "pdf", "md", "csv", "json", "claimreview")
 TEXT_FORMATS = tuple(f for f in FORMATS if f != "pdf")

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from counterclaim.colours import safe_colour
 from counterclaim.domain import (
     Analysis,
     ArticleMeta,
@@ -28,7 +29,7 @@ from counterclaim.domain import (
 )
 from counterclaim.report import FORMATS, Report, ReportError, build_report, export, render
 from counterclaim.report.markdown import escape
-from counterclaim.report.model import safe_colour, web_url
+from counterclaim.report.sources import web_url
 from counterclaim.store import Library, LibraryError
 
 NOW = datetime(2025, 6, 1, 12, 0, tzinfo=UTC)
