@@ -7,8 +7,6 @@ import re
 from counterclaim.ingest.base import Found
 from counterclaim.ingest.decoding import decode_bytes
 
-MARKDOWN_SUFFIXES = (".md", ".markdown")
-
 
 def read_plain(data: bytes, where: str, markdown: bool = False) -> tuple[str, Found]:
     text = decode_bytes(data, where)

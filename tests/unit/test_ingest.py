@@ -57,12 +57,3 @@ def test_a_legacy_encoded_text_file_is_decoded(tmp_path: Path) -> None:
 def test_a_folder_given_as_a_file(tmp_path: Path) -> None:
     with pytest.raises(ImportError_, match="is a folder; give the article files inside it"):
         load_article(tmp_path)
-
-
-def test_the_names_text_py_had_still_work() -> None:
-    from counterclaim.ingest import text
-
-    assert text.load_article is load_article
-    assert text.MAX_BYTES == 20 * 1024 * 1024
-    assert text.guess_meta("Title\n\nBy Jane Smith\n").author == "Jane Smith"
-    assert {".txt", ".md"} <= set(text.SUPPORTED)
