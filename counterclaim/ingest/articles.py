@@ -9,13 +9,13 @@ from pathlib import Path
 from counterclaim.domain import ArticleMeta
 from counterclaim.ingest.base import (
     MAX_BYTES,
+    TITLE_LIMIT,
     Found,
     ImportError_,
     LoadedArticle,
     guess_meta,
     normalise_text,
     read_bytes,
-    shorten,
     strip_controls,
     text_sha256,
     too_big,
@@ -25,6 +25,7 @@ from counterclaim.ingest.pdf import read_pdf
 from counterclaim.ingest.plain import read_plain
 from counterclaim.ingest.webpage import read_html
 from counterclaim.ingest.word import read_docx
+from counterclaim.text import shorten
 
 Reader = Callable[[bytes, str], tuple[str, Found]]
 
@@ -82,7 +83,7 @@ def _article(text: str, found: Found, where: str, path: Path | None) -> LoadedAr
         raise ImportError_(f"{where}: the file has no text; choose a file with the article in it")
     guessed = guess_meta(text, path)
     meta = ArticleMeta(
-        title=shorten(found.title) if found.title else guessed.title,
+        title=shorten(found.title, TITLE_LIMIT, cut="trim") if found.title else guessed.title,
         outlet=found.outlet,
         author=found.author or guessed.author,
         published=found.published or guessed.published,

@@ -9,9 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from counterclaim.domain import ArticleMeta
+from counterclaim.text import shorten
 
 MEBIBYTE = 1024 * 1024
 MAX_BYTES = 20 * MEBIBYTE
+TITLE_LIMIT = 160  # characters of a title; a longer one is shortened with "…"
 CLI_SIZE_HINT = "raise the limit with --max-size MB, or in Preferences in the window"
 
 _METADATA_LINE = re.compile(
@@ -109,13 +111,8 @@ def guess_meta(text: str, path: Path | None = None) -> ArticleMeta:
     author = _BYLINE.search(head)
     date = _ISO_DATE.search(head)
     return ArticleMeta(
-        title=shorten(_CREDIT.sub("", title)),
+        title=shorten(_CREDIT.sub("", title), TITLE_LIMIT, cut="trim"),
         author=author.group(1) if author else None,
         published=date.group(1) if date else None,
         source=str(path) if path else None,
     )
-
-
-def shorten(title: str, limit: int = 160) -> str:
-    title = " ".join(title.split())
-    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from counterclaim.domain import Pair, Speaker, Statement
+from counterclaim.text import shorten
 
 
 class Cancelled(Exception):
@@ -38,16 +39,13 @@ def group_restatements(
             claim = statements[best.claim_id]
             speaker = speakers.get(claim.speaker_id or "")
             who = speaker.name if speaker else claim.speaker_text
-            quoted = "; ".join(f"“{_short(statements[p.claim_id].text)}”" for p in others)
+            quoted = "; ".join(
+                f"“{shorten(statements[p.claim_id].text, 60, cut='word')}”" for p in others
+            )
             mention = f"{who} says this {len(group)} times in the article; also: {quoted}"
             best = replace(best, reasons=(*best.reasons, mention))
         pairs.append(best)
     return sorted(pairs, key=lambda p: -p.score)
-
-
-def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def different_voices(a: Speaker | None, b: Speaker | None) -> bool:

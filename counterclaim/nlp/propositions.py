@@ -12,6 +12,7 @@ import snowballstemmer
 from spacy.tokens import Span, Token
 
 from counterclaim.paths import lexicon
+from counterclaim.text import shorten
 
 _CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ")
 _NEGATION_PATH = ("acomp", "attr", "dobj", "oprd", "amod", "compound", "xcomp")
@@ -233,15 +234,10 @@ def around(text: str, word: str, width: int = 55) -> str:
     text = " ".join(text.split())
     at = text.find(word)
     if at < 0 or len(text) <= 2 * width:
-        return excerpt(text)
+        return shorten(text, 110, cut="word")
     start, end = max(0, at - width), min(len(text), at + len(word) + width)
     if start > 0:
         start = text.find(" ", start) + 1
     if end < len(text):
         end = text.rfind(" ", 0, end)
     return ("…" if start > 0 else "") + text[start:end] + ("…" if end < len(text) else "")
-
-
-def excerpt(text: str, limit: int = 110) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from counterclaim.domain import LibraryStatement, Relation
 from counterclaim.gui.tables import ChoosingTable, HeadedTableModel, Index, ObjectRole
+from counterclaim.text import shorten
 
 Search = Callable[[str], list[LibraryStatement]]
 MIN_QUERY = 2  # shorter queries would list half the library
@@ -70,9 +71,7 @@ class SearchResultModel(HeadedTableModel):
             return (speaker.side or "") if speaker else ""
         if column == self.STATEMENT:
             text = " ".join(statement.text.split())
-            if role == Qt.ItemDataRole.DisplayRole and len(text) > 100:
-                return text[:99] + "…"
-            return text
+            return shorten(text, 100) if role == Qt.ItemDataRole.DisplayRole else text
         if column == self.ARTICLE:
             if role == Qt.ItemDataRole.ToolTipRole and found.published:
                 return f"{found.article_title}\n{found.published}"

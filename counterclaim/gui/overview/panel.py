@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 from counterclaim.domain import Analysis, Pair, Statement
 from counterclaim.gui.tables import ChoosingTable, HeadedTableModel, Index, ObjectRole
 from counterclaim.overview import NO_SIDE, Balance, SideBalance, balance, unanswered_claims
+from counterclaim.text import shorten
 
 
 class UnansweredModel(HeadedTableModel):
@@ -62,9 +63,7 @@ class UnansweredModel(HeadedTableModel):
             return speaker.side if speaker and speaker.side else self.tr("No side")
         if column == self.CLAIM:
             text = " ".join(claim.text.split())
-            if role == Qt.ItemDataRole.DisplayRole and len(text) > 100:
-                return text[:99] + "…"
-            return text
+            return shorten(text, 100) if role == Qt.ItemDataRole.DisplayRole else text
         return None
 
     def _colour(self, claim: Statement) -> str | None:

@@ -14,6 +14,7 @@ from counterclaim.gui.main_window import MainWindow
 from counterclaim.gui.pairs.model import PairTableModel
 from counterclaim.services import review
 from counterclaim.store import Library, LibraryError
+from counterclaim.text import shorten
 
 
 class LinkController(QObject):
@@ -121,8 +122,7 @@ class LinkController(QObject):
         return self._link(statement)
 
     def _link(self, claim: Statement) -> bool:
-        words = " ".join(claim.text.split())
-        short = words if len(words) < 90 else words[:89] + "…"
+        short = shorten(claim.text, 89, ellipsis_within=False)
         picked = self.pick(
             self.tr("Link the claim “{claim}” to the statement that rebuts it.").format(
                 claim=short

@@ -20,6 +20,7 @@ from counterclaim.domain import (
 )
 from counterclaim.gui.pairs.filters import NO_VERDICT, PairFilter
 from counterclaim.gui.tables import HeadedTableModel, Index, ObjectRole
+from counterclaim.text import shorten
 
 
 class PairTableModel(HeadedTableModel):
@@ -173,6 +174,4 @@ class PairTableModel(HeadedTableModel):
                 return self.tr("{name}, in “{title}”").format(name=name, title=other.article_title)
             return self.tr("{name} · other article").format(name=name)
         text = " ".join(statement.text.split())
-        if role == Qt.ItemDataRole.DisplayRole and len(text) > 80:
-            return text[:79] + "…"
-        return text
+        return shorten(text, 80) if role == Qt.ItemDataRole.DisplayRole else text
