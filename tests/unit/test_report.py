@@ -297,7 +297,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(
     def full_disk(*_args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("counterclaim.report.os.replace", full_disk)
+    monkeypatch.setattr("counterclaim.files.os.replace", full_disk)
     with pytest.raises(OSError):
         export(report, "csv", target)
     assert target.read_bytes() == b"old"
