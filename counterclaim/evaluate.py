@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from counterclaim.domain import Analysis, Statement
+from counterclaim.evaluate_speech import is_speech_cue, speech_cue_words
 from counterclaim.nlp.extract import ArticleInput, Extractor
 
 STRICT_AGREEMENT = 0.8
-_SPEECH_MARKS = {":", "―", "—", "-"}
 _IGNORED_SPEAKER_WORDS = {"the", "a", "an", "his", "her", "their", "its", "of", "'s", "’s"}
 
 
@@ -125,7 +125,7 @@ def evaluate_attribution(
     items = list(articles)
     inputs = [ArticleInput(a.text, a.title or None) for a in items]
     scores = AttributionScores(articles=len(items))
-    speech = _speech_cue_words()
+    speech = speech_cue_words()
     for article, analysis in zip(items, extractor.analyse_many(inputs), strict=True):
         _score_article(article, analysis, scores.counts, speech, errors)
     return scores
@@ -149,7 +149,7 @@ def _score_article(
         if best == 0 and errors:
             errors(_false_alarm(article, analysis, statement))
     for gold in article.attributions:
-        is_speech = gold.quoted or _is_speech(gold.cue, speech)
+        is_speech = gold.quoted or is_speech_cue(gold.cue, speech)
         counts.speech_gold += is_speech
         match = max(predicted, key=lambda s: _agreement(s, gold), default=None)
         agreement = _agreement(match, gold) if match is not None else 0.0
@@ -191,78 +191,6 @@ def name_words(name: str) -> set[str]:
     """The words of a speaker's name that can tell two names apart ("the", "'s" are not)."""
     words = name.replace("’s", " ").replace("'s", " ").lower().split()
     return {w.strip(".,") for w in words if w not in _IGNORED_SPEAKER_WORDS}
-
-
-# The speech subset is fixed here, apart from the extractor's lexicons, so that widening
-# the extractor never changes what it is measured on.
-SPEECH_VERBS = [
-    "say",
-    "tell",
-    "add",
-    "claim",
-    "state",
-    "maintain",
-    "insist",
-    "argue",
-    "assert",
-    "allege",
-    "announce",
-    "declare",
-    "explain",
-    "warn",
-    "write",
-    "note",
-    "stress",
-    "emphasise",
-    "emphasize",
-    "reiterate",
-    "respond",
-    "reply",
-    "answer",
-    "admit",
-    "acknowledge",
-    "confirm",
-    "deny",
-    "comment",
-    "remark",
-    "tweet",
-    "predict",
-    "promise",
-    "vow",
-    "pledge",
-    "urge",
-    "complain",
-    "concede",
-    "contend",
-    "counter",
-    "retort",
-    "observe",
-    "recall",
-    "reveal",
-    "testify",
-    "mention",
-    "repeat",
-    "ask",
-    "continue",
-    "speak",
-    "talk",
-    "shout",
-    "chant",
-]
-
-
-def _speech_cue_words() -> frozenset[str]:
-    """Speech verbs and their inflections ("said", "says", "saying", "told")."""
-    words: set[str] = set()
-    for lemma in SPEECH_VERBS:
-        stem = lemma[:-1] if lemma.endswith("e") else lemma
-        words |= {lemma, lemma + "s", lemma + "ed", stem + "ed", stem + "ing", lemma + "ing"}
-    return frozenset(words | {"said", "told", "wrote", "according", "says", "spoke", "quoted"})
-
-
-def _is_speech(cue: str, speech: frozenset[str]) -> bool:
-    words = cue.lower().replace(":", " : ").split()
-    return any(w in speech or w in _SPEECH_MARKS for w in words) or cue.strip() in _SPEECH_MARKS
 
 
 def _miss(article: GoldArticle, gold: GoldAttribution, is_speech: bool) -> dict[str, Any]:
