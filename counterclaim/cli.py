@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from counterclaim.domain import Analysis, Relation
+from counterclaim.errors import BAD_INPUT, CounterclaimError
 from counterclaim.ingest import ImportError_, LoadedArticle, language_name, load_article
 from counterclaim.paths import default_library_path
 
@@ -27,27 +28,24 @@ LIBRARY_ENV = "COUNTERCLAIM_LIBRARY"
 T = TypeVar("T")
 
 
-class UsageError(Exception):
+class UsageError(CounterclaimError):
     """Bad input from the user: reported as one line, exit status 2."""
+
+    exit_code = BAD_INPUT
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return int(args.run(args))
-    except (UsageError, ImportError_) as error:
+    except CounterclaimError as error:  # the user can put it right; anything else is a bug
         print(f"counterclaim: {error}", file=sys.stderr)
-        return 2
+        return error.exit_code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # the reader went away (`| head`): not an error of ours
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except Exception as error:
-        if type(error).__name__ in ("LibraryError", "PipelineMissing"):
-            print(f"counterclaim: {error}", file=sys.stderr)
-            return 1
-        raise
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -497,14 +495,13 @@ def _print_scores(
 
 
 def _read_gold_file(path: Path, reader: Callable[[Path], Iterable[T]], shape: str) -> list[T]:
-    """Every record of a gold file, or one line that says what is wrong with it."""
-    from counterclaim.evaluate import GoldFormatError
-
+    """Every record of a gold file, or one line that says what is wrong with it (a
+    `GoldFormatError` from the reader says where the file is out of shape)."""
     if not path.is_file():
         raise UsageError(f"{path}: no such file; give {shape}")
     try:
         records = list(reader(path))
-    except (GoldFormatError, UnicodeDecodeError) as error:
+    except UnicodeDecodeError as error:
         raise UsageError(str(error)) from None
     if not records:
         raise UsageError(f"{path}: nothing to measure in the file; give {shape}")
@@ -553,7 +550,7 @@ def _export_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _run_export(args: argparse.Namespace) -> int:
-    from counterclaim.report import TEXT_FORMATS, ReportError, build_report, export, render
+    from counterclaim.report import TEXT_FORMATS, build_report, export, render
     from counterclaim.store import Library
 
     if args.url is not None and not args.url.startswith(("https://", "http://")):
@@ -571,17 +568,14 @@ def _run_export(args: argparse.Namespace) -> int:
     ratings = [r.strip() for r in (args.ratings or "").split(",") if r.strip()]
     ratings = ratings or list(DEFAULT_RATINGS)
     with Library.open(path) as library:
-        try:
-            report = build_report(
-                library,
-                args.article,
-                generated_by=args.by,
-                url=args.url,
-                include_rejected=args.include_rejected,
-                ratings=ratings,
-            )
-        except ReportError as error:
-            raise UsageError(str(error)) from None
+        report = build_report(
+            library,
+            args.article,
+            generated_by=args.by,
+            url=args.url,
+            include_rejected=args.include_rejected,
+            ratings=ratings,
+        )
     if to_stdout:
         sys.stdout.buffer.write(render(report, args.format))
         sys.stdout.flush()

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from counterclaim.domain import Analysis, Statement
+from counterclaim.errors import BAD_INPUT, CounterclaimError
 from counterclaim.evaluate_speech import is_speech_cue, speech_cue_words
 from counterclaim.nlp.extract import ArticleInput, Extractor
 
@@ -22,8 +23,10 @@ STRICT_AGREEMENT = 0.8
 _IGNORED_SPEAKER_WORDS = {"the", "a", "an", "his", "her", "their", "its", "of", "'s", "’s"}
 
 
-class GoldFormatError(ValueError):
+class GoldFormatError(CounterclaimError, ValueError):
     """The gold file does not have the PolNeAR shape; the message says where."""
+
+    exit_code = BAD_INPUT
 
 
 @dataclass(frozen=True)

