@@ -1,0 +1,55 @@
+"""The ``counterclaim`` command: no arguments opens the window; subcommands work headless.
+
+Contract (tools rely on it, see DESIGN.md): ``extract FILE... --json`` prints one JSON
+object per line per file; ``compare`` says whether COUNTER rebuts CLAIM; bad input exits
+non-zero with one line on stderr and leaves the library unchanged.
+
+One module per command adds its subcommand to the parser built here; ``main`` runs it and
+turns an error the user can act on (`counterclaim.errors.CounterclaimError`) into one line
+on stderr and its exit status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from counterclaim.cli import compare, evaluate, export, extract, importing, rebuttals, window
+from counterclaim.cli.common import LIBRARY_ENV, UsageError, library_option, library_path
+from counterclaim.cli.extract import extraction_json
+from counterclaim.errors import CounterclaimError
+
+__all__ = ["LIBRARY_ENV", "UsageError", "extraction_json", "library_path", "main"]
+
+COMMANDS = (window, importing, extract, compare, rebuttals, evaluate, export)
+"""In the order `counterclaim --help` lists them."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except CounterclaimError as error:  # the user can put it right; anything else is a bug
+        print(f"counterclaim: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # the reader went away (`| head`): not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = library_option()
+    parser = argparse.ArgumentParser(
+        prog="counterclaim",
+        description="Find who said what in news articles, and what rebuts it.",
+        parents=[common],
+    )
+    parser.set_defaults(run=window.run_gui)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for command in COMMANDS:
+        command.add_command(commands, common)
+    return parser

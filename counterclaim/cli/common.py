@@ -1,0 +1,56 @@
+"""What the commands share: the --library option, the usage error, the extractor."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
+
+from counterclaim.errors import BAD_INPUT, CounterclaimError
+from counterclaim.paths import default_library_path
+
+if TYPE_CHECKING:
+    from counterclaim.nlp.extract import Extractor
+
+LIBRARY_ENV = "COUNTERCLAIM_LIBRARY"
+
+Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+"""Where each command module adds its subcommand."""
+
+
+class UsageError(CounterclaimError):
+    """Bad input from the user: reported as one line, exit status 2."""
+
+    exit_code = BAD_INPUT
+
+
+def library_option() -> argparse.ArgumentParser:
+    """The parent parser every command takes --library from."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--library",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help=f"the library file (default: ${LIBRARY_ENV}, else {default_library_path()})",
+    )
+    return common
+
+
+def library_path(args: argparse.Namespace) -> Path:
+    """--library, else $COUNTERCLAIM_LIBRARY, else the file in the user's data folder."""
+    given = getattr(args, "library", None) or os.environ.get(LIBRARY_ENV)
+    return Path(given).expanduser() if given else default_library_path()
+
+
+def extractor() -> Extractor:
+    """The English pipeline, loaded when a command first needs it."""
+    from counterclaim.nlp.extract import Extractor
+
+    return Extractor.load()
+
+
+def short(text: str, limit: int = 90) -> str:
+    """The text on one line, cut to `limit` characters with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

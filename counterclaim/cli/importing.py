@@ -1,0 +1,113 @@
+"""`counterclaim import`: add articles to the library, one line told for each file."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from counterclaim.cli.common import Commands, library_path
+from counterclaim.ingest import language_name
+
+if TYPE_CHECKING:
+    from counterclaim.services.analysis import Imported, Skipped
+
+
+def add_command(commands: Commands, common: argparse.ArgumentParser) -> None:
+    imp = commands.add_parser(
+        "import",
+        parents=[common],
+        help="add articles (.txt .md .html .pdf .docx, or folders of them) to the library",
+    )
+    imp.add_argument(
+        "paths", nargs="+", type=Path, metavar="PATH", help="article files, or folders of them"
+    )
+    imp.add_argument(
+        "--max-size",
+        dest="max_bytes",
+        type=megabytes,
+        default="20",
+        metavar="MB",
+        help="skip files larger than this (default: 20)",
+    )
+    imp.add_argument("--no-analyse", action="store_true", help="store the text only")
+    imp.add_argument("--json", action="store_true", help="one JSON line per file")
+    imp.set_defaults(run=run_import)
+
+
+def megabytes(value: str) -> int:
+    """--max-size: megabytes as given, bytes as used."""
+    try:
+        size = float(value)
+    except ValueError:
+        size = 0.0
+    if not 0 < size < 1e6:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a size in MB; give a number like 20")
+    return int(size * 1024 * 1024)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """Every readable file is stored (one transaction each) whatever happens to the others.
+    Exit 0 when all were imported or already there, 1 when some failed, 2 when none could
+    be read."""
+    from counterclaim.services.analysis import AnalysisService, QuietProgress
+
+    service = AnalysisService(library_path(args))
+    report = service.import_paths(
+        QuietProgress(), args.paths, args.max_bytes, lambda told: _tell(args, told)
+    )
+    if not report.read:
+        return 2
+    if report.added and not args.no_analyse:
+        service.analyse(QuietProgress(), report.added)
+    return 1 if report.problems else 0
+
+
+def _tell(args: argparse.Namespace, told: Imported | Skipped) -> None:
+    """One line for each file, as it is done: plain, or JSON with --json."""
+    from counterclaim.services.analysis import Skipped
+
+    if isinstance(told, Skipped):
+        _tell_skipped(args, told)
+    elif args.json:
+        _tell_json(told)
+    else:
+        _tell_plain(told)
+
+
+def _tell_skipped(args: argparse.Namespace, told: Skipped) -> None:
+    if args.json:
+        line = {"path": told.path, "ok": False, "error": told.message}
+        print(json.dumps(line, ensure_ascii=False))
+    print(f"skipped: {told.message}", file=sys.stderr, flush=True)
+
+
+def _tell_json(told: Imported) -> None:
+    found = {} if told.created else {"duplicate_of": told.article_id}
+    line = {
+        "path": told.path,
+        "ok": True,
+        "article_id": told.article_id,
+        "created": told.created,
+        **found,
+        "title": told.title,
+        "language": told.language,
+    }
+    print(json.dumps(line, ensure_ascii=False), flush=True)
+
+
+def _tell_plain(told: Imported) -> None:
+    from counterclaim.services.analysis import in_pipeline_language
+
+    where, title = told.path, told.title
+    if not told.created:
+        print(f"{where}: already in the library as article {told.article_id} “{title}”")
+        return
+    print(f"{where}: imported “{title}” as article {told.article_id}", flush=True)
+    if told.language is not None and not in_pipeline_language(told.language):
+        print(
+            f"{where}: “{title}” is in {language_name(told.language)}, not English: "
+            f"imported without statements"
+        )
