@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, TypeAlias
 
 from counterclaim.errors import BAD_INPUT, CounterclaimError
 from counterclaim.paths import default_library_path
+from counterclaim.text import shorten
 
 if TYPE_CHECKING:
     from counterclaim.nlp.extract import Extractor
@@ -52,5 +53,4 @@ def extractor() -> Extractor:
 
 def short(text: str, limit: int = 90) -> str:
     """The text on one line, cut to `limit` characters with an ellipsis."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return shorten(text, limit)

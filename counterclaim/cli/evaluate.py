@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
 from counterclaim.cli.common import Commands, UsageError, extractor
+from counterclaim.files import write_atomically
 
 T = TypeVar("T")
 Formatter = Callable[[dict[str, Any], str], str]
@@ -98,7 +98,7 @@ def _print_scores(
     """The figures, as JSON or for people; each miss and false alarm to --errors."""
     if args.errors is not None:
         lines = "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors)
-        _write_atomically(args.errors, lines)
+        write_atomically(args.errors, lines.encode("utf-8"))
     print(json.dumps(summary) if args.json else formatted(summary, str(args.gold)))
     return 0
 
@@ -115,9 +115,3 @@ def _read_gold_file(path: Path, reader: Callable[[Path], Iterable[T]], shape: st
     if not records:
         raise UsageError(f"{path}: nothing to measure in the file; give {shape}")
     return records
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    partial = path.with_name(path.name + ".partial")
-    partial.write_text(text, encoding="utf-8")
-    os.replace(partial, path)
