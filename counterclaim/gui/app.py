@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from counterclaim.gui import crash
 from counterclaim.gui.commands import Editor
 from counterclaim.gui.events import AppEvents
 from counterclaim.gui.export.dialog import ExportController
@@ -182,6 +183,7 @@ def run(library_path: Path | None = None) -> int:
     """Open the window at once; the pipeline loads and the sample is analysed behind it."""
     app = application()
     apply_scheme(app)
+    crash.install()
     launcher = Launcher()
     if not launcher.open(library_path or default_library()):
         return 1
