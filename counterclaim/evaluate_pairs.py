@@ -141,8 +141,18 @@ def score_article(
     """Add one article's figures to `counts`; report each miss and false alarm to `errors`."""
     report = errors or (lambda _error: None)
     matched = match_statements(article, analysis)
-    canon = _restatement_classes(article)
     counts.articles += 1
+    _score_statements(article, analysis, matched, counts, report)
+    _score_pairs(article, analysis, matched, counts, report)
+
+
+def _score_statements(
+    article: GoldPairsArticle,
+    analysis: Analysis,
+    matched: dict[str, Statement],
+    counts: PairCounts,
+    report: Callable[[dict[str, Any]], None],
+) -> None:
     counts.gold_statements += len(article.statements)
     counts.statements_found += len(matched)
     for sid, statement in matched.items():
@@ -161,6 +171,16 @@ def score_article(
                     "anchor": s.anchor,
                 }
             )
+
+
+def _score_pairs(
+    article: GoldPairsArticle,
+    analysis: Analysis,
+    matched: dict[str, Statement],
+    counts: PairCounts,
+    report: Callable[[dict[str, Any]], None],
+) -> None:
+    canon = _restatement_classes(article)
     by_statement = {st.id: sid for sid, st in matched.items()}
     wanted = {(canon[c], canon[r]) for c, r in article.pairs}
     seen: set[tuple[str, str]] = set()
