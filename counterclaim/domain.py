@@ -244,6 +244,7 @@ class Article:
     imported_at: datetime
     analysed: bool = False
     counts: dict[str, int] = field(default_factory=dict, compare=False)
+    analysis_error: str | None = None  # why the latest analysis failed, until one succeeds
 
     @property
     def title(self) -> str:

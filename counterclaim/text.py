@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Literal
 
 Cut = Literal["anywhere", "trim", "word"]
@@ -34,3 +35,16 @@ def shorten(
     elif cut == "trim":
         start = start.rstrip()
     return start + "…"
+
+
+def printable(text: str) -> str:
+    """`text` safe to print on one line: control characters (a newline, an escape that a
+    terminal would obey) and line separators are shown as escapes ("\\n", "\\x1b")."""
+    if text.isprintable():
+        return text
+    return "".join(
+        char.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(char) in ("Cc", "Zl", "Zp")
+        else char
+        for char in text
+    )

@@ -16,14 +16,23 @@ import os
 import sys
 from collections.abc import Sequence
 
-from counterclaim.cli import compare, evaluate, export, extract, importing, rebuttals, window
+from counterclaim.cli import (
+    analysing,
+    compare,
+    evaluate,
+    export,
+    extract,
+    importing,
+    rebuttals,
+    window,
+)
 from counterclaim.cli.common import LIBRARY_ENV, UsageError, library_option, library_path
 from counterclaim.cli.extract import extraction_json
 from counterclaim.errors import CounterclaimError
 
 __all__ = ["LIBRARY_ENV", "UsageError", "extraction_json", "library_path", "main"]
 
-COMMANDS = (window, importing, extract, compare, rebuttals, evaluate, export)
+COMMANDS = (window, importing, analysing, extract, compare, rebuttals, evaluate, export)
 """In the order `counterclaim --help` lists them."""
 
 

@@ -52,6 +52,7 @@ def run_import(args: argparse.Namespace) -> int:
     """Every readable file is stored (one transaction each) whatever happens to the others.
     Exit 0 when all were imported or already there, 1 when some failed, 2 when none could
     be read."""
+    from counterclaim.cli.analysing import finish
     from counterclaim.services.analysis import AnalysisService, QuietProgress
 
     service = AnalysisService(library_path(args))
@@ -60,9 +61,8 @@ def run_import(args: argparse.Namespace) -> int:
     )
     if not report.read:
         return 2
-    if report.added and not args.no_analyse:
-        service.analyse(QuietProgress(), report.added)
-    return 1 if report.problems else 0
+    failed = 0 if args.no_analyse else finish(args, service, report.added)
+    return 1 if report.problems or failed else 0
 
 
 def _tell(args: argparse.Namespace, told: Imported | Skipped) -> None:

@@ -26,7 +26,9 @@ def run_rebuttals(args: argparse.Namespace) -> int:
         analysis = library.analysis(args.article)
         found = library.cross_pairs(args.article)
     if analysis is None:
-        raise UsageError(f"article {args.article} is not analysed yet; run `counterclaim import`")
+        raise UsageError(
+            f"article {args.article} is not analysed yet; run `counterclaim analyse {args.article}`"
+        )
     tell = _print_json if args.json else _print_text
     for pair, other in found:
         tell(analysis, pair, other)

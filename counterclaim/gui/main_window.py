@@ -174,6 +174,10 @@ class MainWindow(QMainWindow):
         self.details_action = self._action(file_menu, self.tr("Article &Details…"), "Ctrl+I")
         self.export_action = self._action(file_menu, self.tr("&Export Report…"), "Ctrl+E")
         self.analyse_action = self._action(file_menu, self.tr("&Analyse Again"), "Ctrl+R")
+        self.retry_action = QAction(self.tr("&Retry Analysis"), self)
+        self.retry_action.triggered.connect(self.analyse_action.trigger)
+        self.library_list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.library_list.addAction(self.retry_action)
         file_menu.addSeparator()
         self.open_library_action = self._action(
             file_menu, self.tr("Open &Library…"), "Ctrl+Shift+O"

@@ -91,7 +91,10 @@ def _chosen(
         article = library.article(article_id)
         analysis = library.analysis(article_id)
         if analysis is None:
-            raise ReportError(f"article {article_id} is not analysed yet; analyse it first")
+            raise ReportError(
+                f"article {article_id} is not analysed yet; analyse it first "
+                f"(Analyse Again in the window, or `counterclaim analyse {article_id}`)"
+            )
         result.append((article, analysis))
     if not result:
         raise ReportError("no article chosen for the report")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import BrokenExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from counterclaim.domain import (
     Analysis,
+    Article,
     LibraryStatement,
     Pair,
     Relation,
@@ -33,6 +35,7 @@ from counterclaim.nlp.common import (
 )
 from counterclaim.paths import SAMPLE_ARTICLE
 from counterclaim.store import Library
+from counterclaim.text import shorten
 
 if TYPE_CHECKING:  # spaCy is imported where the pipeline runs: never in the window's process
     from counterclaim.nlp.pairing import Verdict
@@ -243,13 +246,27 @@ class AnalysisService:
             report.duplicates.append(f"{where}: already in the library as “{title}”")
         return Imported(where, article_id, created, title, article.meta.language)
 
-    def analyse_pending(self, progress: Progress) -> list[int]:
+    def analyse_pending(self, progress: Progress, retry_failed: bool = False) -> list[int]:
+        """Finish what an earlier run left: analyse every article never analysed (and, with
+        `retry_failed`, those whose analysis failed), and pair across the library again
+        if that was cut short. Returns the articles analysed."""
         with Library.open(self.library_path) as library:
-            pending = [a.id for a in library.articles() if not a.analysed]
-        return self.analyse(progress, pending) if pending else []
+            pending = [
+                a.id
+                for a in library.articles()
+                if not a.analysed and (retry_failed or a.analysis_error is None)
+            ]
+            due = library.pairing_due()
+        if pending:
+            return self.analyse(progress, pending)
+        if due:
+            self.pair_across_library(progress)
+        return []
 
     def analyse(self, progress: Progress, article_ids: list[int]) -> list[int]:
-        """Analyse the articles and store each analysis in its own transaction."""
+        """Analyse the articles, each stored in its own transaction. An article the
+        pipeline fails on is kept and marked with why (`Article.analysis_error`); the others
+        go on. Returns the articles analysed."""
         with Library.open(self.library_path) as library:
             articles = [library.article(i) for i in article_ids]
             done: list[int] = []
@@ -259,18 +276,53 @@ class AnalysisService:
             articles = [a for a in articles if in_pipeline_language(a.meta.language)]
             if not articles:
                 return done
-            extractor = self.extractor(progress)
-            inputs = [ArticleInput(a.text, a.title) for a in articles]
-            total = len(articles)
-            for n, analysis in enumerate(extractor.analyse_many(inputs, progress.cancel)):
-                progress.report(n, total, f"Finding statements in “{articles[n].title}”…")
-                library.save_analysis(articles[n].id, analysis)
-                done.append(articles[n].id)
-            if progress.cancel.is_set():
-                raise Cancelled
+            self._analyse_all(library, articles, progress, done)
         self.pair_across_library(progress)
-        progress.report(total, total, "Analysis done")
+        progress.report(len(articles), len(articles), "Analysis done")
         return done
+
+    def _analyse_all(
+        self, library: Library, articles: list[Article], progress: Progress, done: list[int]
+    ) -> None:
+        """In one batch while all goes well; when an article breaks the batch (which one is
+        not known inside a batch), the rest one by one."""
+        extractor = self.extractor(progress)
+        inputs = [ArticleInput(a.text, a.title) for a in articles]
+        results = extractor.analyse_many(inputs, progress.cancel)
+        for n, article in enumerate(articles):
+            progress.report(n, len(articles), f"Finding statements in “{article.title}”…")
+            try:
+                analysis = next(results)
+            except Cancelled:
+                raise
+            except Exception:
+                for k, rest in enumerate(articles[n:], start=n):
+                    progress.report(k, len(articles), f"Finding statements in “{rest.title}”…")
+                    if self._analyse_one(library, rest, progress):
+                        done.append(rest.id)
+                return
+            library.save_analysis(article.id, analysis)
+            done.append(article.id)
+        if progress.cancel.is_set():
+            raise Cancelled
+
+    def _analyse_one(self, library: Library, article: Article, progress: Progress) -> bool:
+        """Analyse one article; on a failure of the pipeline, mark the article with why."""
+        try:
+            extractor = self.extractor(progress)
+            item = ArticleInput(article.text, article.title)
+            (analysis,) = list(extractor.analyse_many([item], progress.cancel))
+        except Cancelled:
+            raise
+        except Exception as error:
+            library.mark_not_analysed(article.id, failure_reason(error))
+            if isinstance(error, BrokenExecutor):  # the pipeline's process died: start anew
+                self.close()
+                with self._lock:
+                    self._extractor = None
+            return False
+        library.save_analysis(article.id, analysis)
+        return True
 
     def pair_across_library(self, progress: Progress, per_claim: int = 8) -> int:
         """Suggest rebuttals of every article's claims from the other articles, found with
@@ -291,7 +343,14 @@ class AnalysisService:
                 )
                 library.save_cross_pairs(article.id, pairs)
                 suggested += len(pairs)
+            library.set_pairing_due(False)
         return suggested
+
+
+def failure_reason(error: BaseException) -> str:
+    """Why an analysis failed, on one line."""
+    words = str(error) or type(error).__name__
+    return shorten(f"the pipeline stopped with {type(error).__name__}: {words}", 300)
 
 
 def _links_elsewhere(

@@ -28,7 +28,7 @@ from counterclaim.store import by_hand, editing, search
 from counterclaim.store.db import create_library_engine, session_factory, session_scope
 from counterclaim.store.errors import LibraryError
 from counterclaim.store.migrate import check_library_file, upgrade
-from counterclaim.store.models import ArticleRow, SideRow, utc_now
+from counterclaim.store.models import ArticleRow, LibraryStateRow, SideRow, utc_now
 from counterclaim.store.reading import article_counts, load_analysis, to_article, to_side
 from counterclaim.store.saving import save_analysis
 
@@ -133,9 +133,32 @@ class Library:
         with session_scope(self._sessions, write=True) as session:
             row = _article_row(session, article_id)
             save_analysis(session, row, analysis)
+            session.merge(LibraryStateRow(key="pairing_due", value="1"))
             session.flush()
             search.reindex_article(session, row)
             return load_analysis(session, row)
+
+    def mark_not_analysed(self, article_id: int, reason: str) -> None:
+        """The article's analysis failed: keep the article, and say why until one succeeds."""
+        with session_scope(self._sessions, write=True) as session:
+            _article_row(session, article_id).analysis_error = reason
+
+    def unanalysed(self) -> list[int]:
+        """The articles never analysed, or whose analysis failed, in import order."""
+        with session_scope(self._sessions) as session:
+            query = select(ArticleRow.id).where(ArticleRow.analysed.is_(False))
+            return list(session.scalars(query.order_by(ArticleRow.id)))
+
+    def pairing_due(self) -> bool:
+        """Whether pairing across the library has to be done (again): an article was
+        analysed since it last ran to the end."""
+        with session_scope(self._sessions) as session:
+            row = session.get(LibraryStateRow, "pairing_due")
+            return row is not None and row.value == "1"
+
+    def set_pairing_due(self, due: bool) -> None:
+        with session_scope(self._sessions, write=True) as session:
+            session.merge(LibraryStateRow(key="pairing_due", value="1" if due else "0"))
 
     def similar_statements(self, statement_id: str, limit: int = 20) -> list[LibraryStatement]:
         """Statements in other articles that share the most words with this one."""

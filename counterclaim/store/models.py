@@ -83,6 +83,17 @@ class ArticleRow(Base):
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     imported_at: Mapped[datetime]
     analysed: Mapped[bool] = mapped_column(default=False)
+    analysis_error: Mapped[str | None] = mapped_column(Text)
+    """Why the latest analysis failed, until one succeeds."""
+
+
+class LibraryStateRow(Base):
+    """Library-wide facts about work in progress ("pairing_due": "1")."""
+
+    __tablename__ = "library_state"
+
+    key: Mapped[str] = mapped_column(primary_key=True)
+    value: Mapped[str]
 
 
 class SideRow(Base):

@@ -27,7 +27,16 @@ from counterclaim.store.models import ArticleRow, LinkRow, SideRow, SpeakerRow, 
 
 def to_article(row: ArticleRow, counts: dict[str, int]) -> Article:
     meta = ArticleMeta(row.title, row.outlet, row.author, row.published, row.source, row.language)
-    return Article(row.id, meta, row.text, row.sha256, row.imported_at, row.analysed, counts)
+    return Article(
+        row.id,
+        meta,
+        row.text,
+        row.sha256,
+        row.imported_at,
+        row.analysed,
+        counts,
+        row.analysis_error,
+    )
 
 
 def article_counts(session: Session, article_id: int | None = None) -> dict[int, dict[str, int]]:

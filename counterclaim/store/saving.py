@@ -54,6 +54,7 @@ def save_analysis(session: Session, article: ArticleRow, analysis: Analysis) -> 
     _drop_unused_speakers(session, article.id, [row.id for row in speakers.values()])
     _add_pairs(session, analysis.pairs, statements, kept_links)
     article.analysed = True
+    article.analysis_error = None
 
 
 def _drop_suggested_links(session: Session, statement_ids: list[int]) -> list[LinkRow]:

@@ -208,6 +208,8 @@ def test_history_of_0005_is_kept_by_the_upgrade(path: Path) -> None:
         db.execute("ALTER TABLE speakers DROP COLUMN edited")
         db.execute("ALTER TABLE sides DROP COLUMN aliases")
         db.execute("ALTER TABLE articles DROP COLUMN language")
+        db.execute("ALTER TABLE articles DROP COLUMN analysis_error")
+        db.execute("DROP TABLE library_state")
         db.execute("UPDATE alembic_version SET version_num = '0005'")
         db.commit()
 

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
+from PySide6.QtWidgets import QApplication, QStyle
 
-from counterclaim.domain import (
-    Article,
-)
+from counterclaim.domain import Article
 from counterclaim.gui.tables import Index, ObjectRole
+from counterclaim.text import printable, shorten
 
 
 class ArticleListModel(QAbstractListModel):
@@ -28,6 +24,20 @@ class ArticleListModel(QAbstractListModel):
         self._articles = list(articles)
         self.endResetModel()
 
+    @staticmethod
+    def _tooltip(article: Article) -> str:
+        title = printable(article.title)
+        if article.analysed:
+            state = f"{article.counts.get('pairs', 0)} pairs to review"
+        elif article.analysis_error is not None:
+            state = (
+                f"not analysed: {printable(article.analysis_error)}\n"
+                "Retry Analysis (right button, or Ctrl+R) tries again"
+            )
+        else:
+            state = "not analysed yet"
+        return f"{title}\n{article.meta.published or ''} {state}".strip()
+
     def article(self, row: int) -> Article:
         return self._articles[row]
 
@@ -41,12 +51,17 @@ class ArticleListModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._articles):
             return None
         article = self._articles[index.row()]
+        failed = not article.analysed and article.analysis_error is not None
         if role == Qt.ItemDataRole.DisplayRole:
-            return article.title
+            title = printable(article.title)
+            if failed:
+                return f"{title}\nnot analysed: {shorten(article.analysis_error or '', 90)}"
+            return title
         if role == Qt.ItemDataRole.ToolTipRole:
-            pairs = article.counts.get("pairs", 0)
-            state = f"{pairs} pairs to review" if article.analysed else "not analysed yet"
-            return f"{article.title}\n{article.meta.published or ''} {state}".strip()
+            return self._tooltip(article)
+        if role == Qt.ItemDataRole.DecorationRole and failed:
+            style = QApplication.style()
+            return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         if role == ObjectRole:
             return article
         return None
