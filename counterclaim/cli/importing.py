@@ -94,6 +94,7 @@ def _tell_json(told: Imported) -> None:
         **found,
         "title": told.title,
         "language": told.language,
+        **({"notes": list(told.notes)} if told.notes else {}),
     }
     print(json.dumps(line, ensure_ascii=False), flush=True)
 
@@ -106,6 +107,8 @@ def _tell_plain(told: Imported) -> None:
         print(f"{where}: already in the library as article {told.article_id} “{title}”")
         return
     print(f"{where}: imported “{title}” as article {told.article_id}", flush=True)
+    for note in told.notes:
+        print(f"{where}: {note}")
     if told.language is not None and not in_pipeline_language(told.language):
         print(
             f"{where}: “{title}” is in {language_name(told.language)}, not English: "

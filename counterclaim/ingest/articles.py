@@ -90,4 +90,4 @@ def _article(text: str, found: Found, where: str, path: Path | None) -> LoadedAr
         source=found.source or guessed.source,
         language=detect_language(text),
     )
-    return LoadedArticle(meta=meta, text=text, sha256=text_sha256(text))
+    return LoadedArticle(meta=meta, text=text, sha256=text_sha256(text), notes=found.notes)

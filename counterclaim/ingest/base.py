@@ -39,6 +39,7 @@ class LoadedArticle:
     meta: ArticleMeta
     text: str
     sha256: str
+    notes: tuple[str, ...] = ()  # what was mended to read it, one line each, without the file
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class Found:
     author: str | None = None
     published: str | None = None  # yyyy-mm-dd
     source: str | None = None  # the page's canonical URL
+    notes: tuple[str, ...] = ()  # what was mended to read the file ("3 bytes ... replaced")
 
 
 def normalise_text(text: str) -> str:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 
 from counterclaim.ingest.base import Found
-from counterclaim.ingest.decoding import decode_bytes
+from counterclaim.ingest.decoding import decode
 
 
 def read_plain(data: bytes, where: str, markdown: bool = False) -> tuple[str, Found]:
-    text = decode_bytes(data, where)
-    return (strip_markdown(text) if markdown else text), Found()
+    decoded = decode(data, where)
+    text = decoded.text
+    found = Found(notes=(decoded.note,) if decoded.note else ())
+    return (strip_markdown(text) if markdown else text), found
 
 
 def strip_markdown(text: str) -> str:

@@ -4,12 +4,13 @@ given. Nothing is fetched: no URL is passed, so no link, image or script is foll
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 from trafilatura import bare_extraction
 
 from counterclaim.ingest.base import Found, ImportError_
-from counterclaim.ingest.decoding import declared_charset, decode_bytes
+from counterclaim.ingest.decoding import declared_charset, decode
 
 _SENTENCE_END = tuple('.!?:"”’»…)')
 _MIN_SENTENCE_WORDS = 6
@@ -17,7 +18,8 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def read_html(data: bytes, where: str) -> tuple[str, Found]:
-    page = decode_bytes(data, where, declared_charset(data))
+    decoded = decode(data, where, declared_charset(data))
+    page = decoded.text
     try:
         document = bare_extraction(
             page,
@@ -40,7 +42,8 @@ def read_html(data: bytes, where: str) -> tuple[str, Found]:
             f"{where}: no article text found in the page; save the article page itself "
             f"(not a list or a login page)"
         )
-    return "\n\n".join(paragraphs), _found(document)
+    notes = (decoded.note,) if decoded.note else ()
+    return "\n\n".join(paragraphs), replace(_found(document), notes=notes)
 
 
 def _is_sentence(paragraph: str) -> bool:

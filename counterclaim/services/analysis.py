@@ -96,6 +96,7 @@ class Imported:
     created: bool
     title: str
     language: str | None
+    notes: tuple[str, ...] = ()  # what was mended to read the file, one line each
 
 
 @dataclass(frozen=True)
@@ -113,12 +114,14 @@ def _ignore(_outcome: Imported | Skipped) -> None:
 @dataclass
 class ImportReport:
     """What an import did: the new articles, the texts already in the library, the files
-    that could not be read (each with why), and how many were left when it was cancelled."""
+    that could not be read (each with why), what was mended to read the new ones (each
+    starting with the file), and how many were left when it was cancelled."""
 
     added: list[int] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     other_language: list[tuple[str, str]] = field(default_factory=list)  # title, language
+    notes: list[str] = field(default_factory=list)  # "a.txt: 3 bytes that are not UTF-8 ..."
     cancelled: int = 0
     read: int = 0  # files read, new or already stored
 
@@ -241,10 +244,11 @@ class AnalysisService:
             report.added.append(article_id)
             if not in_pipeline_language(article.meta.language):
                 report.other_language.append((article.meta.title, article.meta.language or ""))
+            report.notes += [f"{where}: {note}" for note in article.notes]
         else:
             title = library.article(article_id).title
             report.duplicates.append(f"{where}: already in the library as “{title}”")
-        return Imported(where, article_id, created, title, article.meta.language)
+        return Imported(where, article_id, created, title, article.meta.language, article.notes)
 
     def analyse_pending(self, progress: Progress, retry_failed: bool = False) -> list[int]:
         """Finish what an earlier run left: analyse every article never analysed (and, with

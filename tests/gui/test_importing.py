@@ -178,3 +178,24 @@ def test_the_size_cap_comes_from_the_preferences(
         bench.importing.import_paths([big])
     assert len(titles(bench)) == count
     assert "long.txt" in told[0] and "1 MB" in told[0] and "Preferences" in told[0]
+
+
+def test_the_summary_says_which_bytes_were_replaced(
+    qtbot: QtBot, reviewing: Workbench, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bench = reviewing
+    told: list[str] = []
+    monkeypatch.setattr(bench.importing, "tell", told.append)
+    path = tmp_path / "cafe.txt"
+    path.write_bytes(
+        ENGLISH.replace("Monday", "Monday at Café Marée \x00").encode().replace(b"\x00", b"\x92")
+    )
+    with qtbot.waitSignal(bench.importing.imported, timeout=60_000) as done:
+        bench.importing.import_paths([path])
+    (article_id,) = done.args[0].added
+    assert "Café Marée \ufffd" in bench.library.article(article_id).text
+    assert told[0].splitlines() == [
+        "Imported 1 article",
+        f"{path}: 1 byte that is not UTF-8 was replaced by “\ufffd”, at line 3",
+    ]
+    qtbot.waitUntil(lambda: bench.library.article(article_id).analysed, timeout=60_000)

@@ -194,6 +194,49 @@ def test_other_encodings_news_sites_use(encoding: str, text: str) -> None:
     assert decode_bytes(text.encode(encoding), "a.txt") == text
 
 
+def utf8_with_bad_bytes() -> bytes:
+    """A UTF-8 article of 14 lines in which three bytes are not UTF-8: a Windows-1252 quote
+    pasted in on line 12, and a cut byte on line 14."""
+    lines = [
+        "Restaurant closes after inspection",
+        "",
+        "The owner of Café Marée, Annika Sørensen, said on Friday that the kitchen was clean.",
+        *[f"Line {n} of the report says the inspectors came twice." for n in range(4, 12)],
+        "“We have done nothing wrong,” she said. BAD",
+        "",
+        "The inspectors’ office said the café could open again next week. BAD",
+    ]
+    data = "\n".join(lines).encode("utf-8")
+    data = data.replace(b"BAD", b"\x92", 1)  # line 12
+    return data.replace(b"BAD", b"\xe9\xff")  # line 14: two more
+
+
+def test_a_utf8_file_with_a_few_bad_bytes_keeps_its_letters(tmp_path: Path) -> None:
+    article = load_article(write(tmp_path, "cafe.txt", utf8_with_bad_bytes()))
+    assert "Café Marée" in article.text and "Annika Sørensen" in article.text
+    assert "inspectors’ office" in article.text
+    assert article.text.count("\ufffd") == 3
+    assert article.notes == (
+        "3 bytes that are not UTF-8 were replaced by “\ufffd”, first at line 12",
+    )
+
+
+def test_one_bad_byte_in_a_web_page_is_named_with_its_line(tmp_path: Path) -> None:
+    page = web_page('<meta charset="utf-8">').replace("René Lefèvre", "René Lef\x00vre")
+    data = page.encode("utf-8").replace(b"\x00", b"\xe8")
+    line = data[: data.index(b"\xe8")].count(b"\n") + 1
+    article = load_article(write(tmp_path, "page.html", data))
+    assert "René Lef\ufffdvre, the mayor" in article.text
+    assert article.notes == (f"1 byte that is not UTF-8 was replaced by “\ufffd”, at line {line}",)
+
+
+def test_text_with_no_utf8_in_it_is_read_as_a_legacy_code_page(tmp_path: Path) -> None:
+    """Not one well-formed UTF-8 sequence: the bytes are a code page, nothing is replaced."""
+    text = "Café Marée: Annika Sørensen said the kitchen was clean."
+    article = load_article(write(tmp_path, "cafe.txt", text.encode("cp1252")))
+    assert (article.text, article.notes) == (text, ())
+
+
 def test_a_declared_charset_wins_over_guessing() -> None:
     data = "Ça coûte 5 €".encode("iso8859_15")
     assert decode_bytes(data, "a.html", declared="iso-8859-15") == "Ça coûte 5 €"
@@ -592,6 +635,24 @@ def test_import_reads_out_what_it_did(tmp_path: Path, capsys: pytest.CaptureFixt
     assert out == [
         f"{french}: already in the library as article 1 “Réforme des retraites”",
         "Finishing 1 article that an earlier run left unanalysed.",  # the --no-analyse one
+    ]
+
+
+def test_import_says_which_bytes_were_replaced(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "cafe.txt", utf8_with_bad_bytes())
+    library = tmp_path / "lib.sqlite"
+    code, out, err = run_cli(capsys, "import", str(path), "--library", str(library), "--no-analyse")
+    assert (code, err) == (0, [])
+    assert out == [
+        f"{path}: imported “Restaurant closes after inspection” as article 1",
+        f"{path}: 3 bytes that are not UTF-8 were replaced by “\ufffd”, first at line 12",
+    ]
+    path.write_bytes(utf8_with_bad_bytes().replace(b"Friday", b"Monday"))
+    code, out, _ = run_cli(capsys, "import", str(path), "--library", str(library), "--json")
+    assert json.loads(out[0])["notes"] == [
+        "3 bytes that are not UTF-8 were replaced by “\ufffd”, first at line 12"
     ]
 
 

@@ -81,7 +81,13 @@ class ImportController(QObject):
         self.events.articles_changed.emit()
         summary = self.summary(result)
         self.window.show_idle(summary.splitlines()[0])
-        if result.problems or result.duplicates or result.other_language or not result.added:
+        if (
+            result.problems
+            or result.duplicates
+            or result.other_language
+            or result.notes
+            or not result.added
+        ):
             self.tell(summary)
         if result.added:
             self.analysis.analyse(result.added)
@@ -102,6 +108,7 @@ class ImportController(QObject):
                     "“{title}” is in {language}, not English: it was imported without statements."
                 ).format(title=title, language=language_name(language))
             )
+        lines += report.notes
         if report.duplicates or report.problems:
             lines += ["", self.tr("Not imported:")]
             lines += [f"• {line}" for line in report.duplicates + report.problems]
