@@ -3,6 +3,7 @@ normalised, with its metadata and language."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -41,6 +42,13 @@ READERS: dict[str, Reader] = {
 }
 SUPPORTED_SUFFIXES = tuple(READERS)
 _PLAIN = (".txt", ".text", ".md", ".markdown")
+MIN_WORDS = 3  # the fewest words a statement can have: who, the verb, what ("NATO denied it")
+# Letters of the scripts written without spaces between words: Thai, Lao, Myanmar, Khmer,
+# Japanese kana, and the Chinese characters (CJK ideographs and their extensions).
+_UNSPACED = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf"
+    "\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
+)
 
 
 def unsupported(path: Path) -> str:
@@ -81,6 +89,7 @@ def _article(text: str, found: Found, where: str, path: Path | None) -> LoadedAr
         raise ImportError_(f"{where}: there is no text; paste the article's text")
     if not text.strip():
         raise ImportError_(f"{where}: the file has no text; choose a file with the article in it")
+    _check_enough_words(text, where, path)
     guessed = guess_meta(text, path)
     meta = ArticleMeta(
         title=shorten(found.title, TITLE_LIMIT, cut="trim") if found.title else guessed.title,
@@ -91,3 +100,31 @@ def _article(text: str, found: Found, where: str, path: Path | None) -> LoadedAr
         language=detect_language(text),
     )
     return LoadedArticle(meta=meta, text=text, sha256=text_sha256(text), notes=found.notes)
+
+
+def count_words(text: str) -> int:
+    """Words as a reader counts them: runs between spaces with a letter in them ("2024" and
+    "--" are not words); in the scripts written without spaces (Chinese, Japanese, Thai,
+    ...) each letter counts, so no sentence of theirs falls short."""
+    words = 0
+    for run in text.split():
+        unspaced = len(_UNSPACED.findall(run))
+        words += unspaced or any(char.isalpha() for char in run)
+    return words
+
+
+def _check_enough_words(text: str, where: str, path: Path | None) -> None:
+    """Refuse what cannot hold a statement: the shortest has someone, a verb of saying or
+    denying, and what they said ("NATO denied it"), so fewer than 3 words is not an article."""
+    words = count_words(text)
+    if words >= MIN_WORDS:
+        return
+    what_to_do = (
+        "paste the article's text" if path is None else "choose a file with the article in it"
+    )
+    if not words:
+        raise ImportError_(f"{where}: no words in the text, only digits or signs; {what_to_do}")
+    raise ImportError_(
+        f"{where}: only {words} word{'s' if words > 1 else ''} of text, too little to analyse "
+        f"(a statement needs at least {MIN_WORDS}, as in “NATO denied it”); {what_to_do}"
+    )

@@ -199,3 +199,24 @@ def test_the_summary_says_which_bytes_were_replaced(
         f"{path}: 1 byte that is not UTF-8 was replaced by “\ufffd”, at line 3",
     ]
     qtbot.waitUntil(lambda: bench.library.article(article_id).analysed, timeout=60_000)
+
+
+def test_a_file_too_short_to_analyse_is_refused(
+    qtbot: QtBot, reviewing: Workbench, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bench = reviewing
+    told: list[str] = []
+    monkeypatch.setattr(bench.importing, "tell", told.append)
+    stub = tmp_path / "stub.txt"
+    stub.write_bytes(b"a")
+    count = len(titles(bench))
+    with qtbot.waitSignal(bench.importing.imported, timeout=60_000):
+        bench.importing.import_paths([stub])
+    assert len(titles(bench)) == count
+    assert told[0].splitlines() == [
+        "Imported 0 articles",
+        "",
+        "Not imported:",
+        f"• {stub}: only 1 word of text, too little to analyse (a statement needs at least 3, "
+        f"as in “NATO denied it”); choose a file with the article in it",
+    ]

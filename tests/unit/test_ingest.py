@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from counterclaim.ingest import ImportError_, load_article, text_sha256
+from counterclaim.ingest import ImportError_, load_article, load_text, text_sha256
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> Path:
@@ -57,3 +57,37 @@ def test_a_legacy_encoded_text_file_is_decoded(tmp_path: Path) -> None:
 def test_a_folder_given_as_a_file(tmp_path: Path) -> None:
     with pytest.raises(ImportError_, match="is a folder; give the article files inside it"):
         load_article(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"x", "only 1 word of text, too little to analyse"),
+        (b"Peskov\n\nlied", "only 2 words of text, too little to analyse"),
+        (b"2024 -- 12/05 *", "no words in the text, only digits or signs"),
+    ],
+)
+def test_too_little_to_analyse_is_refused(tmp_path: Path, data: bytes, message: str) -> None:
+    path = write(tmp_path, "short.txt", data)
+    with pytest.raises(ImportError_) as error:
+        load_article(path)
+    assert str(error.value).startswith(f"{path}: {message}")
+    assert str(error.value).endswith("; choose a file with the article in it")
+
+
+@pytest.mark.parametrize(
+    "statement",
+    ["NATO denied it.", "“No,” she said.", "外務大臣は交渉を続けると述べた。", "Он это отрицал."],
+)
+def test_a_one_sentence_statement_is_enough(tmp_path: Path, statement: str) -> None:
+    article = load_article(write(tmp_path, "one.txt", statement.encode()))
+    assert article.text == statement
+
+
+def test_too_little_pasted_text_says_to_paste_the_article() -> None:
+    with pytest.raises(ImportError_) as error:
+        load_text("ok")
+    assert str(error.value) == (
+        "pasted text: only 1 word of text, too little to analyse (a statement needs at least "
+        "3, as in “NATO denied it”); paste the article's text"
+    )

@@ -656,6 +656,20 @@ def test_import_says_which_bytes_were_replaced(
     ]
 
 
+def test_import_refuses_a_file_too_short_to_analyse(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "stub.txt", b"a")
+    library = tmp_path / "lib.sqlite"
+    code, out, err = run_cli(capsys, "import", str(path), "--library", str(library))
+    assert (code, out) == (2, [])
+    assert err == [
+        f"skipped: {path}: only 1 word of text, too little to analyse (a statement needs at "
+        f"least 3, as in “NATO denied it”); choose a file with the article in it"
+    ]
+    assert not library.exists()
+
+
 def test_import_of_nothing_readable_exits_2_and_leaves_no_library(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
