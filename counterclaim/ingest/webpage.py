@@ -1,5 +1,6 @@
-"""Saved web pages: the article's main text and metadata, by trafilatura, from the bytes
-given. Nothing is fetched: no URL is passed, so no link, image or script is followed."""
+"""Saved web pages: the article's main text (see `main_text`) and metadata, by trafilatura,
+from the bytes given. Nothing is fetched: no URL is passed, so no link, image or script is
+followed."""
 
 from __future__ import annotations
 
@@ -7,13 +8,10 @@ import re
 from dataclasses import replace
 from urllib.parse import urlsplit
 
-from trafilatura import bare_extraction
-
 from counterclaim.ingest.base import Found, ImportError_
 from counterclaim.ingest.decoding import declared_charset, decode
+from counterclaim.ingest.main_text import article_paragraphs, extract, is_sentence, lines_of
 
-_SENTENCE_END = tuple('.!?:"”’»…)')
-_MIN_SENTENCE_WORDS = 6
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -21,34 +19,20 @@ def read_html(data: bytes, where: str) -> tuple[str, Found]:
     decoded = decode(data, where, declared_charset(data))
     page = decoded.text
     try:
-        document = bare_extraction(
-            page,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=False,
-            include_images=False,
-            include_links=False,
-            include_formatting=False,
-        )
+        document = extract(page, with_metadata=True)
+        paragraphs = article_paragraphs(page, lines_of(getattr(document, "text", None)))
     except Exception as error:  # a parser fed a hostile page: any failure is "unreadable"
         raise ImportError_(
             f"{where}: could not be read as a web page ({type(error).__name__}); "
             f"save the article page again from the browser"
         ) from None
-    text = getattr(document, "text", None) or ""
-    paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
-    if not any(_is_sentence(p) for p in paragraphs):
+    if not any(is_sentence(p) for p in paragraphs):
         raise ImportError_(
             f"{where}: no article text found in the page; save the article page itself "
             f"(not a list or a login page)"
         )
     notes = (decoded.note,) if decoded.note else ()
     return "\n\n".join(paragraphs), replace(_found(document), notes=notes)
-
-
-def _is_sentence(paragraph: str) -> bool:
-    """Prose, not a menu, a list of headlines or a login form."""
-    return len(paragraph.split()) >= _MIN_SENTENCE_WORDS and paragraph.endswith(_SENTENCE_END)
 
 
 def _found(document: object) -> Found:

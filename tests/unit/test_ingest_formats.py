@@ -162,6 +162,79 @@ def test_a_canonical_link_that_is_not_a_web_address_is_ignored(tmp_path: Path) -
     assert load_article(path).meta.source == str(path)
 
 
+HOSPITAL = [
+    "The health minister said on Monday that the new hospital in Rivertown would open in "
+    "May, despite claims by nurses that the wards were not finished.",
+    "“Every ward will be ready and staffed on the first day,” she told reporters outside the "
+    "building, adding that the contractors had worked through the winter.",
+    "The nurses’ union disputed that. Its leader, Maria Olsen, said that two of the four "
+    "wards still had no beds and that the opening should wait until autumn.",
+    "“The minister has not been inside the building since January,” Ms Olsen said in a "
+    "statement the union published.",
+    "Local residents said they had waited ten years for the hospital and did not mind a few "
+    "more months if it meant the building was safe.",
+]
+BANNER = "We use cookies to improve your experience on our site and to show you relevant adverts."
+RELATED = [
+    "Hospital waiting lists grow for a third year in a row",
+    "Nurses vote to strike over pay and conditions in the north",
+]
+TEASER = "Read next: the minister said last year that the old hospital would stay open for good."
+NOT_ARTICLE = [BANNER, *RELATED, TEASER, "Accept all", "SCRIPT_TEXT", "COMMENT_TEXT", "Copyright"]
+
+
+def saved_hospital_page(banner_in_article: bool) -> str:
+    """A page as a browser saves it: the article's paragraphs between scripts, an HTML
+    comment, file:// links (one paragraph is all link), a cookie banner, related links, a
+    teaser in an aside, readers' comments and a footer."""
+    banner = (
+        f'<div id="cookie-banner" class="cookie-consent"><p>{BANNER}</p>'
+        f"<button>Accept all</button></div>"
+    )
+    related = '<div class="related-links"><h3>Related</h3><ul>' + "".join(
+        f'<li><a href="file:///C:/Users/ed/saved/{n}.html">{title}</a></li>'
+        for n, title in enumerate(RELATED)
+    )
+    p = HOSPITAL
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Minister says hospital will open in May</title>
+<script>window.dataLayer = window.dataLayer || [];</script></head><body>
+{"" if banner_in_article else banner}
+<nav><a href="/">Home</a> <a href="/health">Health</a></nav>
+<article><h1>Minister says hospital will open in May</h1>
+<p>{p[0]}</p>
+<script>googletag.cmd.push(function() {{ googletag.display("ad-1"); }});</script>
+<p>{p[1]} <a href="file:///C:/Users/ed/Desktop/statement.pdf">Read the statement</a></p>
+<!-- ad slot: <p>not text</p> -->
+{banner if banner_in_article else ""}
+<script type="text/javascript">var html = "<p>SCRIPT_TEXT</p>";</script>
+<p>{p[2]}</p>
+{related}</ul></div>
+<p><a href="file:///home/ed/saved/union-statement.html">{p[3]}</a></p>
+<aside><p>{TEASER}</p></aside>
+<script>console.log("SECOND_SCRIPT")</script>
+<p>{p[4]}</p>
+</article>
+<section id="comments" class="comments"><div class="comment">
+<p>COMMENT_TEXT This minister has never told the truth, close the place down now.</p>
+</div></section>
+<footer><p>Copyright 2024 The Rivertown Gazette. All rights reserved in every country.</p>
+</footer></body></html>"""
+
+
+@pytest.mark.parametrize("banner_in_article", [False, True], ids=["banner on top", "in article"])
+def test_every_article_paragraph_of_a_saved_page_is_kept_and_nothing_else(
+    tmp_path: Path, banner_in_article: bool
+) -> None:
+    page = saved_hospital_page(banner_in_article).encode()
+    article = load_article(write(tmp_path, "hospital.html", page))
+    assert [missing for missing in HOSPITAL if missing not in article.text] == []
+    paragraphs = article.text.split("\n\n")
+    assert paragraphs[0] == "Minister says hospital will open in May"
+    assert [n for n, p in enumerate(paragraphs) if p.startswith(tuple(HOSPITAL))] == [1, 2, 3, 4, 5]
+    assert [unwanted for unwanted in NOT_ARTICLE if unwanted in article.text] == []
+
+
 # --- text encodings ---------------------------------------------------------------------
 
 
