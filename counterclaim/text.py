@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from typing import Literal
 
 Cut = Literal["anywhere", "trim", "word"]
+
+# What a terminal or a window would obey or break a line at instead of showing: the C0 and
+# C1 control characters and DEL, the Unicode line and paragraph separators, the bidi
+# embeddings, overrides and isolates (which can show "txt.exe" as "exe.txt"), and the lone
+# surrogates Python gives a file name's bytes that are not UTF-8.
+CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 def shorten(
@@ -37,14 +44,25 @@ def shorten(
     return start + "…"
 
 
-def printable(text: str) -> str:
-    """`text` safe to print on one line: control characters (a newline, an escape that a
-    terminal would obey) and line separators are shown as escapes ("\\n", "\\x1b")."""
-    if text.isprintable():
-        return text
-    return "".join(
-        char.encode("unicode_escape").decode("ascii")
-        if unicodedata.category(char) in ("Cc", "Zl", "Zp")
-        else char
-        for char in text
-    )
+def visible(text: str, *, keep_lines: bool = False) -> str:
+    """`text` safe to print on one line: each control character in it is shown as an
+    escape, "\\n", "\\t", "\\x1b", "\\u202e" (a file name's byte that is not UTF-8 as
+    "\\xff"), so no terminal obeys it and no message breaks in two. Everything else,
+    backslashes included, is left as it is. Use it on every name, title and path from
+    the user's files before it is shown: in the command line, the window and the reports.
+
+    keep_lines: line breaks ("\\n") stay, for a text of several lines (a quote in a report).
+    """
+    if keep_lines:
+        return "\n".join(CONTROLS.sub(_escaped, line) for line in text.split("\n"))
+    return CONTROLS.sub(_escaped, text)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if char in _NAMED:
+        return _NAMED[char]
+    if 0xDC80 <= code <= 0xDCFF:  # surrogateescape: the byte it stands for
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

@@ -29,6 +29,7 @@ from counterclaim.cli import (
 from counterclaim.cli.common import LIBRARY_ENV, UsageError, library_option, library_path
 from counterclaim.cli.extract import extraction_json
 from counterclaim.errors import CounterclaimError
+from counterclaim.text import visible
 
 __all__ = ["LIBRARY_ENV", "UsageError", "extraction_json", "library_path", "main"]
 
@@ -41,7 +42,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except CounterclaimError as error:  # the user can put it right; anything else is a bug
-        print(f"counterclaim: {error}", file=sys.stderr)
+        print(f"counterclaim: {visible(str(error))}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         return 130

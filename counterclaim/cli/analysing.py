@@ -14,7 +14,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from counterclaim.cli.common import Commands, UsageError, library_path
-from counterclaim.text import printable
+from counterclaim.text import visible
 
 if TYPE_CHECKING:  # the pipeline and the library load when a command runs, not for --help
     from counterclaim.services.analysis import AnalysisService, QuietProgress
@@ -95,7 +95,7 @@ def tell_outcomes(
     failed = 0
     with Library.open(service.library_path) as library:
         for article in (library.article(i) for i in ids):
-            title = printable(article.title)
+            title = visible(article.title)
             if article.analysed:
                 counts = article.counts
                 if args.json and not quiet_success:
@@ -111,7 +111,7 @@ def tell_outcomes(
                 line = {"article_id": article.id, "ok": False, "title": article.title}
                 print(json.dumps({**line, "error": why}, ensure_ascii=False), flush=True)
             print(
-                f"article {article.id} “{title}”: not analysed: {printable(why)}; "
+                f"article {article.id} “{title}”: not analysed: {visible(why)}; "
                 f"try again with `counterclaim analyse {article.id}`",
                 file=sys.stderr,
                 flush=True,

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
 from counterclaim.errors import BAD_INPUT, CounterclaimError
 from counterclaim.paths import default_library_path
-from counterclaim.text import shorten
+from counterclaim.text import CONTROLS, shorten, visible
 
 if TYPE_CHECKING:
     from counterclaim.nlp.extract import Extractor
@@ -52,5 +53,14 @@ def extractor() -> Extractor:
 
 
 def short(text: str, limit: int = 90) -> str:
-    """The text on one line, cut to `limit` characters with an ellipsis."""
-    return shorten(text, limit)
+    """The text on one line, cut to `limit` characters with an ellipsis, its control
+    characters shown as escapes."""
+    return visible(shorten(text, limit))
+
+
+def json_line(value: object) -> str:
+    """`value` as one line of JSON, with the control characters JSON itself leaves raw
+    (DEL, C1, the Unicode separators, bidi controls, a file name's lone surrogates) written
+    as \\u escapes: the same JSON value, safe on a terminal."""
+    line = json.dumps(value, ensure_ascii=False)
+    return CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", line)

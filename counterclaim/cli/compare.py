@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from counterclaim.cli.common import Commands, UsageError, extractor
+from counterclaim.cli.common import Commands, UsageError, extractor, json_line
+from counterclaim.text import visible
 
 if TYPE_CHECKING:
     from counterclaim.nlp.pairing import Verdict
@@ -38,12 +39,12 @@ def run_compare(args: argparse.Namespace) -> int:
         raise UsageError('compare needs two texts: counterclaim compare "CLAIM" "COUNTER"')
     verdict = extractor().compare(args.claim, args.counter)
     if args.json:
-        print(json.dumps(_answer(verdict), ensure_ascii=False))
+        print(json_line(_answer(verdict)))
     else:
         answer = "rebuts the claim" if verdict.rebuts else "does not rebut the claim"
         print(f"The counter {answer} (score {verdict.score:.2f}).")
         for reason in verdict.reasons:
-            print(f"  - {reason}")
+            print(f"  - {visible(reason)}")
     return 0
 
 
@@ -57,7 +58,7 @@ def _compare_jsonl(path: Path) -> int:
     for record in records:
         verdict = loaded.compare(record["claim"], record["counter"])
         answer = {"id": record["id"], **_answer(verdict)}
-        print(json.dumps(answer, ensure_ascii=False), flush=True)
+        print(json_line(answer), flush=True)
     return 0
 
 

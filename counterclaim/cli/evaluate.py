@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 from counterclaim.cli.common import Commands, UsageError, extractor
 from counterclaim.files import write_atomically
+from counterclaim.text import visible
 
 T = TypeVar("T")
 Formatter = Callable[[dict[str, Any], str], str]
@@ -76,7 +77,7 @@ def run_pairing(args: argparse.Namespace) -> int:
 
     records = _read_gold_file(args.gold, read_pairs, "a .jsonl file of claim/counter pairs")
     summary = evaluate_pairing(records, extractor())
-    print(json.dumps(summary) if args.json else format_pairing(summary, str(args.gold)))
+    print(json.dumps(summary) if args.json else format_pairing(summary, visible(str(args.gold))))
     return 0
 
 
@@ -99,7 +100,7 @@ def _print_scores(
     if args.errors is not None:
         lines = "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors)
         write_atomically(args.errors, lines.encode("utf-8"))
-    print(json.dumps(summary) if args.json else formatted(summary, str(args.gold)))
+    print(json.dumps(summary) if args.json else formatted(summary, visible(str(args.gold))))
     return 0
 
 

@@ -4,14 +4,14 @@ JSON or for people."""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
-from counterclaim.cli.common import Commands, extractor, short
+from counterclaim.cli.common import Commands, extractor, json_line, short
 from counterclaim.domain import Analysis
 from counterclaim.ingest import ImportError_, LoadedArticle, load_article
+from counterclaim.text import visible
 
 
 def add_command(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -31,7 +31,7 @@ def run_extract(args: argparse.Namespace) -> int:
         for article, analysis in zip(articles, extractor().analyse_many(inputs), strict=True):
             document = extraction_json(article, analysis)
             if args.json:
-                print(json.dumps(document, ensure_ascii=False), flush=True)
+                print(json_line(document), flush=True)
             else:
                 _print_extraction(document, analysis)
     return 1 if failures else 0
@@ -44,7 +44,7 @@ def _load_all(paths: list[Path]) -> tuple[list[tuple[Path, LoadedArticle]], int]
         try:
             loaded.append((path, load_article(path)))
         except ImportError_ as error:
-            print(f"counterclaim: {error}", file=sys.stderr)
+            print(f"counterclaim: {visible(str(error))}", file=sys.stderr)
             failures += 1
     return loaded, failures
 
@@ -94,13 +94,13 @@ def extraction_json(article: LoadedArticle, analysis: Analysis) -> dict[str, Any
 
 
 def _print_extraction(document: dict[str, Any], analysis: Analysis) -> None:
-    print(f"{document['file']}: “{document['article']['title']}”")
-    names = {s.id: s.name for s in analysis.speakers}
+    print(f"{visible(str(document['file']))}: “{visible(document['article']['title'])}”")
+    names = {s.id: visible(s.name) for s in analysis.speakers}
     print(f"  {len(analysis.statements)} statements by {len(analysis.speakers)} speakers")
     for s in analysis.statements:
         print(
-            f"  [{s.id}] {names.get(s.speaker_id or '', '?')} ({s.speaker_text}) "
-            f"{s.cue}: {short(s.text)}"
+            f"  [{s.id}] {names.get(s.speaker_id or '', '?')} ({visible(s.speaker_text)}) "
+            f"{visible(s.cue)}: {short(s.text)}"
         )
     print(f"  {len(analysis.pairs)} suggested pairs")
     for p in analysis.pairs:
@@ -108,4 +108,4 @@ def _print_extraction(document: dict[str, Any], analysis: Analysis) -> None:
         print(f"  {p.score:.2f}  {names.get(claim.speaker_id or '', '?')}: {short(claim.text, 60)}")
         print(f"        ⟷ {names.get(rebuttal.speaker_id or '', '?')}: {short(rebuttal.text, 60)}")
         for reason in p.reasons:
-            print(f"          - {reason}")
+            print(f"          - {visible(reason)}")

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from counterclaim.cli.common import Commands, library_path
+from counterclaim.cli.common import Commands, json_line, library_path
 from counterclaim.ingest import language_name
+from counterclaim.text import visible
 
 if TYPE_CHECKING:
     from counterclaim.services.analysis import Imported, Skipped
@@ -80,8 +80,8 @@ def _tell(args: argparse.Namespace, told: Imported | Skipped) -> None:
 def _tell_skipped(args: argparse.Namespace, told: Skipped) -> None:
     if args.json:
         line = {"path": told.path, "ok": False, "error": told.message}
-        print(json.dumps(line, ensure_ascii=False))
-    print(f"skipped: {told.message}", file=sys.stderr, flush=True)
+        print(json_line(line))
+    print(f"skipped: {visible(told.message)}", file=sys.stderr, flush=True)
 
 
 def _tell_json(told: Imported) -> None:
@@ -96,13 +96,13 @@ def _tell_json(told: Imported) -> None:
         "language": told.language,
         **({"notes": list(told.notes)} if told.notes else {}),
     }
-    print(json.dumps(line, ensure_ascii=False), flush=True)
+    print(json_line(line), flush=True)
 
 
 def _tell_plain(told: Imported) -> None:
     from counterclaim.services.analysis import in_pipeline_language
 
-    where, title = told.path, told.title
+    where, title = visible(told.path), visible(told.title)
     if not told.created:
         print(f"{where}: already in the library as article {told.article_id} “{title}”")
         return

@@ -4,10 +4,10 @@ of the library."""
 from __future__ import annotations
 
 import argparse
-import json
 
-from counterclaim.cli.common import Commands, UsageError, library_path, short
+from counterclaim.cli.common import Commands, UsageError, json_line, library_path, short
 from counterclaim.domain import Analysis, LibraryStatement, Pair, Relation
+from counterclaim.text import visible
 
 
 def add_command(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -40,13 +40,14 @@ def run_rebuttals(args: argparse.Namespace) -> int:
 def _print_text(analysis: Analysis, pair: Pair, other: LibraryStatement) -> None:
     claim = analysis.statement(pair.claim_id)
     speaker = analysis.speaker(claim.speaker_id)
-    said = speaker.name if speaker else "?"
+    said = visible(speaker.name) if speaker else "?"
+    title = visible(other.article_title)
     if pair.relation is Relation.REPEATS:
-        print(f"      {said} said “{short(claim.text, 50)}” again in “{other.article_title}”")
+        print(f"      {said} said “{short(claim.text, 50)}” again in “{title}”")
         return
-    who = other.speaker.name if other.speaker else "someone"
+    who = visible(other.speaker.name) if other.speaker else "someone"
     print(f"{pair.score:.2f}  {said}: {short(claim.text, 60)}")
-    print(f"      ⟷ {who} in “{other.article_title}”: {short(other.statement.text, 60)}")
+    print(f"      ⟷ {who} in “{title}”: {short(other.statement.text, 60)}")
 
 
 def _print_json(analysis: Analysis, pair: Pair, other: LibraryStatement) -> None:
@@ -64,4 +65,4 @@ def _print_json(analysis: Analysis, pair: Pair, other: LibraryStatement) -> None
         "status": pair.status.value,
         "reasons": list(pair.reasons),
     }
-    print(json.dumps(line, ensure_ascii=False))
+    print(json_line(line))

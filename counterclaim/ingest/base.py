@@ -10,7 +10,7 @@ from pathlib import Path
 
 from counterclaim.domain import ArticleMeta
 from counterclaim.errors import BAD_INPUT, CounterclaimError
-from counterclaim.text import shorten
+from counterclaim.text import shorten, visible
 
 MEBIBYTE = 1024 * 1024
 MAX_BYTES = 20 * MEBIBYTE
@@ -29,9 +29,13 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 class ImportError_(CounterclaimError):
     """An article that cannot be imported; the message, one line, starts with the file (or
-    "pasted text") and says what is wrong and what to do."""
+    "pasted text") and says what is wrong and what to do. Control characters in it (a file
+    name can hold a line break or a terminal's escape) are shown as escapes (`visible`)."""
 
     exit_code = BAD_INPUT
+
+    def __init__(self, message: str) -> None:
+        super().__init__(visible(message))
 
 
 @dataclass(frozen=True)

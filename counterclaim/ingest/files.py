@@ -7,15 +7,17 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from counterclaim.ingest.articles import SUPPORTED_SUFFIXES, unsupported
+from counterclaim.text import visible
 
 
 class Problem(str):
-    """A one-line message about a path that cannot be imported; `path` says which."""
+    """A one-line message about a path that cannot be imported (control characters in the
+    path shown as escapes, see `visible`); `path` says which."""
 
     path: Path
 
     def __new__(cls, path: Path, message: str) -> Problem:
-        problem = super().__new__(cls, message)
+        problem = super().__new__(cls, visible(message))
         problem.path = path
         return problem
 

@@ -743,6 +743,44 @@ def test_import_refuses_a_file_too_short_to_analyse(
     assert not library.exists()
 
 
+EVIL_NAME = "evil\n\x1b[31mred\u202etxt.exe"  # a line break, a colour escape, bidi override
+EVIL_SHOWN = "evil\\n\\x1b[31mred\\u202etxt.exe"
+
+
+def test_import_prints_names_with_control_characters_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = write(tmp_path, f"{EVIL_NAME}.txt", b"Bridge \x1b[2Jis safe\n\nThe minister said so.")
+    empty = write(tmp_path, f"{EVIL_NAME}-empty.txt", b"")
+    library = tmp_path / "lib.sqlite"
+    args = ("import", str(good), str(empty), "--library", str(library), "--no-analyse")
+    code, out, err = run_cli(capsys, *args)
+    assert code == 1
+    assert out == [f"{tmp_path}/{EVIL_SHOWN}.txt: imported “Bridge \\x1b[2Jis safe” as article 1"]
+    assert err == [
+        f"skipped: {tmp_path}/{EVIL_SHOWN}-empty.txt: the file is empty; "
+        f"choose a file with the article in it"
+    ]
+    code, out, err = run_cli(capsys, *args, "--json")
+    assert "\x1b" not in "".join(out + err) and "\u202e" not in "".join(out + err)
+    assert [json.loads(line)["path"] for line in out] == [str(good), str(empty)]  # exact
+
+
+def test_an_error_about_a_file_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / f"{EVIL_NAME}.txt"
+    code, out, err = run_cli(capsys, "extract", str(missing))
+    assert (code, out) == (1, [])
+    assert err == [
+        f"counterclaim: {tmp_path}/{EVIL_SHOWN}.txt: no such file; check the name and try again"
+    ]
+    code, _, err = run_cli(capsys, "export", "--format", "md", "-o", "-", "--library", str(missing))
+    assert code == 2 and err == [
+        f"counterclaim: {tmp_path}/{EVIL_SHOWN}.txt: no library there; import an article first"
+    ]
+
+
 def test_import_of_nothing_readable_exits_2_and_leaves_no_library(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from counterclaim.domain import Article
 from counterclaim.gui.tables import Index, ObjectRole
-from counterclaim.text import printable, shorten
+from counterclaim.text import shorten, visible
 
 
 class ArticleListModel(QAbstractListModel):
@@ -26,12 +26,12 @@ class ArticleListModel(QAbstractListModel):
 
     @staticmethod
     def _tooltip(article: Article) -> str:
-        title = printable(article.title)
+        title = visible(article.title)
         if article.analysed:
             state = f"{article.counts.get('pairs', 0)} pairs to review"
         elif article.analysis_error is not None:
             state = (
-                f"not analysed: {printable(article.analysis_error)}\n"
+                f"not analysed: {visible(article.analysis_error)}\n"
                 "Retry Analysis (right button, or Ctrl+R) tries again"
             )
         else:
@@ -53,7 +53,7 @@ class ArticleListModel(QAbstractListModel):
         article = self._articles[index.row()]
         failed = not article.analysed and article.analysis_error is not None
         if role == Qt.ItemDataRole.DisplayRole:
-            title = printable(article.title)
+            title = visible(article.title)
             if failed:
                 return f"{title}\nnot analysed: {shorten(article.analysis_error or '', 90)}"
             return title
