@@ -33,6 +33,7 @@ from counterclaim.gui.tasks import TaskRunner
 from counterclaim.paths import APP_NAME, LIBRARY_FILE, ORGANISATION
 from counterclaim.services.analysis import AnalysisService
 from counterclaim.store import Library, LibraryError
+from counterclaim.text import visible
 
 
 @dataclass
@@ -91,7 +92,7 @@ def build(
     events = AppEvents()
     articles, pairs = ArticleListModel(), PairTableModel()
     window = MainWindow(articles, pairs, library.search)
-    window.setWindowTitle(f"{Path(library_path).name} – counterclaim")
+    window.setWindowTitle(f"{visible(Path(library_path).name)} – counterclaim")
     runner = TaskRunner(window)
     service = service or AnalysisService(library_path, in_child=True)
     review = ReviewController(window, library, articles, pairs, events)
@@ -160,7 +161,7 @@ class Launcher:
             bench = build(library_path, open_library=self.open)
         except LibraryError as error:
             parent = self.bench.window if self.bench else None
-            QMessageBox.critical(parent, "counterclaim", str(error))
+            QMessageBox.critical(parent, "counterclaim", visible(str(error)))
             return False
         old, self.bench = self.bench, bench
         if old is not None:

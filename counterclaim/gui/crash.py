@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from counterclaim.errors import CounterclaimError
+from counterclaim.gui.messages import Icon, message_box
 
 Hook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
 
@@ -64,7 +64,7 @@ class CrashDialog(QDialog):
 def show_error(error: BaseException, parent: QWidget | None = None) -> QDialog:
     """The dialog for an error that reached the event loop, opened without blocking."""
     if isinstance(error, CounterclaimError):
-        box = QMessageBox(QMessageBox.Icon.Warning, "counterclaim", str(error), parent=parent)
+        box = message_box(parent, Icon.Warning, "counterclaim", str(error))
         box.open()
         return box
     details = "".join(traceback.format_exception(type(error), error, error.__traceback__))

@@ -34,6 +34,7 @@ from counterclaim.gui.pairs.cards import PairView
 from counterclaim.gui.pairs.filters import FilterBar
 from counterclaim.gui.pairs.model import PairTableModel
 from counterclaim.gui.speakers.panel import SpeakerPanel
+from counterclaim.text import visible
 
 
 class MainWindow(QMainWindow):
@@ -326,7 +327,7 @@ class MainWindow(QMainWindow):
         self.search_panel.focus_field()
 
     def show_busy(self, message: str, done: int, total: int) -> None:
-        self.statusBar().showMessage(message)
+        self.statusBar().showMessage(visible(message))
         self.progress.setRange(0, total)  # 0..0 shows a busy bar
         self.progress.setValue(done)
         self.progress.show()
@@ -335,7 +336,7 @@ class MainWindow(QMainWindow):
     def show_idle(self, message: str) -> None:
         self.progress.hide()
         self.cancel_button.hide()
-        self.statusBar().showMessage(message, 8000)
+        self.statusBar().showMessage(visible(message), 8000)
 
     def save_state(self, settings: QSettings) -> None:
         settings.setValue("window/geometry", self.saveGeometry())

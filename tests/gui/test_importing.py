@@ -14,6 +14,7 @@ from counterclaim.domain import ArticleMeta
 from counterclaim.gui.app import Workbench
 from counterclaim.gui.library.details import ArticleDetailsDialog
 from counterclaim.gui.main_window import MainWindow
+from counterclaim.gui.messages import Icon, message_box
 from counterclaim.gui.settings.preferences import Preferences
 
 ENGLISH = (
@@ -220,3 +221,32 @@ def test_a_file_too_short_to_analyse_is_refused(
         f"• {stub}: only 1 word of text, too little to analyse (a statement needs at least 3, "
         f"as in “NATO denied it”); choose a file with the article in it",
     ]
+
+
+def test_names_with_control_characters_are_shown_escaped(
+    qtbot: QtBot, reviewing: Workbench, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bench = reviewing
+    told: list[str] = []
+    monkeypatch.setattr(bench.importing, "tell", told.append)
+    good = tmp_path / "evil\n\x1b[31m.txt"
+    good.write_bytes(b"Bridge \x1b[2Jis safe\n\nThe minister said the bridge was safe.\n")
+    empty = tmp_path / "evil\n\x1b[31m-empty.txt"
+    empty.write_bytes(b"")
+    with qtbot.waitSignal(bench.importing.imported, timeout=60_000) as done:
+        bench.importing.import_paths([good, empty])
+    assert "Bridge \\x1b[2Jis safe" in titles(bench)
+    assert told[0].splitlines() == [
+        "Imported 1 article",
+        "",
+        "Not imported:",
+        f"• {tmp_path}/evil\\n\\x1b[31m-empty.txt: the file is empty; "
+        f"choose a file with the article in it",
+    ]
+    bench.window.show_busy(f"Reading {good.name}…", 0, 1)
+    assert bench.window.statusBar().currentMessage() == "Reading evil\\n\\x1b[31m.txt…"
+    box = message_box(bench.window, Icon.Warning, "Import", f"{good}: <img src='file:///x'>")
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    assert box.text() == f"{tmp_path}/evil\\n\\x1b[31m.txt: <img src='file:///x'>"
+    (article_id,) = done.args[0].added
+    qtbot.waitUntil(lambda: bench.library.article(article_id).analysed, timeout=60_000)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGroupBox,
-    QMessageBox,
     QPushButton,
     QRadioButton,
     QTextBrowser,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from counterclaim.gui.commands import reviewer
+from counterclaim.gui.messages import Icon, message_box
 from counterclaim.report import SUFFIXES, Report, ReportError, build_report, export
 from counterclaim.report.model import LibraryReader
 from counterclaim.report.pdf import printable
@@ -193,7 +193,7 @@ class ExportDialog(QDialog):
 
     def tell(self, message: str) -> None:
         """Show an error the user can act on (tests replace this)."""
-        QMessageBox.warning(self, self.tr("Export"), message)
+        message_box(self, Icon.Warning, self.tr("Export"), message).exec()
 
 
 class ExportController(QObject):

@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMessageBox
 
 from counterclaim.gui.events import AppEvents
 from counterclaim.gui.main_window import MainWindow
+from counterclaim.gui.messages import Icon, message_box
 from counterclaim.gui.tables import ObjectRole
 from counterclaim.gui.tasks import Task, TaskContext, TaskRunner
 from counterclaim.services.analysis import AnalysisService
@@ -73,9 +73,7 @@ class AnalysisController(QObject):
 
     def _on_failed(self, message: str, details: str) -> None:
         self.window.show_idle(self.tr("Analysis failed: {message}").format(message=message))
-        box = QMessageBox(
-            QMessageBox.Icon.Critical, self.tr("Analysis failed"), message, parent=self.window
-        )
+        box = message_box(self.window, Icon.Critical, self.tr("Analysis failed"), message)
         box.setDetailedText(details)
         box.open()
 

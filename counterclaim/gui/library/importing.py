@@ -6,17 +6,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QMessageBox,
-)
+from PySide6.QtWidgets import QFileDialog
 
 from counterclaim.gui.events import AppEvents
 from counterclaim.gui.library.analysing import AnalysisController
 from counterclaim.gui.main_window import MainWindow
+from counterclaim.gui.messages import Icon, message_box
 from counterclaim.gui.tasks import Task, TaskContext, TaskRunner
 from counterclaim.ingest import language_name
 from counterclaim.services.analysis import AnalysisService, ImportReport
+from counterclaim.text import visible
 
 _FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.pdf *.docx);;All files (*)"
 
@@ -70,10 +69,9 @@ class ImportController(QObject):
         return report
 
     def tell(self, message: str) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Information, self.tr("Import"), message, parent=self.window
-        )
-        box.open()
+        """Show the summary, a line of it per line of the box."""
+        lines = message.split("\n")
+        message_box(self.window, Icon.Information, self.tr("Import"), *lines).open()
 
     def _on_finished(self, result: object) -> None:
         if not isinstance(result, ImportReport):
@@ -94,7 +92,8 @@ class ImportController(QObject):
         self.imported.emit(result)
 
     def summary(self, report: ImportReport) -> str:
-        """What happened, in one line, then one line for each file not imported."""
+        """What happened, in one line, then one line for each file not imported; names and
+        titles with their control characters shown as escapes, so each stays one line."""
         lines = [
             self.tr("Imported {n} articles").format(n=len(report.added))
             if len(report.added) != 1
@@ -106,12 +105,12 @@ class ImportController(QObject):
             lines.append(
                 self.tr(
                     "“{title}” is in {language}, not English: it was imported without statements."
-                ).format(title=title, language=language_name(language))
+                ).format(title=visible(title), language=language_name(language))
             )
-        lines += report.notes
+        lines += [visible(note) for note in report.notes]
         if report.duplicates or report.problems:
             lines += ["", self.tr("Not imported:")]
-            lines += [f"• {line}" for line in report.duplicates + report.problems]
+            lines += [f"• {visible(line)}" for line in report.duplicates + report.problems]
         return "\n".join(lines)
 
     def _on_cancelled(self) -> None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from counterclaim.domain import LibraryStatement, Relation
 from counterclaim.gui.tables import ChoosingTable, HeadedTableModel, Index, ObjectRole
-from counterclaim.text import shorten
+from counterclaim.text import shorten, visible
 
 Search = Callable[[str], list[LibraryStatement]]
 MIN_QUERY = 2  # shorter queries would list half the library
@@ -66,16 +66,16 @@ class SearchResultModel(HeadedTableModel):
     def _text(self, found: LibraryStatement, column: int, role: int) -> str | None:
         statement, speaker = found.statement, found.speaker
         if column == self.SPEAKER:
-            return speaker.name if speaker else statement.speaker_text
+            return visible(speaker.name if speaker else statement.speaker_text)
         if column == self.SIDE:
-            return (speaker.side or "") if speaker else ""
+            return visible(speaker.side or "") if speaker else ""
         if column == self.STATEMENT:
             text = " ".join(statement.text.split())
             return shorten(text, 100) if role == Qt.ItemDataRole.DisplayRole else text
         if column == self.ARTICLE:
             if role == Qt.ItemDataRole.ToolTipRole and found.published:
-                return f"{found.article_title}\n{found.published}"
-            return found.article_title
+                return f"{visible(found.article_title)}\n{found.published}"
+            return visible(found.article_title)
         return None
 
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 from counterclaim.domain import Analysis, Pair, Statement
 from counterclaim.gui.tables import ChoosingTable, HeadedTableModel, Index, ObjectRole
 from counterclaim.overview import NO_SIDE, Balance, SideBalance, balance, unanswered_claims
-from counterclaim.text import shorten
+from counterclaim.text import shorten, visible
 
 
 class UnansweredModel(HeadedTableModel):
@@ -58,9 +58,9 @@ class UnansweredModel(HeadedTableModel):
         assert self._analysis is not None
         speaker = self._analysis.speaker(claim.speaker_id)
         if column == self.SPEAKER:
-            return speaker.name if speaker else claim.speaker_text
+            return visible(speaker.name if speaker else claim.speaker_text)
         if column == self.SIDE:
-            return speaker.side if speaker and speaker.side else self.tr("No side")
+            return visible(speaker.side) if speaker and speaker.side else self.tr("No side")
         if column == self.CLAIM:
             text = " ".join(claim.text.split())
             return shorten(text, 100) if role == Qt.ItemDataRole.DisplayRole else text

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from counterclaim.domain import LibraryStatement, Pair, Relation, Speaker, Statement
 from counterclaim.gui.settings.preferences import DEFAULT_RATINGS
+from counterclaim.text import visible
 
 
 class StatementCard(QFrame):
@@ -43,7 +44,7 @@ class StatementCard(QFrame):
 
     def show_repeats(self, elsewhere: list[LibraryStatement]) -> None:
         """ "Said this in 2 other articles: “…”, “…”"."""
-        titles = ", ".join(f"“{other.article_title}”" for other in elsewhere)
+        titles = ", ".join(f"“{visible(other.article_title)}”" for other in elsewhere)
         if not elsewhere:
             self.repeats.setText("")
         elif len(elsewhere) == 1:
@@ -66,7 +67,8 @@ class StatementCard(QFrame):
     def show_statement(self, statement: Statement, speaker: Speaker | None, colour: str) -> None:
         name = speaker.name if speaker else statement.speaker_text or self.tr("Unknown speaker")
         side = f" · {speaker.side}" if speaker and speaker.side and speaker.side != name else ""
-        self.speaker.setText(f"{name}{side} ({statement.kind.value}, “{statement.cue}”)")
+        cue = statement.cue
+        self.speaker.setText(visible(f"{name}{side} ({statement.kind.value}, “{cue}”)"))
         self.speaker.setStyleSheet(f"color: {colour};")
         self.text.setText(" ".join(statement.text.split()))
         self.setStyleSheet(

@@ -5,12 +5,13 @@ a link. Each is one action on the undo stack."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QInputDialog
 
 from counterclaim.domain import LibraryStatement, Pair, Relation, Statement
 from counterclaim.gui.commands import Editor
 from counterclaim.gui.library.search import StatementPicker
 from counterclaim.gui.main_window import MainWindow
+from counterclaim.gui.messages import Icon, message_box
 from counterclaim.gui.pairs.model import PairTableModel
 from counterclaim.services import review
 from counterclaim.store import Library, LibraryError
@@ -62,7 +63,7 @@ class LinkController(QObject):
             picker.deleteLater()
 
     def tell(self, message: str) -> None:
-        QMessageBox.information(self.window, self.tr("Link by hand"), message)
+        message_box(self.window, Icon.Information, self.tr("Link by hand"), message).exec()
 
     # actions
 

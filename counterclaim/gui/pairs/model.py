@@ -20,7 +20,7 @@ from counterclaim.domain import (
 )
 from counterclaim.gui.pairs.filters import NO_VERDICT, PairFilter
 from counterclaim.gui.tables import HeadedTableModel, Index, ObjectRole
-from counterclaim.text import shorten
+from counterclaim.text import shorten, visible
 
 
 class PairTableModel(HeadedTableModel):
@@ -166,12 +166,13 @@ class PairTableModel(HeadedTableModel):
         statement = claim if column in (self.CLAIM_SPEAKER, self.CLAIM) else rebuttal
         if column in (self.CLAIM_SPEAKER, self.REBUTTAL_SPEAKER):
             speaker = self.speaker(statement)
-            name = speaker.name if speaker else statement.speaker_text
+            name = visible(speaker.name if speaker else statement.speaker_text)
             other = self.elsewhere(row) if column == self.REBUTTAL_SPEAKER else None
             if other is None:
                 return name
             if role == Qt.ItemDataRole.ToolTipRole:
-                return self.tr("{name}, in “{title}”").format(name=name, title=other.article_title)
+                title = visible(other.article_title)
+                return self.tr("{name}, in “{title}”").format(name=name, title=title)
             return self.tr("{name} · other article").format(name=name)
         text = " ".join(statement.text.split())
         return shorten(text, 80) if role == Qt.ItemDataRole.DisplayRole else text

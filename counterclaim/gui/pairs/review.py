@@ -5,18 +5,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QObject
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QMessageBox
 
 from counterclaim.colours import NO_SIDE_COLOUR
 from counterclaim.domain import Analysis, LibraryStatement, Relation
 from counterclaim.gui.events import AppEvents
 from counterclaim.gui.library.articles import ArticleListModel
 from counterclaim.gui.main_window import MainWindow
+from counterclaim.gui.messages import Icon, message_box
 from counterclaim.gui.pairs.bands import Band
 from counterclaim.gui.pairs.filters import PairFilter
 from counterclaim.gui.pairs.model import PairTableModel
 from counterclaim.gui.settings.theme import readable
 from counterclaim.store import Library
+from counterclaim.text import visible
 
 _TRUE, _FALSE = QColor("#1a9850"), QColor("#d73027")
 
@@ -130,7 +131,7 @@ class ReviewController(QObject):
         are left to review."""
         if self.article_id is None:
             return
-        title = self.title
+        title = visible(self.title)
         if self.analysis is None:
             text = self.tr("“{title}” is being analysed…").format(title=title)
         else:
@@ -239,13 +240,7 @@ class ReviewController(QObject):
         self.update_bands()
 
     def on_edit_failed(self, message: str) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("The change was not made"),
-            message,
-            parent=self.window,
-        )
-        box.open()
+        message_box(self.window, Icon.Warning, self.tr("The change was not made"), message).open()
 
     def _on_article_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from counterclaim.gui.main_window import MainWindow
 from counterclaim.gui.settings.preferences import Preferences, PreferencesDialog
+from counterclaim.text import visible
 
 
 class PreferencesController(QObject):
@@ -57,7 +58,8 @@ class PreferencesController(QObject):
         menu.clear()
         paths = self.preferences.recent_libraries()
         for number, path in enumerate(paths, start=1):
-            action = QAction(f"&{number} {path}", menu)
+            shown = visible(path).replace("&", "&&")  # a lone & would underline a letter
+            action = QAction(f"&{number} {shown}", menu)
             action.triggered.connect(lambda _=False, p=path: self.open_library(Path(p)))
             menu.addAction(action)
         if not paths:

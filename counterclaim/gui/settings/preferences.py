@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QListView,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from counterclaim.domain import DEFAULT_RATINGS
+from counterclaim.gui.messages import Icon, message_box
 
 BAND_COLOURINGS = ("side", "verdict")
 MAX_RECENT = 8
@@ -221,7 +221,7 @@ class PreferencesDialog(QDialog):
         return self.ratings.stringList()
 
     def warn(self, message: str) -> None:
-        QMessageBox.warning(self, self.tr("Preferences"), message)
+        message_box(self, Icon.Warning, self.tr("Preferences"), message).exec()
 
     def accept(self) -> None:
         self._commit_edit()

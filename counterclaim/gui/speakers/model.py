@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QFont
 from counterclaim.domain import Side, Speaker
 from counterclaim.gui.settings.theme import readable
 from counterclaim.gui.tables import ObjectRole, column_title
+from counterclaim.text import visible
 
 Index = QModelIndex | QPersistentModelIndex
 _TOP = 0  # internalId of a side's row; a speaker's row holds its side's row + 1
@@ -141,7 +142,7 @@ class SpeakerTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.STATEMENTS:
                 return sum(self.count(speaker) for speaker in group.speakers)
-            return side.label if side else self.tr("No side")
+            return visible(side.label) if side else self.tr("No side")
         if role == Qt.ItemDataRole.FontRole and column == self.NAME:
             font = QFont()
             font.setBold(True)
@@ -159,16 +160,15 @@ class SpeakerTreeModel(QAbstractItemModel):
 
     def _speaker_data(self, speaker: Speaker, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.count(speaker) if column == self.STATEMENTS else speaker.name
+            return self.count(speaker) if column == self.STATEMENTS else visible(speaker.name)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.STATEMENTS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [speaker.name, self.tr(speaker.kind.value)]
+            lines = [visible(speaker.name), self.tr(speaker.kind.value)]
             if speaker.affiliation:
-                lines.append(speaker.affiliation)
+                lines.append(visible(speaker.affiliation))
             if speaker.aliases:
-                lines.append(
-                    self.tr("Also called: {names}").format(names=", ".join(speaker.aliases))
-                )
+                names = ", ".join(map(visible, speaker.aliases))
+                lines.append(self.tr("Also called: {names}").format(names=names))
             return "\n".join(lines)
         return None

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLineEdit,
-    QMessageBox,
     QSizePolicy,
     QToolButton,
     QTreeView,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from counterclaim.domain import Side, Speaker
+from counterclaim.gui.messages import Icon, message_box
 from counterclaim.gui.speakers.model import SpeakerTreeModel
 
 
@@ -139,7 +139,7 @@ class SpeakerPanel(QWidget):
         return colour if colour.isValid() else None
 
     def tell(self, message: str) -> None:
-        QMessageBox.information(self, self.tr("Speakers"), message)
+        message_box(self, Icon.Information, self.tr("Speakers"), message).exec()
 
     # -- what is selected
 
