@@ -4,7 +4,8 @@ UTF-8 with a byte-order mark: Excel opens a CSV without one in the local code pa
 turns Cyrillic, Arabic or emoji into mojibake; LibreOffice, pandas (`encoding="utf-8-sig"`)
 and Python's csv module read it fine. Rows end in CRLF (RFC 4180). A text cell that starts
 with = + - @ tab or carriage return gets a leading ' so that no spreadsheet runs it as a
-formula (CSV injection).
+formula (CSV injection). Control characters are shown as escapes (line breaks stay in
+quotes and notes; names and titles are on one line).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import csv
 import io
 
 from counterclaim.report.model import Report, ReportArticle, ReportPair
+from counterclaim.text import visible
 
 COLUMNS = (
     "article_id",
@@ -44,8 +46,9 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralised(cell: object) -> str:
-    """The cell as text, with a leading ' when a spreadsheet would read it as a formula."""
-    text = "" if cell is None else str(cell)
+    """The cell as text, with a leading ' when a spreadsheet would read it as a formula,
+    and its control characters but line breaks shown as escapes (`visible`)."""
+    text = "" if cell is None else visible(str(cell), keep_lines=True)
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
@@ -69,19 +72,19 @@ def _row(article: ReportArticle, pair: ReportPair) -> tuple[object, ...]:
     claim, rebuttal = pair.claim, pair.rebuttal
     return (
         article.id,
-        article.title,
+        visible(article.title),  # names and titles on one line
         pair.id,
-        claim.speaker,
-        claim.side,
+        visible(claim.speaker),
+        visible(claim.side),
         claim.text,
         claim.position.start,
         claim.position.end,
         pair.relation,
-        rebuttal.speaker,
-        rebuttal.side,
+        visible(rebuttal.speaker),
+        visible(rebuttal.side),
         rebuttal.text,
         rebuttal.position.article_id,
-        rebuttal.article_title,
+        visible(rebuttal.article_title),
         rebuttal.position.start,
         rebuttal.position.end,
         pair.status,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from counterclaim.report.model import Report, ReportArticle, ReportPair, Voice
+from counterclaim.text import visible
 
 _SPECIALS = re.compile(r"([\\`*_{}\[\]<>|~&#])")  # markup anywhere in a line
 _LINE_STARTS = re.compile(r"^(\s*)([-+=])", flags=re.MULTILINE)  # lists, headings
@@ -19,14 +20,20 @@ _LIST_NUMBER = re.compile(r"^(\s*\d+)([.)])", flags=re.MULTILINE)  # "1." "1)"
 
 def escape(text: str) -> str:
     """Text that Markdown shows as is: no markup, no HTML, no links, no lists, no
-    headings. ( ) ! need no escape once [ ] are escaped; - + = only start a line."""
-    text = _SPECIALS.sub(r"\\\1", text)
+    headings, no control characters (shown as escapes, `visible`; line breaks stay).
+    ( ) ! need no escape once [ ] are escaped; - + = only start a line."""
+    text = _SPECIALS.sub(r"\\\1", visible(text, keep_lines=True))
     text = _LINE_STARTS.sub(r"\1\\\2", text)
     return _LIST_NUMBER.sub(r"\1\\\2", text)
 
 
+def name(text: str) -> str:
+    """A name or a title, escaped, on one line: a line break in it is shown as "\\n"."""
+    return escape(visible(text))
+
+
 def render(report: Report) -> bytes:
-    lines = [f"# {escape(report.title)}", "", *_summary(report)]
+    lines = [f"# {name(report.title)}", "", *_summary(report)]
     for number, article in enumerate(report.articles, start=1):
         lines += ["", *_article(number, article)]
     return ("\n".join(lines).rstrip() + "\n").encode("utf-8")
@@ -34,7 +41,7 @@ def render(report: Report) -> bytes:
 
 def _summary(report: Report) -> list[str]:
     totals = report.totals
-    by = f" by {escape(report.generated_by)}" if report.generated_by else ""
+    by = f" by {name(report.generated_by)}" if report.generated_by else ""
     lines = [
         f"Generated {report.generated_at.isoformat()}{by} with counterclaim.",
         "",
@@ -56,18 +63,18 @@ def _rejected(report: Report, count: int) -> str:
 
 
 def _article(number: int, article: ReportArticle) -> list[str]:
-    lines = [f"## {number}\\. {escape(article.title)}", ""]
+    lines = [f"## {number}\\. {name(article.title)}", ""]
     for label, value in (
         ("Outlet", article.outlet),
         ("Author", article.author),
         ("Published", article.published),
     ):
         if value:
-            lines.append(f"- {label}: {escape(value)}")
+            lines.append(f"- {label}: {name(value)}")
     if article.source_url:
         lines.append(f"- Source: <{article.source_url}>")
     elif article.source:
-        lines.append(f"- Source: {escape(article.source)}")
+        lines.append(f"- Source: {name(article.source)}")
     lines += [
         f"- Statements: {article.statements}, pairs: {len(article.pairs)}, "
         f"unanswered claims: {article.unanswered}, rejected pairs: {article.rejected}",
@@ -81,7 +88,7 @@ def _article(number: int, article: ReportArticle) -> list[str]:
 
 def _pair(number: int, index: int, pair: ReportPair) -> list[str]:
     lines = [
-        f"### {number}\\.{index} {escape(pair.claim.speaker)} ⟷ {escape(pair.rebuttal.speaker)}"
+        f"### {number}\\.{index} {name(pair.claim.speaker)} ⟷ {name(pair.rebuttal.speaker)}"
         f" ({escape(pair.relation)})",
         "",
         *_voice("Claim", pair.claim, None),
@@ -102,10 +109,10 @@ def _pair(number: int, index: int, pair: ReportPair) -> list[str]:
 
 
 def _voice(label: str, voice: Voice, elsewhere: str | None) -> list[str]:
-    where = f", in “{escape(elsewhere)}”" if elsewhere else ""
+    where = f", in “{name(elsewhere)}”" if elsewhere else ""
     position = voice.position
     header = (
-        f"**{label}**: {escape(voice.speaker)} · {escape(voice.side)}{where} · "
+        f"**{label}**: {name(voice.speaker)} · {name(voice.side)}{where} · "
         f"[characters {position.start}–{position.end}]({position.link})"
     )
     quote = [f"> {line}".rstrip() for line in escape(voice.text).splitlines() or [""]]

@@ -315,3 +315,31 @@ def test_every_format_is_known() -> None:
     assert FORMATS == ("html", "pdf", "md", "csv", "json", "claimreview")
     with pytest.raises(ValueError, match="unknown report format"):
         render(None, "docx")  # type: ignore[arg-type]  # no report: the format is checked first
+
+
+def test_names_and_titles_with_control_characters_stay_on_one_line(library_path: Path) -> None:
+    library = Library.open(library_path)
+    title = "Peskov\n# Injected heading\x1b[2J"
+    meta = ArticleMeta(title, outlet="Gazeta\r\n\x9b31m", source="/tmp/a\x1bb.txt")
+    article_id, _ = library.add_article(meta, TEXT, "sha-controls")
+    speakers = (
+        Speaker("s1", "Dmitriy\nPeskov\x1b[0m", SpeakerKind.PERSON, side="Rus\u202esia"),
+        *ANALYSIS.speakers[1:],
+    )
+    library.save_analysis(article_id, Analysis(speakers, ANALYSIS.statements, ANALYSIS.pairs))
+    report = report_of(library)
+    library.close()
+    markdown = render(report, "md").decode("utf-8")
+    assert markdown.splitlines()[0] == (
+        "# Claims and rebuttals: Peskov\\\\n\\# Injected heading\\\\x1b\\[2J"
+    )
+    assert "- Outlet: Gazeta\\\\r\\\\n\\\\x9b31m" in markdown
+    assert "**Claim**: Dmitriy\\\\nPeskov\\\\x1b\\[0m · Rus\\\\u202esia" in markdown
+    rows = list(csv.DictReader(io.StringIO(render(report, "csv").decode("utf-8-sig"))))
+    assert rows[0]["article_title"] == "Peskov\\n# Injected heading\\x1b[2J"
+    assert rows[0]["claim_speaker"] == "Dmitriy\\nPeskov\\x1b[0m"
+    page = render(report, "html").decode("utf-8")
+    assert "<h2>Peskov\n# Injected heading\\x1b[2J</h2>" in page  # HTML folds the line break
+    assert "Dmitriy\nPeskov\\x1b[0m" in page
+    for shown in (markdown, page, render(report, "csv").decode("utf-8-sig")):
+        assert not re.search("[\x1b\x9b\r\u202e]", shown.replace("\r\n", "\n"))
