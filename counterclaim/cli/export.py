@@ -50,7 +50,7 @@ def run_export(args: argparse.Namespace) -> int:
     from counterclaim.store import Library
 
     path = _checked_library(args)
-    with Library.open(path) as library:
+    with Library.open(path, create=False) as library:
         report = build_report(
             library,
             args.article,

@@ -22,7 +22,7 @@ def add_command(commands: Commands, common: argparse.ArgumentParser) -> None:
 def run_rebuttals(args: argparse.Namespace) -> int:
     from counterclaim.store import Library
 
-    with Library.open(library_path(args)) as library:
+    with Library.open(library_path(args), create=False) as library:
         analysis = library.analysis(args.article)
         found = library.cross_pairs(args.article)
     if analysis is None:

@@ -3,7 +3,12 @@
 Only this package imports SQLAlchemy; it hands out `counterclaim.domain` dataclasses.
 """
 
-from counterclaim.store.errors import LibraryError
+from counterclaim.store.errors import DamagedLibrary, EmptyLibraryFile, LibraryError
 from counterclaim.store.library import Library
 
-__all__ = ["Library", "LibraryError"]
+__all__ = [
+    "DamagedLibrary",
+    "EmptyLibraryFile",
+    "Library",
+    "LibraryError",
+]

@@ -8,32 +8,46 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
-from counterclaim.store.errors import LibraryError
+from counterclaim.store.access import read_only_options
+from counterclaim.store.errors import LibraryError, sqlite_failure
+
+BUSY_TIMEOUT_MS = 5000
 
 PRAGMAS = (
     "PRAGMA foreign_keys=ON",
+    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
+)
+"""On every connection."""
+
+WRITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=NORMAL",
-    "PRAGMA busy_timeout=5000",
 )
+"""On connections that may write."""
 
 BEGIN_OPTION = "counterclaim_begin"
 """Connection execution option naming the BEGIN flavour ("IMMEDIATE") for its transactions."""
 
 
-def create_library_engine(path: Path) -> Engine:
-    """An engine for the SQLite file at `path`, creating its parent folders."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise LibraryError(
-            f"cannot create the folder for the library '{path}': {error.strerror}"
-        ) from error
-    engine = create_engine(URL.create("sqlite", database=str(path)))
-    event.listen(engine, "connect", _on_connect)
+def create_library_engine(path: Path, *, read_only: bool = False) -> Engine:
+    """An engine for the SQLite file at `path`, creating its parent folders; or, when
+    `read_only`, one that never writes to the file nor creates any beside it."""
+    if read_only:
+        query = {"uri": "true", **read_only_options(path)}
+        engine = create_engine(URL.create("sqlite", database=path.resolve().as_uri(), query=query))
+        event.listen(engine, "connect", _on_connect_read_only)
+    else:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise LibraryError(
+                f"cannot create the folder for the library '{path}': {error.strerror}"
+            ) from error
+        engine = create_engine(URL.create("sqlite", database=str(path)))
+        event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
 
@@ -41,6 +55,12 @@ def create_library_engine(path: Path) -> Engine:
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     # Python 3.11's sqlite3 has no `autocommit`: take transactions out of the
     # driver's hands here and emit BEGIN ourselves in `_on_begin`.
+    dbapi_connection.isolation_level = None
+    for pragma in (*PRAGMAS, *WRITE_PRAGMAS):
+        dbapi_connection.execute(pragma)
+
+
+def _on_connect_read_only(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None
     for pragma in PRAGMAS:
         dbapi_connection.execute(pragma)
@@ -56,19 +76,25 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
 
 
 @contextmanager
-def session_scope(sessions: sessionmaker[Session], *, write: bool = False) -> Iterator[Session]:
+def session_scope(
+    sessions: sessionmaker[Session], path: Path, *, write: bool = False
+) -> Iterator[Session]:
     """One unit of work: commits when the block ends, rolls back if it raises.
 
     A `write` unit takes the write lock when it begins (BEGIN IMMEDIATE), so what it
     reads cannot be changed by another program before it writes; in WAL mode a
     deferred transaction that reads, then writes, fails instead of waiting.
-    SQLite's own failures (database locked, disk full, read-only file) become
-    `LibraryError`s, so the user is told what happened instead of seeing a crash.
+    SQLite's own failures on the library at `path` (a damaged file, database locked,
+    disk full, read-only file) become `LibraryError`s (`sqlite_failure`), so the user is
+    told what happened and what to do instead of seeing a crash.
     """
     try:
         with sessions.begin() as session:
             if write:
                 session.connection(execution_options={BEGIN_OPTION: "IMMEDIATE"})
             yield session
-    except OperationalError as error:
-        raise LibraryError(f"the library could not be used: {error.orig}") from error
+    except DatabaseError as error:
+        failure = sqlite_failure(path, error.orig)
+        if failure is None:
+            raise
+        raise failure from error

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
 from sqlalchemy import Engine, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
 from counterclaim.domain import (
@@ -25,9 +27,14 @@ from counterclaim.domain import (
     StatementKind,
 )
 from counterclaim.store import by_hand, editing, search
-from counterclaim.store.db import create_library_engine, session_factory, session_scope
-from counterclaim.store.errors import LibraryError
-from counterclaim.store.migrate import check_library_file, upgrade
+from counterclaim.store.access import heal_side_files, look_at
+from counterclaim.store.db import (
+    create_library_engine,
+    session_factory,
+    session_scope,
+)
+from counterclaim.store.errors import LibraryError, sqlite_failure
+from counterclaim.store.migrate import head_revision, known_revisions, upgrade
 from counterclaim.store.models import ArticleRow, LibraryStateRow, SideRow, utc_now
 from counterclaim.store.reading import article_counts, load_analysis, to_article, to_side
 from counterclaim.store.saving import save_analysis
@@ -39,31 +46,66 @@ class Library:
     Every method is one transaction and returns `counterclaim.domain` dataclasses.
     """
 
-    def __init__(self, engine: Engine, path: Path) -> None:
+    def __init__(self, engine: Engine, path: Path, read_only: bool = False) -> None:
         """Use `Library.open`: it checks and migrates the file first."""
         self._engine = engine
         self._sessions = session_factory(engine)
         self._path = path
+        self._read_only = read_only
 
     @classmethod
-    def open(cls, path: Path) -> Library:
-        """Open the library at `path`, creating it if missing, at the newest schema."""
+    def open(cls, path: Path, *, create: bool = True) -> Library:
+        """Open the library at `path` at the newest schema; read-only when the file or its
+        folder cannot be written.
+
+        With `create`, a missing or empty file becomes a new library; without it (for
+        what only reads) they are refused. A damaged file (`DamagedLibrary`), one that is
+        not a library or is from a newer counterclaim, or a read-only library that would
+        need upgrading is refused with a `LibraryError` that says what to do, and is left
+        exactly as it was.
+        """
         path = Path(path)
-        check_library_file(path)
+        state = look_at(path, known_revisions(), create=create)
+        if state is not None and not state.writable and not state.empty:
+            return cls._open_read_only(path, state.revision)
+        if state is not None:
+            heal_side_files(path)
         engine = create_library_engine(path)
         try:
             upgrade(engine, path)
-        except OperationalError as error:
+        except DatabaseError as error:
             engine.dispose()
-            raise LibraryError(f"cannot open the library '{path}': {error.orig}") from error
+            failure = sqlite_failure(path, error.orig)
+            raise failure or LibraryError(f"cannot open '{path}': {error.orig}") from error
         except LibraryError:
             engine.dispose()
             raise
         return cls(engine, path)
 
+    @classmethod
+    def _open_read_only(cls, path: Path, revision: str | None) -> Library:
+        if revision != head_revision():
+            raise LibraryError(
+                f"the library '{path}' is read-only and needs upgrading from schema "
+                f"{revision} (it was made by an older counterclaim): make the file and its "
+                "folder writable and open it again; a backup is kept before the upgrade"
+            )
+        return cls(create_library_engine(path, read_only=True), path, read_only=True)
+
     @property
     def path(self) -> Path:
         return self._path
+
+    @property
+    def read_only(self) -> bool:
+        """Opened read-only: every change is refused with a `LibraryError`."""
+        return self._read_only
+
+    @contextmanager
+    def _unit(self, *, write: bool = False) -> Iterator[Session]:
+        """One transaction (`session_scope`)."""
+        with session_scope(self._sessions, self._path, write=write) as session:
+            yield session
 
     def close(self) -> None:
         self._engine.dispose()
@@ -84,7 +126,7 @@ class Library:
 
         The same text (same sha256) is one article: a second import changes nothing.
         """
-        with session_scope(self._sessions, write=True) as session:
+        with self._unit(write=True) as session:
             existing = _find_article(session, sha256)
             if existing is not None:
                 return existing, False
@@ -106,7 +148,7 @@ class Library:
 
     def articles(self) -> list[Article]:
         """All articles, oldest import first, with their statement and pair counts."""
-        with session_scope(self._sessions) as session:
+        with self._unit() as session:
             counts = article_counts(session)
             rows = session.scalars(
                 select(ArticleRow).order_by(ArticleRow.imported_at, ArticleRow.id)
@@ -114,13 +156,13 @@ class Library:
             return [to_article(row, counts.get(row.id, _no_counts())) for row in rows]
 
     def article(self, article_id: int) -> Article:
-        with session_scope(self._sessions) as session:
+        with self._unit() as session:
             row = _article_row(session, article_id)
             return to_article(row, article_counts(session, article_id).get(row.id, _no_counts()))
 
     def find_article(self, sha256: str) -> int | None:
         """The id of the article whose text has this sha256, if there is one."""
-        with session_scope(self._sessions) as session:
+        with self._unit() as session:
             return _find_article(session, sha256)
 
     def save_analysis(self, article_id: int, analysis: Analysis) -> Analysis:
@@ -130,7 +172,7 @@ class Library:
         Returns the analysis as stored (what `analysis` reads back), with the library's ids
         ("sp12", "st40", "ln7").
         """
-        with session_scope(self._sessions, write=True) as session:
+        with self._unit(write=True) as session:
             row = _article_row(session, article_id)
             save_analysis(session, row, analysis)
             session.merge(LibraryStateRow(key="pairing_due", value="1"))
@@ -140,41 +182,41 @@ class Library:
 
     def mark_not_analysed(self, article_id: int, reason: str) -> None:
         """The article's analysis failed: keep the article, and say why until one succeeds."""
-        with session_scope(self._sessions, write=True) as session:
+        with self._unit(write=True) as session:
             _article_row(session, article_id).analysis_error = reason
 
     def unanalysed(self) -> list[int]:
         """The articles never analysed, or whose analysis failed, in import order."""
-        with session_scope(self._sessions) as session:
+        with self._unit() as session:
             query = select(ArticleRow.id).where(ArticleRow.analysed.is_(False))
             return list(session.scalars(query.order_by(ArticleRow.id)))
 
     def pairing_due(self) -> bool:
         """Whether pairing across the library has to be done (again): an article was
         analysed since it last ran to the end."""
-        with session_scope(self._sessions) as session:
+        with self._unit() as session:
             row = session.get(LibraryStateRow, "pairing_due")
             return row is not None and row.value == "1"
 
     def set_pairing_due(self, due: bool) -> None:
-        with session_scope(self._sessions, write=True) as session:
+        with self._unit(write=True) as session:
             session.merge(LibraryStateRow(key="pairing_due", value="1" if due else "0"))
 
     def similar_statements(self, statement_id: str, limit: int = 20) -> list[LibraryStatement]:
         """Statements in other articles that share the most words with this one."""
-        with session_scope(self._sessions) as session:
+        with self._unit() as session:
             return search.similar_statements(session, statement_id, limit)
 
     def save_cross_pairs(self, article_id: int, pairs: list[Pair]) -> None:
         """Suggested rebuttals, in other articles, of this article's claims (one
         transaction); what a reviewer decided is kept."""
-        with session_scope(self._sessions, write=True) as session:
+        with self._unit(write=True) as session:
             _article_row(session, article_id)
             search.save_cross_pairs(session, article_id, pairs)
 
     def cross_pairs(self, article_id: int) -> list[tuple[Pair, LibraryStatement]]:
         """This article's claims beside rebuttals in other articles, best first."""
-        with session_scope(self._sessions) as session:
+        with self._unit() as session:
             _article_row(session, article_id)
             return search.cross_pairs(session, article_id)
 
@@ -183,13 +225,13 @@ class Library:
 
         Holds the pairs whose two statements are both in this article, best first.
         """
-        with session_scope(self._sessions) as session:
+        with self._unit() as session:
             row = _article_row(session, article_id)
             return load_analysis(session, row) if row.analysed else None
 
     def sides(self) -> list[Side]:
         """Every side in the library, in the order they were created."""
-        with session_scope(self._sessions) as session:
+        with self._unit() as session:
             rows = session.scalars(
                 select(SideRow).where(SideRow.hidden.is_(False)).order_by(SideRow.id)
             )
@@ -197,7 +239,7 @@ class Library:
 
     def review_link(self, link_id: str, review: Review, who: str) -> Pair:
         """Record a reviewer's decision on a link as one action (see `apply`)."""
-        with session_scope(self._sessions, write=True) as session:
+        with self._unit(write=True) as session:
             edits = editing.review_edits(session, link_id, review)
             if edits:
                 editing.apply(session, "Review pair", edits, who)
@@ -209,35 +251,35 @@ class Library:
         Each edit must find the value it expects in `before`; otherwise nothing is
         changed and `LibraryError` says so. A new action ends what could be redone.
         """
-        with session_scope(self._sessions, write=True) as session:
+        with self._unit(write=True) as session:
             return editing.apply(session, label, edits, who)
 
     def undo(self, batch_id: int) -> Batch:
         """Put back the values an action changed."""
-        with session_scope(self._sessions, write=True) as session:
+        with self._unit(write=True) as session:
             return editing.undo(session, batch_id)
 
     def redo(self, batch_id: int) -> Batch:
-        with session_scope(self._sessions, write=True) as session:
+        with self._unit(write=True) as session:
             return editing.redo(session, batch_id)
 
     def batches(self, limit: int = 100) -> list[Batch]:
         """The latest actions that can be undone or redone, oldest first: the undo stack."""
-        with session_scope(self._sessions) as session:
+        with self._unit() as session:
             return editing.batches(session, limit)
 
     def history(self, limit: int = 500) -> list[Change]:
         """The latest edits reviewers made, newest first."""
-        with session_scope(self._sessions) as session:
+        with self._unit() as session:
             return editing.history(session, limit)
 
     def value(self, target: str, what: str) -> str | None:
         """The current value of a field a reviewer can edit ("ln7", "status")."""
-        with session_scope(self._sessions) as session:
+        with self._unit() as session:
             return editing.current_value(session, target, what)
 
     def pair(self, link_id: str) -> Pair:
-        with session_scope(self._sessions) as session:
+        with self._unit() as session:
             return editing.link_pair(session, link_id)
 
     def new_statement(
@@ -245,42 +287,42 @@ class Library:
     ) -> str:
         """Store a statement marked by hand, hidden; showing it is the edit
         `Edit(id, "hidden", "1", "0")`, so it can be undone."""
-        with session_scope(self._sessions, write=True) as session:
+        with self._unit(write=True) as session:
             return by_hand.new_statement(session, article_id, span, speaker_id, kind)
 
     def new_speaker(self, article_id: int, name: str, side_id: str | None = None) -> str:
         """Store a speaker named by hand, hidden (see `new_statement`)."""
-        with session_scope(self._sessions, write=True) as session:
+        with self._unit(write=True) as session:
             return by_hand.new_speaker(session, article_id, name, side_id)
 
     def new_side(self, label: str) -> str:
         """Store a side named by hand, hidden (see `new_statement`)."""
-        with session_scope(self._sessions, write=True) as session:
+        with self._unit(write=True) as session:
             return by_hand.new_side(session, label)
 
     def new_link(self, claim_id: str, rebuttal_id: str, relation: Relation, who: str) -> str:
         """Store a link made by hand, confirmed and hidden (see `new_statement`)."""
-        with session_scope(self._sessions, write=True) as session:
+        with self._unit(write=True) as session:
             return by_hand.new_link(session, claim_id, rebuttal_id, relation, who)
 
     def merge_edits(self, kept_id: str, merged_id: str) -> list[Edit]:
         """The edits that merge one speaker into another (for `apply`)."""
-        with session_scope(self._sessions) as session:
+        with self._unit() as session:
             return by_hand.merge_edits(session, kept_id, merged_id)
 
     def rename_side_edits(self, side_id: str, label: str) -> list[Edit]:
         """The edits that rename a side, keeping the old label as an alias (for `apply`)."""
-        with session_scope(self._sessions) as session:
+        with self._unit() as session:
             return by_hand.rename_side_edits(session, side_id, label)
 
     def side_id(self, label: str) -> str | None:
         """The id of the side called `label` (or once called so), if there is one."""
-        with session_scope(self._sessions) as session:
+        with self._unit() as session:
             return by_hand.side_id(session, label)
 
     def search(self, query: str, limit: int = 100) -> list[LibraryStatement]:
         """Statements anywhere in the library whose words match `query`, best first."""
-        with session_scope(self._sessions) as session:
+        with self._unit() as session:
             return search.search_statements(session, query, limit)
 
 

@@ -13,7 +13,6 @@ import functools
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from alembic import command
@@ -24,89 +23,50 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from counterclaim.store.db import BEGIN_OPTION
-from counterclaim.store.errors import LibraryError
+from counterclaim.store.errors import LibraryError, sqlite_failure
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-VERSION_TABLE = "alembic_version"
 
 
-@dataclass(frozen=True)
-class FileState:
-    """What a read-only look at an existing database file found."""
-
-    tables: frozenset[str]
-    revision: str | None
+def known_revisions(script_location: Path = MIGRATIONS) -> frozenset[str]:
+    """Every schema revision these migrations know."""
+    return frozenset(script.revision for script in _scripts(script_location).walk_revisions())
 
 
-def check_library_file(path: Path, script_location: Path = MIGRATIONS) -> None:
-    """Raise `LibraryError` unless `path` is missing, empty or a library we can migrate.
-
-    Looks without writing, so a file that is not ours is left exactly as it was.
-    """
-    state = inspect_file(path)
-    if state is None or not state.tables:
-        return
-    if VERSION_TABLE not in state.tables:
-        raise LibraryError(
-            f"'{path}' is not a counterclaim library (it is another program's database): "
-            "choose another file with --library"
-        )
-    known = {script.revision for script in _scripts(script_location).walk_revisions()}
-    if state.revision is not None and state.revision not in known:
-        raise LibraryError(
-            f"'{path}' was written by a newer counterclaim (schema {state.revision}): "
-            "update counterclaim to open it"
-        )
+def head_revision(script_location: Path = MIGRATIONS) -> str | None:
+    return _scripts(script_location).get_current_head()
 
 
-def inspect_file(path: Path) -> FileState | None:
-    """The tables and schema revision of the database at `path`; None if there is no file."""
-    if not path.exists():
-        return None
-    if path.is_dir():
-        raise LibraryError(f"'{path}' is a folder: choose a library file with --library")
-    try:
-        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
-            rows = db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-            tables = frozenset(name for (name,) in rows)
-            revision = _read_revision(db) if VERSION_TABLE in tables else None
-    except sqlite3.DatabaseError as error:
-        raise _unreadable(path, error) from error
-    return FileState(tables, revision)
+def upgrade(
+    engine: Engine,
+    path: Path,
+    script_location: Path = MIGRATIONS,
+    *,
+    revision: str = "head",
+    keep_backup: bool = True,
+) -> None:
+    """Migrate the library at `path` to the newest schema (or `revision`), in one
+    transaction.
 
-
-def _read_revision(db: sqlite3.Connection) -> str | None:
-    row = db.execute(f"SELECT version_num FROM {VERSION_TABLE}").fetchone()
-    return None if row is None else str(row[0])
-
-
-def _unreadable(path: Path, error: sqlite3.DatabaseError) -> LibraryError:
-    if error.sqlite_errorname == "SQLITE_NOTADB":
-        return LibraryError(
-            f"'{path}' is not a counterclaim library (not a SQLite database): "
-            "choose another file with --library"
-        )
-    return LibraryError(f"cannot read the library '{path}': {error}")
-
-
-def upgrade(engine: Engine, path: Path, script_location: Path = MIGRATIONS) -> None:
-    """Migrate the library at `path` to the newest schema, in one transaction.
-
-    A file that already holds tables is first copied to `<file>.bak-<revision or 'none'>`.
-    If the migration fails or leaves broken references, nothing is changed.
+    A file that already holds tables is first copied to `<file>.bak-<revision or 'none'>`
+    (unless not `keep_backup`). If the migration fails or leaves broken references,
+    nothing is changed.
     """
     config = _config(script_location)
-    head = _scripts(script_location).get_current_head()
+    wanted = head_revision(script_location) if revision == "head" else revision
     with migration_connection(engine) as connection, connection.begin():
         current = MigrationContext.configure(connection).get_current_revision()
-        if current == head:
+        if current == wanted:
             return
-        if _has_tables(connection):
+        if keep_backup and _has_tables(connection):
             backup(path, backup_path(path, current))
         config.attributes["connection"] = connection
         try:
-            command.upgrade(config, "head")
+            command.upgrade(config, revision)
         except SQLAlchemyError as error:
+            failure = sqlite_failure(path, getattr(error, "orig", None))
+            if failure is not None:
+                raise failure from error
             raise LibraryError(
                 f"could not upgrade the library '{path}' ({error}); it was left unchanged"
             ) from error
@@ -145,9 +105,16 @@ def backup_path(path: Path, revision: str | None) -> Path:
 
 
 def backup(source: Path, target: Path) -> None:
-    """Copy the database at `source` to `target` with SQLite's online backup API."""
-    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
-        src.backup(dst)
+    """Copy the database at `source` to `target` with SQLite's online backup API; a copy
+    that fails (a full disk) is removed."""
+    try:
+        with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
+            src.backup(dst)
+    except sqlite3.Error as error:
+        target.unlink(missing_ok=True)
+        raise sqlite_failure(source, error) or LibraryError(
+            f"could not back up the library '{source}' to '{target}': {error}"
+        ) from error
 
 
 def _has_tables(connection: Connection) -> bool:
