@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,11 +23,18 @@ PRAGMAS = (
 )
 """On every connection."""
 
+WAL_PAGES = 256
+"""Checkpoint the write-ahead log into the library once it holds this many pages (1 MB
+of 4 KB pages; SQLite's default is 1000)."""
+
 WRITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=NORMAL",
+    f"PRAGMA wal_autocheckpoint={WAL_PAGES}",
+    f"PRAGMA journal_size_limit={4096 * WAL_PAGES}",
 )
-"""On connections that may write."""
+"""On connections that may write: a write-ahead log, emptied into the library (and cut
+back to 1 MB) as it grows, so a long import does not fill the disk with it."""
 
 BEGIN_OPTION = "counterclaim_begin"
 """Connection execution option naming the BEGIN flavour ("IMMEDIATE") for its transactions."""
@@ -98,3 +106,21 @@ def session_scope(
         if failure is None:
             raise
         raise failure from error
+
+
+def checkpoint(engine: Engine) -> None:
+    """Empty the write-ahead log into the library and cut it to nothing, if no one is
+    reading from it just now (it never waits: a busy log is emptied next time)."""
+    raw = engine.raw_connection()
+    try:
+        driver = raw.driver_connection
+        assert driver is not None
+        driver.execute("PRAGMA busy_timeout=0")
+        try:
+            driver.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        except sqlite3.Error:
+            pass  # what is in the log is safe there; it is emptied at the next checkpoint
+        finally:
+            driver.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    finally:
+        raw.close()

@@ -29,6 +29,7 @@ from counterclaim.domain import (
 from counterclaim.store import by_hand, editing, search
 from counterclaim.store.access import heal_side_files, look_at
 from counterclaim.store.db import (
+    checkpoint,
     create_library_engine,
     session_factory,
     session_scope,
@@ -46,12 +47,17 @@ class Library:
     Every method is one transaction and returns `counterclaim.domain` dataclasses.
     """
 
+    CHECKPOINT_EVERY = 20
+    """Write units after which the write-ahead log is emptied into the library, so that a
+    long import never holds the disk twice."""
+
     def __init__(self, engine: Engine, path: Path, read_only: bool = False) -> None:
         """Use `Library.open`: it checks and migrates the file first."""
         self._engine = engine
         self._sessions = session_factory(engine)
         self._path = path
         self._read_only = read_only
+        self._writes = 0
 
     @classmethod
     def open(cls, path: Path, *, create: bool = True) -> Library:
@@ -103,9 +109,14 @@ class Library:
 
     @contextmanager
     def _unit(self, *, write: bool = False) -> Iterator[Session]:
-        """One transaction (`session_scope`)."""
+        """One transaction (`session_scope`); every `CHECKPOINT_EVERY` writes, the log is
+        emptied into the library."""
         with session_scope(self._sessions, self._path, write=write) as session:
             yield session
+        if write:
+            self._writes += 1
+            if self._writes % self.CHECKPOINT_EVERY == 0:
+                checkpoint(self._engine)
 
     def close(self) -> None:
         self._engine.dispose()

@@ -216,3 +216,16 @@ def test_a_full_disk_says_how_much_room_is_needed(
         "not saved; everything before it is kept)"
     )
     assert titles == ["Article 1", "Article 2", "Article 3"]
+
+
+def test_a_long_import_keeps_the_write_ahead_log_small(path: Path) -> None:
+    wal = path.with_name(path.name + "-wal")
+    largest = 0
+    with Library.open(path) as library:
+        for n in range(80):
+            text = article_text(n, 4_000)  # about 25 KB each, 2 MB in all
+            library.add_article(ArticleMeta(f"Article {n}"), text, f"sha-{n}")
+            largest = max(largest, wal.stat().st_size if wal.exists() else 0)
+
+    assert path.stat().st_size > 2 * 1024 * 1024
+    assert largest < 1024 * 1024, f"the log grew to {largest} bytes"
