@@ -5,10 +5,14 @@ Only this package imports SQLAlchemy; it hands out `counterclaim.domain` datacla
 
 from counterclaim.store.errors import DamagedLibrary, EmptyLibraryFile, LibraryError
 from counterclaim.store.library import Library
+from counterclaim.store.recovery import Recovery, recover, recovered_path
 
 __all__ = [
     "DamagedLibrary",
     "EmptyLibraryFile",
     "Library",
     "LibraryError",
+    "Recovery",
+    "recover",
+    "recovered_path",
 ]
