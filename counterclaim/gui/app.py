@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from counterclaim.gui import crash
+from counterclaim.gui import crash, opening
 from counterclaim.gui.commands import Editor
 from counterclaim.gui.events import AppEvents
 from counterclaim.gui.export.dialog import ExportController
@@ -87,12 +87,14 @@ def build(
     open_library: Callable[[Path], object] | None = None,
 ) -> Workbench:
     settings = settings if settings is not None else QSettings()
-    library = Library.open(library_path)
+    # a new library where there is no file yet; an empty file is asked about (`opening`)
+    library = Library.open(library_path, create=not Path(library_path).exists())
     Preferences(settings).add_recent_library(str(library_path))
     events = AppEvents()
     articles, pairs = ArticleListModel(), PairTableModel()
     window = MainWindow(articles, pairs, library.search)
-    window.setWindowTitle(f"{visible(Path(library_path).name)} – counterclaim")
+    read_only = " (read-only)" if library.read_only else ""
+    window.setWindowTitle(f"{visible(Path(library_path).name)}{read_only} – counterclaim")
     runner = TaskRunner(window)
     service = service or AnalysisService(library_path, in_child=True)
     review = ReviewController(window, library, articles, pairs, events)
@@ -159,10 +161,14 @@ class Launcher:
     def open(self, library_path: Path) -> bool:
         try:
             bench = build(library_path, open_library=self.open)
-        except LibraryError as error:
+        except LibraryError as error:  # empty or damaged: ask what to open instead
             parent = self.bench.window if self.bench else None
-            QMessageBox.critical(parent, "counterclaim", visible(str(error)))
-            return False
+            try:
+                instead = opening.library_instead(parent, error)
+            except LibraryError as failure:
+                QMessageBox.critical(parent, "counterclaim", visible(str(failure)))
+                return False
+            return instead is not None and self.open(instead)
         old, self.bench = self.bench, bench
         if old is not None:
             bench.window.restoreGeometry(old.window.saveGeometry())
