@@ -8,6 +8,7 @@ classes live beside the code that raises them:
 - `counterclaim.ingest.ImportError_`: an article that cannot be read (exit 2)
 - `counterclaim.evaluate.GoldFormatError`: a gold file of the wrong shape (exit 2)
 - `counterclaim.report.ReportError`: nothing to report on (exit 2)
+- `counterclaim.files.NotAFileError`: a folder, device or pipe to write over (exit 2)
 - `counterclaim.store.LibraryError`: a library that cannot be opened or used (exit 1)
 - `counterclaim.nlp.pipeline.PipelineMissing`: no English spaCy pipeline (exit 1)
 

@@ -6,7 +6,9 @@
 `render` gives the bytes of a format; `export` writes them atomically
 (`counterclaim.files.write_atomically`: a temporary file in the same folder, then
 `os.replace`): on any failure the old file is left as it was and no temporary file stays
-behind. Only `pdf` needs Qt (QtGui, no window); it is imported when a PDF is asked for.
+behind. Only regular files are written: through a symbolic link, its target gets the
+report; a folder, device or named pipe is refused (`NotAFileError`, exit 2). Only `pdf`
+needs Qt (QtGui, no window); it is imported when a PDF is asked for.
 """
 
 from __future__ import annotations
@@ -52,5 +54,6 @@ def render(report: Report, fmt: str) -> bytes:
 
 
 def export(report: Report, fmt: str, path: Path) -> None:
-    """Render, then write the file atomically; OSError says why it could not be written."""
+    """Render, then write the file atomically; OSError says why it could not be written,
+    `NotAFileError` that `path` is a folder, device or named pipe."""
     write_atomically(Path(path), render(report, fmt))

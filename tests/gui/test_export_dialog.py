@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -68,6 +70,29 @@ def test_a_write_error_is_told_and_nothing_is_written(
     dialog.export_button.click()
     assert len(told) == 1 and "could not be written" in told[0]
     assert dialog.written is None and not (tmp_path / "missing").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "what"), [("report.md", "a named pipe (FIFO)"), ("reports", "a folder")]
+)
+def test_a_pipe_or_folder_is_not_written_over_and_the_cli_message_is_told(
+    dialog: ExportDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, what: str
+) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    chosen = folder / name
+    if name == "reports":
+        chosen.mkdir()
+    else:
+        os.mkfifo(chosen)
+    told: list[str] = []
+    monkeypatch.setattr(dialog, "ask_path", lambda fmt, suggested: str(chosen))
+    monkeypatch.setattr(dialog, "tell", told.append)
+    dialog.choose(ExportDialog.ARTICLE, "md")
+    dialog.export_button.click()
+    assert told == [f"{chosen} is {what}, not a file: choose a file to write to"]
+    assert dialog.written is None and [p.name for p in folder.iterdir()] == [name]
+    assert chosen.is_dir() or stat.S_ISFIFO(chosen.stat().st_mode)
 
 
 def test_the_selected_pairs_scope_reports_only_them(qtbot: QtBot, hostile: Hostile) -> None:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
+import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -197,6 +199,69 @@ def test_export_to_a_folder_that_does_not_exist_fails_with_one_line(
     assert result.returncode != 0
     (line,) = result.stderr.strip().splitlines()
     assert "cannot be written" in line
+
+
+def a_device(folder: Path) -> Path:
+    """A device like /dev/full: made in `folder` where that is allowed (root), so a bug
+    replaces nothing of the system's; else /dev/full itself, which only root can replace."""
+    device = folder / "full"
+    try:
+        os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 7))
+    except PermissionError:
+        return Path("/dev/full")
+    return device
+
+
+@pytest.mark.parametrize(
+    ("kind", "what", "still"),
+    [
+        ("device", "a device", stat.S_ISCHR),
+        ("fifo", "a named pipe (FIFO)", stat.S_ISFIFO),
+        ("folder", "a folder", stat.S_ISDIR),
+    ],
+)
+def test_export_writes_over_nothing_but_a_regular_file(
+    library_file: Path, tmp_path: Path, kind: str, what: str, still: Callable[[int], bool]
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "report.md"
+    if kind == "device":
+        target = a_device(out)
+    elif kind == "fifo":
+        os.mkfifo(target)
+    else:
+        target.mkdir()
+
+    result = cli("export", "--format", "md", "--library", str(library_file), "-o", str(target))
+
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"counterclaim: {target} is {what}, not a file: choose a file to write to"
+    ]
+    assert still(target.stat().st_mode)
+    left = [p.name for p in out.iterdir()]
+    assert left == ([target.name] if target.parent == out else [])  # no temporary file
+
+
+def test_export_through_a_symbolic_link_writes_its_target(
+    library_file: Path, tmp_path: Path
+) -> None:
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    real = reports / "peskov.md"
+    real.write_text("the old report\n")
+    real.chmod(0o640)
+    link = tmp_path / "latest.md"
+    link.symlink_to(real)
+
+    result = cli("export", "--format", "md", "--library", str(library_file), "-o", str(link))
+
+    assert result.returncode == 0, result.stderr
+    assert link.is_symlink() and link.resolve() == real
+    assert real.read_text(encoding="utf-8").startswith("# Claims and rebuttals")
+    assert stat.S_IMODE(real.stat().st_mode) == 0o640
+    assert sorted(p.name for p in reports.iterdir()) == ["peskov.md"]
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import pytest
 from counterclaim import cli, errors
 from counterclaim.errors import CounterclaimError
 from counterclaim.evaluate import GoldFormatError
+from counterclaim.files import NotAFileError
 from counterclaim.ingest import ImportError_
 from counterclaim.nlp.pipeline import PipelineMissing
 from counterclaim.report import ReportError
@@ -25,6 +26,7 @@ from counterclaim.store import Library, LibraryError
         (ImportError_, 2),
         (GoldFormatError, 2),
         (ReportError, 2),
+        (NotAFileError, 2),
         (LibraryError, 1),
         (PipelineMissing, 1),
     ],

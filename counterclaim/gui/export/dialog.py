@@ -6,6 +6,7 @@ escaped, in a browser that loads no resource and follows no link.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counterclaim.files import NotAFileError
 from counterclaim.gui.commands import reviewer
 from counterclaim.gui.messages import Icon, message_box
 from counterclaim.report import SUFFIXES, Report, ReportError, build_report, export
@@ -163,10 +165,13 @@ class ExportDialog(QDialog):
         if not chosen:
             return
         path = Path(chosen)
-        if not path.suffix:
+        if not path.suffix and (path.is_file() or not os.path.lexists(path)):
             path = path.with_suffix(SUFFIXES[fmt])
         try:
             export(self.report, fmt, path)
+        except NotAFileError as error:  # a folder, a device, a named pipe: as the CLI says
+            self.tell(str(error))
+            return
         except OSError as error:
             self.tell(
                 self.tr(
