@@ -14,7 +14,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from counterclaim.store import (
-from counterclaim.text import visible
     DamagedLibrary,
     EmptyLibraryFile,
     Library,
@@ -23,6 +22,7 @@ from counterclaim.text import visible
     recover,
     recovered_path,
 )
+from counterclaim.text import visible
 
 RECOVER, OPEN_ANOTHER, CANCEL = "recover", "open another", "cancel"
 LIBRARIES = "counterclaim libraries (*.sqlite *.counterclaim)"
@@ -88,7 +88,9 @@ def summary(recovery: Recovery, damaged: Path) -> str:
 def confirm_new_library(parent: QWidget | None, path: Path) -> bool:
     box = QMessageBox(QMessageBox.Icon.Question, "counterclaim", "", parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(tr("{name} is an empty file (0 bytes), not a library.").format(name=visible(path.name)))
+    box.setText(
+        tr("{name} is an empty file (0 bytes), not a library.").format(name=visible(path.name))
+    )
     box.setInformativeText(tr("Start a new library in it?"))
     start = box.addButton(tr("Start a New Library"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)

@@ -142,11 +142,16 @@ def _copy_rows(
             if not columns:
                 continue
             rows, lost_some = readable_rows(source, table, columns)
+            new.execute(f'DELETE FROM "{table}"')  # rows the migrations seeded: the source's win
             kept = _insert(new, table, columns, rows)
             copied.append(table)
             if lost_some or kept < len(rows):
                 damaged.append(table)
         dropped = _drop_orphans(new)
+        if "library_state" in _tables(new):  # links may be gone: pair the library again
+            new.execute(
+                "INSERT OR REPLACE INTO library_state (key, value) VALUES ('pairing_due', '1')"
+            )
         counts = tuple(
             (table, int(new.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]))
             for table in copied
