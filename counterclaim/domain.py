@@ -249,3 +249,17 @@ class Article:
     @property
     def title(self) -> str:
         return self.meta.title
+
+
+@dataclass(frozen=True)
+class ArticleEntry:
+    """An article as the library list shows it: what it is called and where its review
+    stands, without its text."""
+
+    id: int
+    title: str
+    published: str | None = None
+    analysed: bool = False
+    statements: int = 0
+    pairs: int = 0
+    analysis_error: str | None = None

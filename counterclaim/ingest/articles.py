@@ -22,13 +22,32 @@ from counterclaim.ingest.base import (
     too_big,
 )
 from counterclaim.ingest.language import detect_language
-from counterclaim.ingest.pdf import read_pdf
 from counterclaim.ingest.plain import read_plain
-from counterclaim.ingest.webpage import read_html
-from counterclaim.ingest.word import read_docx
 from counterclaim.text import shorten
 
 Reader = Callable[[bytes, str], tuple[str, Found]]
+
+
+# The readers of web pages, PDF and Word files import their libraries (trafilatura, lxml,
+# pypdf, python-docx: half a second) when a file of that kind is first read, not when the
+# window starts.
+def read_html(data: bytes, where: str) -> tuple[str, Found]:
+    from counterclaim.ingest.webpage import read_html
+
+    return read_html(data, where)
+
+
+def read_pdf(data: bytes, where: str) -> tuple[str, Found]:
+    from counterclaim.ingest.pdf import read_pdf
+
+    return read_pdf(data, where)
+
+
+def read_docx(data: bytes, where: str) -> tuple[str, Found]:
+    from counterclaim.ingest.word import read_docx
+
+    return read_docx(data, where)
+
 
 READERS: dict[str, Reader] = {
     ".txt": read_plain,

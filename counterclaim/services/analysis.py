@@ -176,7 +176,7 @@ class AnalysisService:
     def import_sample_if_empty(self, progress: Progress) -> list[int]:
         """On first start the library holds the sample article, analysed."""
         with Library.open(self.library_path) as library:
-            if library.articles():
+            if library.article_list():
                 return []
             sample = load_article(SAMPLE_ARTICLE)
             article_id, _ = library.add_article(sample.meta, sample.text, sample.sha256)
@@ -257,7 +257,7 @@ class AnalysisService:
         with Library.open(self.library_path) as library:
             pending = [
                 a.id
-                for a in library.articles()
+                for a in library.article_list()
                 if not a.analysed and (retry_failed or a.analysis_error is None)
             ]
             due = library.pairing_due()

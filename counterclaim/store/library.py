@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from counterclaim.domain import (
     Analysis,
     Article,
+    ArticleEntry,
     ArticleMeta,
     Batch,
     Change,
@@ -37,7 +38,13 @@ from counterclaim.store.db import (
 from counterclaim.store.errors import LibraryError, sqlite_failure
 from counterclaim.store.migrate import head_revision, known_revisions, upgrade
 from counterclaim.store.models import ArticleRow, LibraryStateRow, SideRow, utc_now
-from counterclaim.store.reading import article_counts, load_analysis, to_article, to_side
+from counterclaim.store.reading import (
+    article_counts,
+    article_entries,
+    load_analysis,
+    to_article,
+    to_side,
+)
 from counterclaim.store.saving import save_analysis
 
 
@@ -165,6 +172,12 @@ class Library:
                 select(ArticleRow).order_by(ArticleRow.imported_at, ArticleRow.id)
             )
             return [to_article(row, counts.get(row.id, _no_counts())) for row in rows]
+
+    def article_list(self) -> list[ArticleEntry]:
+        """All articles as the library list shows them (titles, counts, whether analysed),
+        oldest import first, without their texts: one query."""
+        with self._unit() as session:
+            return article_entries(session)
 
     def article(self, article_id: int) -> Article:
         with self._unit() as session:

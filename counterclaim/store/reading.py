@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from counterclaim.domain import (
     Analysis,
     Article,
+    ArticleEntry,
     ArticleMeta,
     LinkStatus,
     Origin,
@@ -39,16 +40,39 @@ def to_article(row: ArticleRow, counts: dict[str, int]) -> Article:
     )
 
 
-def article_counts(session: Session, article_id: int | None = None) -> dict[int, dict[str, int]]:
-    """Per article (or for one): its statements and the pairs whose two statements it holds."""
+def article_entries(session: Session) -> list[ArticleEntry]:
+    """Every article as the library list shows it, oldest import first, in one query that
+    reads no article text."""
+    statements, pairs = (query.subquery() for query in _count_queries())
+    rows = session.execute(
+        select(
+            ArticleRow.id,
+            ArticleRow.title,
+            ArticleRow.published,
+            ArticleRow.analysed,
+            func.coalesce(statements.c.count, 0),
+            func.coalesce(pairs.c.count, 0),
+            ArticleRow.analysis_error,
+        )
+        .outerjoin(statements, statements.c.article_id == ArticleRow.id)
+        .outerjoin(pairs, pairs.c.article_id == ArticleRow.id)
+        .order_by(ArticleRow.imported_at, ArticleRow.id)
+    )
+    return [ArticleEntry(*row) for row in rows]
+
+
+def _count_queries(
+    article_id: int | None = None,
+) -> tuple[Select[int, int], Select[int, int]]:
+    """Per article (or for one): its statements; the pairs whose two statements it holds."""
     claim, rebuttal = aliased(StatementRow), aliased(StatementRow)
     statements = (
-        select(StatementRow.article_id, func.count())
+        select(StatementRow.article_id, func.count().label("count"))
         .where(StatementRow.hidden.is_(False))
         .group_by(StatementRow.article_id)
     )
     pairs = (
-        select(claim.article_id, func.count(LinkRow.id))
+        select(claim.article_id.label("article_id"), func.count(LinkRow.id).label("count"))
         .join(claim, LinkRow.claim_id == claim.id)
         .join(rebuttal, LinkRow.rebuttal_id == rebuttal.id)
         .where(claim.article_id == rebuttal.article_id, LinkRow.hidden.is_(False))
@@ -58,8 +82,13 @@ def article_counts(session: Session, article_id: int | None = None) -> dict[int,
     if article_id is not None:
         statements = statements.where(StatementRow.article_id == article_id)
         pairs = pairs.where(claim.article_id == article_id)
+    return statements, pairs
+
+
+def article_counts(session: Session, article_id: int | None = None) -> dict[int, dict[str, int]]:
+    """Per article (or for one): its statements and the pairs whose two statements it holds."""
     counts: dict[int, dict[str, int]] = {}
-    for name, query in (("statements", statements), ("pairs", pairs)):
+    for name, query in zip(("statements", "pairs"), _count_queries(article_id), strict=True):
         for article, count in session.execute(query):
             counts.setdefault(article, {"statements": 0, "pairs": 0})[name] = count
     return counts

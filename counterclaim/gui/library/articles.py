@@ -7,28 +7,30 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QStyle
 
-from counterclaim.domain import Article
+from counterclaim.domain import ArticleEntry
 from counterclaim.gui.tables import Index, ObjectRole
 from counterclaim.text import shorten, visible
 
 
 class ArticleListModel(QAbstractListModel):
-    """The articles of the library, newest last."""
+    """The articles of the library, newest last: their titles and counts, not their texts."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._articles: list[Article] = []
+        self._articles: list[ArticleEntry] = []
+        self._rows: dict[int, int] = {}  # article id -> row
 
-    def set_articles(self, articles: list[Article]) -> None:
+    def set_articles(self, articles: list[ArticleEntry]) -> None:
         self.beginResetModel()
         self._articles = list(articles)
+        self._rows = {article.id: row for row, article in enumerate(self._articles)}
         self.endResetModel()
 
     @staticmethod
-    def _tooltip(article: Article) -> str:
+    def _tooltip(article: ArticleEntry) -> str:
         title = visible(article.title)
         if article.analysed:
-            state = f"{article.counts.get('pairs', 0)} pairs to review"
+            state = f"{article.pairs} pairs to review"
         elif article.analysis_error is not None:
             state = (
                 f"not analysed: {visible(article.analysis_error)}\n"
@@ -36,13 +38,13 @@ class ArticleListModel(QAbstractListModel):
             )
         else:
             state = "not analysed yet"
-        return f"{title}\n{article.meta.published or ''} {state}".strip()
+        return f"{title}\n{article.published or ''} {state}".strip()
 
-    def article(self, row: int) -> Article:
+    def article(self, row: int) -> ArticleEntry:
         return self._articles[row]
 
     def row_of(self, article_id: int) -> int:
-        return next((n for n, a in enumerate(self._articles) if a.id == article_id), -1)
+        return self._rows.get(article_id, -1)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self._articles)

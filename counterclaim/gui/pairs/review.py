@@ -186,7 +186,7 @@ class ReviewController(QObject):
     def _on_articles_changed(self) -> None:
         """Read the library's list once; show the article on screen again (its pairs may
         have changed), keeping the reviewer on the pair they were at."""
-        self.articles.set_articles(self.library.articles())
+        self.articles.set_articles(self.library.article_list())
         if self.article_id is None:
             if self.articles.rowCount() > 0:
                 self.show_article(self.articles.article(0).id)
