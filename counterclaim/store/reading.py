@@ -139,6 +139,12 @@ def _statements(session: Session, article: ArticleRow) -> list[Statement]:
 
 
 def to_statement(row: StatementRow, text: str) -> Statement:
+    """The statement of `row` in an article of this `text`."""
+    return statement_saying(row, text[row.content_start : row.content_end])
+
+
+def statement_saying(row: StatementRow, words: str) -> Statement:
+    """The statement of `row`, whose words (the content span's text) are `words`."""
     return Statement(
         id=ids.public_id(ids.STATEMENT, row.id),
         speaker_id=None if row.speaker_id is None else ids.public_id(ids.SPEAKER, row.speaker_id),
@@ -146,7 +152,7 @@ def to_statement(row: StatementRow, text: str) -> Statement:
         cue=row.cue,
         kind=StatementKind(row.kind),
         content=Span(row.content_start, row.content_end),
-        text=text[row.content_start : row.content_end],
+        text=words,
         cue_span=_span(row.cue_start, row.cue_end),
         speaker_span=_span(row.speaker_start, row.speaker_end),
         origin=Origin(row.origin),

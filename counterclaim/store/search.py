@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from sqlalchemy import delete, or_, select, text
+from sqlalchemy import delete, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from counterclaim.domain import LibraryStatement, LinkStatus, Pair
@@ -20,7 +20,7 @@ from counterclaim.store.models import (
     StatementRow,
     utc_now,
 )
-from counterclaim.store.reading import to_pair, to_speaker, to_statement
+from counterclaim.store.reading import statement_saying, to_pair, to_speaker, to_statement
 from counterclaim.store.saving import suggested_link
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
@@ -78,7 +78,9 @@ def search_statements(session: Session, query: str, limit: int) -> list[LibraryS
         ),
         {"q": " AND ".join(terms), "n": limit},
     ).scalars()
-    return _visible(session, found)
+    statement_ids = list(found)
+    by_id = _found(session, statement_ids)
+    return [by_id[i] for i in statement_ids if i in by_id]
 
 
 def _terms(query: str) -> list[str]:
@@ -113,6 +115,37 @@ def _library_statement(session: Session, row: StatementRow | None) -> LibrarySta
         article_title=article.title,
         published=article.published,
     )
+
+
+def _found(session: Session, statement_ids: list[int]) -> dict[int, LibraryStatement]:
+    """The visible statements of these ids, by id, read in one query with their
+    speakers, sides and articles' titles: the words are cut from the article in SQL, so
+    no article's text is read whole."""
+    if not statement_ids:
+        return {}
+    words = func.substr(
+        ArticleRow.text,
+        StatementRow.content_start + 1,
+        StatementRow.content_end - StatementRow.content_start,
+    )
+    rows = session.execute(
+        select(StatementRow, words, ArticleRow.id, ArticleRow.title, ArticleRow.published)
+        .add_columns(SpeakerRow, SideRow)
+        .join(ArticleRow, ArticleRow.id == StatementRow.article_id)
+        .outerjoin(SpeakerRow, SpeakerRow.id == StatementRow.speaker_id)
+        .outerjoin(SideRow, SideRow.id == SpeakerRow.side_id)
+        .where(StatementRow.id.in_(statement_ids), StatementRow.hidden.is_(False))
+    )
+    return {
+        row.id: LibraryStatement(
+            statement=statement_saying(row, said),
+            speaker=to_speaker(speaker, side) if speaker else None,
+            article_id=article_id,
+            article_title=title,
+            published=published,
+        )
+        for row, said, article_id, title, published, speaker, side in rows
+    }
 
 
 def save_cross_pairs(session: Session, article_id: int, pairs: list[Pair]) -> None:
@@ -161,7 +194,6 @@ def cross_pairs(session: Session, article_id: int) -> list[tuple[Pair, LibrarySt
         .where(LinkRow.hidden.is_(False), StatementRow.hidden.is_(False))
         .order_by(LinkRow.score.desc(), LinkRow.id)
     )
-    return [
-        (to_pair(row), _library_statement(session, session.get(StatementRow, row.rebuttal_id)))
-        for row in rows
-    ]
+    links = list(rows)
+    rebuttals = _found(session, [link.rebuttal_id for link in links])
+    return [(to_pair(link), rebuttals[link.rebuttal_id]) for link in links]

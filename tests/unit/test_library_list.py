@@ -2,32 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+import re
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import event
 
 from counterclaim.domain import ArticleMeta
 from counterclaim.store import Library
 from tests.large import store_large_article
-
-
-@contextmanager
-def sql_sent(library: Library) -> Iterator[list[str]]:
-    """The SQL statements the library sends while the block runs."""
-    sent: list[str] = []
-
-    def on_execute(*args: Any) -> None:
-        sent.append(args[2])
-
-    engine = library._engine  # the engine is the library's own; the test listens to it
-    event.listen(engine, "before_cursor_execute", on_execute)
-    try:
-        yield sent
-    finally:
-        event.remove(engine, "before_cursor_execute", on_execute)
+from tests.sql import sql_sent
 
 
 def test_the_list_has_titles_and_counts_from_one_query_without_texts(library_path: Path) -> None:
@@ -48,6 +29,23 @@ def test_the_list_has_titles_and_counts_from_one_query_without_texts(library_pat
     assert (second.id, second.analysed, second.statements, second.pairs) == (other, False, 0, 0)
     assert second.published == "2026-01-02"
     assert not hasattr(first, "text")
-    queries = [sql for sql in sent if sql != "BEGIN"]
-    assert len(queries) == 1
-    assert "articles.text" not in queries[0]
+    assert len(sent) == 1
+    assert "articles.text" not in sent[0]
+
+
+def test_a_search_is_one_full_text_query_and_one_read_of_what_it_found(
+    library_path: Path,
+) -> None:
+    article_id, _ = store_large_article(library_path, statements=160)
+    with Library.open(library_path) as library:
+        text = library.article(article_id).text
+        with sql_sent(library) as sent:
+            found = library.search("bridge closed")
+    assert len(found) == 100
+    assert len(sent) == 2
+    whole_texts = re.compile(r"(?<!substr\()articles\.text\b")  # only the words are cut out
+    assert not any(whole_texts.search(sql) for sql in sent)
+    first = found[0].statement
+    assert first.text == text[first.content.start : first.content.end]
+    assert found[0].speaker is not None and found[0].speaker.side in ("Russia", "NATO")
+    assert found[0].article_title == "A long exchange"
