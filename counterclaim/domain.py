@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from functools import cached_property
 
 DEFAULT_RATINGS = (
     "True",
@@ -206,10 +207,20 @@ class Analysis:
     sides: tuple[Side, ...] = ()
 
     def speaker(self, speaker_id: str | None) -> Speaker | None:
-        return next((s for s in self.speakers if s.id == speaker_id), None)
+        return self._speakers_by_id.get(speaker_id or "")
 
     def statement(self, statement_id: str) -> Statement:
-        return next(s for s in self.statements if s.id == statement_id)
+        """The statement of this id (KeyError if the article has none)."""
+        return self._statements_by_id[statement_id]
+
+    # Looked up for every pair on every paint and filter: built once, on first use.
+    @cached_property
+    def _speakers_by_id(self) -> dict[str, Speaker]:
+        return {s.id: s for s in self.speakers}
+
+    @cached_property
+    def _statements_by_id(self) -> dict[str, Statement]:
+        return {s.id: s for s in self.statements}
 
 
 @dataclass(frozen=True)
@@ -249,6 +260,18 @@ class Article:
     @property
     def title(self) -> str:
         return self.meta.title
+
+
+@dataclass(frozen=True)
+class ArticleReading:
+    """Everything the window shows of one article, read in one transaction: the article,
+    what was found in it (None if never analysed), the library's sides, and its claims'
+    links to statements in other articles."""
+
+    article: Article
+    analysis: Analysis | None
+    sides: tuple[Side, ...]
+    elsewhere: tuple[tuple[Pair, LibraryStatement], ...]
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from counterclaim.domain import (
     Article,
     ArticleEntry,
     ArticleMeta,
+    ArticleReading,
     Batch,
     Change,
     Edit,
@@ -184,6 +185,23 @@ class Library:
             row = _article_row(session, article_id)
             return to_article(row, article_counts(session, article_id).get(row.id, _no_counts()))
 
+    def reading(self, article_id: int) -> ArticleReading:
+        """The article with its analysis, the sides and its links into other articles, as
+        the window shows them: one transaction of a few queries."""
+        with self._unit() as session:
+            row = _article_row(session, article_id)
+            analysis = load_analysis(session, row) if row.analysed else None
+            counts = {
+                "statements": len(analysis.statements) if analysis else 0,
+                "pairs": len(analysis.pairs) if analysis else 0,
+            }
+            return ArticleReading(
+                to_article(row, counts),
+                analysis,
+                tuple(_sides(session)),
+                tuple(search.cross_pairs(session, article_id)) if analysis else (),
+            )
+
     def find_article(self, sha256: str) -> int | None:
         """The id of the article whose text has this sha256, if there is one."""
         with self._unit() as session:
@@ -256,10 +274,7 @@ class Library:
     def sides(self) -> list[Side]:
         """Every side in the library, in the order they were created."""
         with self._unit() as session:
-            rows = session.scalars(
-                select(SideRow).where(SideRow.hidden.is_(False)).order_by(SideRow.id)
-            )
-            return [to_side(row) for row in rows]
+            return _sides(session)
 
     def review_link(self, link_id: str, review: Review, who: str) -> Pair:
         """Record a reviewer's decision on a link as one action (see `apply`)."""
@@ -355,6 +370,11 @@ def _article_row(session: Session, article_id: int) -> ArticleRow:
     if row is None:
         raise LibraryError(f"there is no article {article_id} in the library")
     return row
+
+
+def _sides(session: Session) -> list[Side]:
+    rows = session.scalars(select(SideRow).where(SideRow.hidden.is_(False)).order_by(SideRow.id))
+    return [to_side(row) for row in rows]
 
 
 def _find_article(session: Session, sha256: str) -> int | None:

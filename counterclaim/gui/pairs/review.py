@@ -99,15 +99,14 @@ class ReviewController(QObject):
         self._on_articles_changed()
 
     def show_article(self, article_id: int) -> None:
-        article = self.library.article(article_id)
+        reading = self.library.reading(article_id)
+        article, sides, linked = reading.article, list(reading.sides), list(reading.elsewhere)
         self.article_id, self.title = article_id, article.title
-        self.analysis = self.library.analysis(article_id)
-        sides = self.library.sides()
+        self.analysis = reading.analysis
         colours = {side.label: readable(side.colour, self.dark) for side in sides}
         view = self.window.article_view
         view.colours = colours
         view.show_article(article.text, self.analysis)
-        linked = self.library.cross_pairs(article_id) if self.analysis else []
         elsewhere = [(p, o) for p, o in linked if p.relation is not Relation.REPEATS]
         self.repeats = {}
         for pair, other in linked:

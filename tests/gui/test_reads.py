@@ -1,0 +1,26 @@
+"""Showing an article reads it, its analysis, the sides and its links elsewhere in a few
+queries, however many statements it has."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from counterclaim.domain import ArticleMeta
+from tests.large import open_workbench, store_large_article
+from tests.sql import sql_sent
+
+
+def test_showing_an_article_of_180_statements_takes_a_few_queries(
+    qtbot: QtBot, library_path: Path, tmp_path: Path
+) -> None:
+    article_id, pairs = store_large_article(library_path, statements=180)
+    bench = open_workbench(qtbot, library_path, tmp_path / "settings.ini")
+    other, _ = bench.library.add_article(ArticleMeta("Another"), "Nobody said a thing.", "h")
+    bench.review.show_article(other)
+    with sql_sent(bench.library) as sent:
+        bench.review.show_article(article_id)
+    assert bench.review.pairs.rowCount() == pairs
+    assert bench.window.article_view.toPlainText().startswith("Dmitriy Peskov said")
+    assert len(sent) <= 8  # the article, speakers, statements, pairs, sides, links elsewhere
