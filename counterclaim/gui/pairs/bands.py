@@ -90,6 +90,11 @@ class ConnectorBands(QWidget):
         self._table = table
         self._bands: list[Band] = []
         self._model: QAbstractItemModel | None = None
+        # Where each band end's line is in the article, kept while the article's layout
+        # and scrolling stay as they were (`_layout_now`): a pair selection repaints every
+        # band, and measuring each line again walks the text's blocks.
+        self._text_ys: dict[tuple[int, int], float] = {}
+        self._layout: tuple[object, ...] = ()
         self._watch_views()
         self._watch_model()
 
@@ -107,6 +112,9 @@ class ConnectorBands(QWidget):
         model = self._table.model()
         if model is None:
             return []
+        layout = self._layout_now()
+        if layout != self._layout:
+            self._layout, self._text_ys = layout, {}
         shapes = []
         for band in self._bands:
             if band.row < 0 or band.row >= model.rowCount() or self._table.isRowHidden(band.row):
@@ -133,7 +141,28 @@ class ConnectorBands(QWidget):
         first, last = band.start, max(band.start, band.end - 1)  # end is one past the last
         return self._end(self._article.viewport(), self._text_y(first, 0), self._text_y(last, 1))
 
+    def _layout_now(self) -> tuple[object, ...]:
+        """What the article's lines' places in its viewport depend on."""
+        view = self._article
+        size = view.document().documentLayout().documentSize()
+        return (
+            view.document().revision(),
+            view.verticalScrollBar().value(),
+            view.horizontalScrollBar().value(),
+            view.viewport().width(),
+            view.viewport().height(),
+            size.width(),
+            size.height(),
+            view.contentOffset().y(),
+        )
+
     def _text_y(self, position: int, edge: int) -> float:
+        found = self._text_ys.get((position, edge))
+        if found is None:
+            found = self._text_ys[(position, edge)] = self._measure_text_y(position, edge)
+        return found
+
+    def _measure_text_y(self, position: int, edge: int) -> float:
         """The top (edge 0) or bottom (edge 1) of the line holding position, in the viewport.
 
         Lines outside the visible blocks are not measured: they are only above or below.
