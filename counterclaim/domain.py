@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from functools import cached_property
+from typing import Any
 
 DEFAULT_RATINGS = (
     "True",
@@ -205,6 +206,9 @@ class Analysis:
     statements: tuple[Statement, ...]
     pairs: tuple[Pair, ...]
     sides: tuple[Side, ...] = ()
+    features: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False, repr=False)
+    """Statement id -> what the claim or belief says, as pairing across the library reads
+    it (`counterclaim.nlp.views.features_of`); stored with the statement."""
 
     def speaker(self, speaker_id: str | None) -> Speaker | None:
         return self._speakers_by_id.get(speaker_id or "")

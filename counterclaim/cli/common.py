@@ -64,3 +64,16 @@ def json_line(value: object) -> str:
     as \\u escapes: the same JSON value, safe on a terminal."""
     line = json.dumps(value, ensure_ascii=False)
     return CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", line)
+
+
+def add_processes_option(parser: argparse.ArgumentParser) -> None:
+    from counterclaim.nlp.common import default_processes
+
+    parser.add_argument(
+        "--processes",
+        type=int,
+        default=default_processes(),
+        metavar="N",
+        help="analyse N articles at a time, each in a process of its own "
+        "(default: every core but one, at least 1)",
+    )

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from counterclaim.cli.common import Commands, json_line, library_path
+from counterclaim.cli.common import Commands, add_processes_option, json_line, library_path
 from counterclaim.ingest import language_name
 from counterclaim.text import visible
 
@@ -34,6 +34,7 @@ def add_command(commands: Commands, common: argparse.ArgumentParser) -> None:
     )
     imp.add_argument("--no-analyse", action="store_true", help="store the text only")
     imp.add_argument("--json", action="store_true", help="one JSON line per file")
+    add_processes_option(imp)
     imp.set_defaults(run=run_import)
 
 
@@ -55,7 +56,7 @@ def run_import(args: argparse.Namespace) -> int:
     from counterclaim.cli.analysing import finish
     from counterclaim.services.analysis import AnalysisService, QuietProgress
 
-    service = AnalysisService(library_path(args))
+    service = AnalysisService(library_path(args), processes=args.processes)
     report = service.import_paths(
         QuietProgress(), args.paths, args.max_bytes, lambda told: _tell(args, told)
     )

@@ -4,10 +4,19 @@ imported only where it runs."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, replace
 
-from counterclaim.domain import Pair, Speaker, Statement
+from counterclaim.domain import Pair, Speaker, Statement, StatementMode
 from counterclaim.text import shorten
+
+CLAIMABLE = (StatementMode.SPEECH, StatementMode.BELIEF)
+"""Statements that can be a claim or its rebuttal across the library."""
+
+
+def default_processes() -> int:
+    """How many pipeline processes to run: every core but one, at least one."""
+    return max(1, (os.cpu_count() or 1) - 1)
 
 
 class Cancelled(Exception):

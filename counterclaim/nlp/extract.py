@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -20,9 +21,10 @@ from counterclaim.domain import (
     StatementKind,
     StatementMode,
 )
-from counterclaim.nlp import pairing, propositions, rebuttals
+from counterclaim.nlp import pairing, propositions, rebuttals, views
 from counterclaim.nlp.attribution import Attribution
 from counterclaim.nlp.common import (
+    CLAIMABLE,
     ArticleInput,
     Cancelled,
     group_restatements,
@@ -30,6 +32,8 @@ from counterclaim.nlp.common import (
 from counterclaim.nlp.pipeline import load_pipeline
 from counterclaim.nlp.quotes import QUOTES_KEY
 from counterclaim.nlp.speakers import Entity, Resolution, SpeakerResolver
+
+_NOT_FOR_FEATURES = ("cc_quotes", "cc_attribution")
 
 
 class Extractor:
@@ -43,7 +47,7 @@ class Extractor:
         return cls(load_pipeline(preferred_model))
 
     def analyse(self, text: str, title: str | None = None) -> Analysis:
-        return build_analysis(self.nlp(text), title)
+        return self._with_features(build_analysis(self.nlp(text), title))
 
     def analyse_many(
         self,
@@ -57,7 +61,7 @@ class Extractor:
         for n, (item, doc) in enumerate(zip(items, docs, strict=True)):
             if cancel is not None and cancel.is_set():
                 raise Cancelled
-            yield build_analysis(doc, item.title)
+            yield self._with_features(build_analysis(doc, item.title))
             if progress is not None:
                 progress(n + 1)
 
@@ -69,21 +73,23 @@ class Extractor:
         counter_speaker: Speaker | None,
     ) -> pairing.Verdict:
         """Whether ``counter`` rebuts ``claim`` when both speakers (and their sides) are known,
-        as for statements of two articles in one library: only when both name someone or
-        something in common, since a denial word alone says nothing of what it denies."""
-        claim_doc, counter_doc = self.nlp.pipe([claim, counter])
-        views = (
-            _plain_view("claim", claim_doc, claim_speaker),
-            _plain_view("counter", counter_doc, counter_speaker),
+        as for statements of two articles in one library (`pairing.compare_views`)."""
+        claim_features, counter_features = self.statement_features([claim, counter])
+        return pairing.compare_views(
+            pairing.speaker_view("claim", claim_features, claim_speaker),
+            pairing.speaker_view("counter", counter_features, counter_speaker),
         )
-        if not views[0].names.keys() & views[1].names.keys():  # two articles, two subjects
-            return pairing.Verdict(0.0, ("The two statements name no one and nothing in common",))
-        claim_view, _, verdict = pairing.best_direction(*views)
-        if claim_view.id != "claim":  # the claim is the one that answers: not this way round
-            return pairing.Verdict(
-                0.0, ("The second statement is the claim; the first answers it",)
-            )
-        return verdict
+
+    def statement_features(self, texts: list[str]) -> list[views.Features]:
+        """What each statement says, parsed on its own, as pairing across the library
+        compares it (`views.features_of`): quotes and attribution are not needed for it."""
+        docs = self.nlp.pipe(texts, disable=_NOT_FOR_FEATURES)
+        return [views.features_of(propositions.view_of("", doc[:])) for doc in docs]
+
+    def _with_features(self, analysis: Analysis) -> Analysis:
+        claims = [s for s in analysis.statements if s.mode in CLAIMABLE]
+        found = self.statement_features([s.text for s in claims])
+        return replace(analysis, features={s.id: f for s, f in zip(claims, found, strict=True)})
 
     def compare(self, claim: str, counter: str) -> pairing.Verdict:
         """Whether ``counter`` rebuts ``claim``, both plain texts with no known speaker."""
@@ -190,14 +196,3 @@ def suggest_pairs(doc: Doc, statements: list[Statement], speakers: list[Speaker]
     by_id = {s.id: s for s in speakers}
     found = rebuttals.answers(doc, statements, by_id)
     return group_restatements(found, {s.id: s for s in statements}, by_id)
-
-
-def _plain_view(view_id: str, doc: Doc, speaker: Speaker | None) -> propositions.StatementView:
-    names = (speaker.name, speaker.side or "", speaker.affiliation or "") if speaker else ()
-    return propositions.view_of(
-        view_id,
-        doc[:],
-        speaker=speaker.name if speaker else None,
-        side=speaker.side if speaker else None,
-        speaker_names=tuple(n for n in names if n),
-    )

@@ -12,8 +12,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from counterclaim.nlp import propositions
-from counterclaim.nlp.propositions import Proposition, StatementView
+from counterclaim.domain import Speaker
+from counterclaim.nlp import views as propositions
+from counterclaim.nlp.views import Features, Proposition, StatementView, view_from
 
 THRESHOLD = 0.55
 SUPPORT_COVERAGE = 0.4  # share of the claim's terms a counter repeats to count as support
@@ -199,3 +200,32 @@ def best_direction(
     if backward.score > forward.score:
         return b, a, backward
     return a, b, forward
+
+
+def speaker_view(
+    view_id: str, features: Features, speaker: Speaker | None, position: int | None = None
+) -> StatementView:
+    """A statement's stored features with its speaker: the speaker's name, side and
+    affiliation are what the rebuttal may name."""
+    names = (speaker.name, speaker.side or "", speaker.affiliation or "") if speaker else ()
+    return view_from(
+        view_id,
+        features,
+        speaker=speaker.name if speaker else None,
+        side=speaker.side if speaker else None,
+        speaker_names=tuple(n for n in names if n),
+        position=position,
+    )
+
+
+def compare_views(claim: StatementView, counter: StatementView) -> Verdict:
+    """Whether ``counter`` rebuts ``claim`` when both speakers (and their sides) are known,
+    as for statements of two articles in one library: only when both name someone or
+    something in common, since a denial word alone says nothing of what it denies. The
+    claim's view has the id "claim"."""
+    if not claim.names.keys() & counter.names.keys():  # two articles, two subjects
+        return Verdict(0.0, ("The two statements name no one and nothing in common",))
+    claim_view, _, verdict = best_direction(claim, counter)
+    if claim_view.id != claim.id:  # the claim is the one that answers: not this way round
+        return Verdict(0.0, ("The second statement is the claim; the first answers it",))
+    return verdict

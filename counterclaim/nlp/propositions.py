@@ -4,98 +4,26 @@ and doubt of resources/lexicons/pairing.json."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from functools import cache, lru_cache
-
-import snowballstemmer
 from spacy.tokens import Span, Token
 
-from counterclaim.paths import lexicon
-from counterclaim.text import shorten
+from counterclaim.nlp.views import NEGATED_SUBJECTS as NEGATED_SUBJECTS
+from counterclaim.nlp.views import PairingWords as PairingWords
+from counterclaim.nlp.views import Proposition as Proposition
+from counterclaim.nlp.views import StatementView as StatementView
+from counterclaim.nlp.views import around as around
+from counterclaim.nlp.views import concept_of as concept_of
+from counterclaim.nlp.views import pairing_words as pairing_words
+from counterclaim.nlp.views import phrase_pattern as phrase_pattern
+from counterclaim.nlp.views import speaker_stems
+from counterclaim.nlp.views import stem_of as stem_of
 
 _CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ")
 _NEGATION_PATH = ("acomp", "attr", "dobj", "oprd", "amod", "compound", "xcomp")
 _POLAR_POS = ("NOUN", "VERB", "ADJ")
-NEGATED_SUBJECTS = ("none", "nothing", "nobody", "neither")  # "none of them were paid"
-
-
-@dataclass(frozen=True)
-class Proposition:
-    """One sentence of a statement, reduced to what the scorer compares."""
-
-    text: str
-    asserted: frozenset[str]  # concepts asserted (stems, or groups of one meaning)
-    negated: frozenset[str]
-    words: dict[str, str]  # concept -> the word as written, for reasons
-
-
-@dataclass(frozen=True)
-class StatementView:
-    """What the scorer knows of a statement: its speaker and its propositions."""
-
-    id: str
-    speaker: str | None
-    side: str | None
-    speaker_names: dict[str, str]  # stem -> the speaker's name, affiliation or side
-    propositions: tuple[Proposition, ...]
-    terms: frozenset[str]  # content concepts of the whole statement
-    names: dict[str, str]  # named entities mentioned: lower-case -> as written
-    words: dict[str, str]  # concept -> a word that says it
-    denials: tuple[str, ...]
-    doubts: tuple[str, ...] = ()
-    position: int | None = None  # where the statement starts in its article
-    contrasts: tuple[str, ...] = ()  # "but", "however": the statement qualifies something
-
-
-@dataclass(frozen=True)
-class PairingWords:
-    stem: snowballstemmer.stemmer
-    concepts: dict[str, str]  # stem -> concept id
-    antonyms: frozenset[tuple[str, str]]
-    denial_verbs: frozenset[str]
-    denial_phrases: tuple[str, ...]
-    doubt_phrases: tuple[str, ...]
-    contrast_markers: tuple[str, ...]
-    negators: frozenset[str]
-
-
-@cache
-def pairing_words() -> PairingWords:
-    data = lexicon("pairing")
-    stemmer = snowballstemmer.stemmer("english")
-    concepts: dict[str, str] = {}
-    for n, group in enumerate(data["same"]):
-        for word in group:
-            concepts.setdefault(stemmer.stemWord(word), f"~{group[0]}#{n}")
-    pairs = {
-        (
-            concepts.get(stemmer.stemWord(a), stemmer.stemWord(a)),
-            concepts.get(stemmer.stemWord(b), stemmer.stemWord(b)),
-        )
-        for a, b in data["antonyms"]
-    }
-    return PairingWords(
-        stem=stemmer,
-        concepts=concepts,
-        antonyms=frozenset(pairs | {(b, a) for a, b in pairs}),
-        denial_verbs=frozenset(data["denial_verbs"]),
-        denial_phrases=tuple(data["denial_phrases"]),
-        doubt_phrases=tuple(data["doubt_phrases"]),
-        contrast_markers=tuple(data["contrast_markers"]),
-        negators=frozenset(data["negators"]),
-    )
 
 
 def concept(token: Token) -> str:
     return concept_of(token.lemma_.lower())
-
-
-@lru_cache(maxsize=65536)
-def concept_of(lemma: str) -> str:
-    lex = pairing_words()
-    stem = stem_of(lemma)
-    return lex.concepts.get(stem, stem)
 
 
 def is_negated(token: Token) -> bool:
@@ -138,7 +66,7 @@ def view_of(
         [m.group(0) for m in phrase_pattern("denial").finditer(lowered)]
         + [t.text for t in content if t.lemma_.lower() in lex.denial_verbs]
     )
-    stems = {stem_of(w.lower()): n for n in speaker_names for w in n.split()}
+    stems = speaker_stems(speaker_names)
     doubts = tuple(m.group(0) for m in phrase_pattern("doubt").finditer(lowered))
     contrasts = tuple(m.group(0) for m in phrase_pattern("contrast").finditer(lowered))
     return StatementView(
@@ -209,35 +137,3 @@ def entity_names(content: Span) -> list[str]:
         if inside and token is not None:
             run.append(token)
     return names
-
-
-@lru_cache(maxsize=65536)
-def stem_of(word: str) -> str:
-    return str(pairing_words().stem.stemWord(word))
-
-
-@cache
-def phrase_pattern(which: str) -> re.Pattern[str]:
-    lex = pairing_words()
-    words = {
-        "denial": lex.denial_phrases,
-        "doubt": lex.doubt_phrases,
-        "contrast": lex.contrast_markers,
-    }[which]
-    phrases = sorted(words, key=len, reverse=True)
-    alternatives = "|".join(re.escape(p) for p in phrases)
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
-
-
-def around(text: str, word: str, width: int = 55) -> str:
-    """The part of a sentence around a word, for a reason a person reads."""
-    text = " ".join(text.split())
-    at = text.find(word)
-    if at < 0 or len(text) <= 2 * width:
-        return shorten(text, 110, cut="word")
-    start, end = max(0, at - width), min(len(text), at + len(word) + width)
-    if start > 0:
-        start = text.find(" ", start) + 1
-    if end < len(text):
-        end = text.rfind(" ", 0, end)
-    return ("…" if start > 0 else "") + text[start:end] + ("…" if end < len(text) else "")

@@ -7,8 +7,9 @@ from __future__ import annotations
 import os
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing import get_context
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ from counterclaim.nlp.common import ArticleInput, Cancelled
 if TYPE_CHECKING:  # spaCy is imported in the child only: the window's process stays light
     from counterclaim.nlp.extract import Extractor
     from counterclaim.nlp.pairing import Verdict
+    from counterclaim.nlp.views import Features
 
 _extractor: Extractor | None = None
 
@@ -54,6 +56,10 @@ def _analyse(text: str, title: str | None) -> Analysis:
     return _child().analyse(text, title)
 
 
+def _statement_features(texts: list[str]) -> list[Features]:
+    return _child().statement_features(texts)
+
+
 def _compare(claim: str, counter: str) -> Verdict:
     return _child().compare(claim, counter)
 
@@ -65,12 +71,14 @@ def _compare_statements(
 
 
 class ProcessExtractor:
-    """An `Extractor` that runs in a child process (started with "spawn": no Qt state is
-    copied into it)."""
+    """An `Extractor` that runs in child processes (started with "spawn": no Qt state is
+    copied into them), each with the pipeline loaded. Articles are analysed in parallel,
+    one per process; results come back in article order."""
 
-    def __init__(self, preferred_model: str | None = None) -> None:
+    def __init__(self, preferred_model: str | None = None, processes: int = 1) -> None:
+        self.processes = max(1, processes)
         self._pool = ProcessPoolExecutor(
-            max_workers=1,
+            max_workers=self.processes,
             mp_context=get_context("spawn"),
             initializer=_load,
             initargs=(preferred_model,),
@@ -87,12 +95,34 @@ class ProcessExtractor:
         cancel: threading.Event | None = None,
         progress: Callable[[int], None] | None = None,
     ) -> Iterator[Analysis]:
-        for n, item in enumerate(articles):
-            if cancel is not None and cancel.is_set():
-                raise Cancelled
-            yield self.analyse(item.text, item.title)
-            if progress is not None:
-                progress(n + 1)
+        """In order; a few articles ahead are given to the idle processes."""
+        waiting: deque[Future[Analysis]] = deque()
+        items = iter(articles)
+        done = 0
+        try:
+            while True:
+                while len(waiting) < 2 * self.processes:
+                    item = next(items, None)
+                    if item is None:
+                        break
+                    waiting.append(self._pool.submit(_analyse, item.text, item.title))
+                if not waiting:
+                    return
+                if cancel is not None and cancel.is_set():
+                    raise Cancelled
+                analysis = waiting.popleft().result()
+                if cancel is not None and cancel.is_set():
+                    raise Cancelled
+                yield analysis
+                done += 1
+                if progress is not None:
+                    progress(done)
+        finally:
+            for future in waiting:
+                future.cancel()
+
+    def statement_features(self, texts: list[str]) -> list[Features]:
+        return self._pool.submit(_statement_features, texts).result()
 
     def compare(self, claim: str, counter: str) -> Verdict:
         return self._pool.submit(_compare, claim, counter).result()

@@ -22,17 +22,17 @@ from counterclaim.domain import (
     LibraryStatement,
     Pair,
     Relation,
-    Speaker,
-    Statement,
-    StatementMode,
 )
 from counterclaim.ingest import LoadedArticle, load_article
 from counterclaim.nlp.common import (
+    CLAIMABLE,
     ArticleInput,
     Cancelled,
     different_voices,
     group_restatements,
 )
+from counterclaim.nlp.pairing import compare_views, score, speaker_view
+from counterclaim.nlp.views import Features, StatementView, view_from
 from counterclaim.paths import SAMPLE_ARTICLE
 from counterclaim.store import Library
 from counterclaim.text import shorten
@@ -40,7 +40,7 @@ from counterclaim.text import shorten
 if TYPE_CHECKING:  # spaCy is imported where the pipeline runs: never in the window's process
     from counterclaim.nlp.pairing import Verdict
 
-_CLAIMABLE = (StatementMode.SPEECH, StatementMode.BELIEF)
+_CLAIMABLE = CLAIMABLE
 
 __all__ = ["AnalysisService", "ImportReport", "Imported", "Progress", "QuietProgress", "Skipped"]
 
@@ -74,13 +74,7 @@ class Analyser(Protocol):
 
     def compare(self, claim: str, counter: str) -> Verdict: ...
 
-    def compare_statements(
-        self,
-        claim: str,
-        claim_speaker: Speaker | None,
-        counter: str,
-        counter_speaker: Speaker | None,
-    ) -> Verdict: ...
+    def statement_features(self, texts: list[str]) -> list[Features]: ...
 
 
 PIPELINE_LANGUAGE = "en"
@@ -137,11 +131,17 @@ class AnalysisService:
     command line and tests."""
 
     def __init__(
-        self, library_path: Path, preferred_model: str | None = None, in_child: bool = False
+        self,
+        library_path: Path,
+        preferred_model: str | None = None,
+        in_child: bool = False,
+        processes: int = 1,
     ) -> None:
         self.library_path = library_path
         self.preferred_model = preferred_model
         self.in_child = in_child
+        self.processes = max(1, processes)
+        """Pipeline processes: more than one analyses articles in parallel, in children."""
         self._extractor: Analyser | None = None
         self._lock = threading.Lock()
 
@@ -165,10 +165,10 @@ class AnalysisService:
             return self._extractor
 
     def _load(self) -> Analyser:
-        if self.in_child:
+        if self.in_child or self.processes > 1:
             from counterclaim.nlp.worker import ProcessExtractor
 
-            return ProcessExtractor(self.preferred_model)
+            return ProcessExtractor(self.preferred_model, self.processes)
         from counterclaim.nlp.extract import Extractor
 
         return Extractor.load(self.preferred_model)
@@ -329,26 +329,80 @@ class AnalysisService:
         return True
 
     def pair_across_library(self, progress: Progress, per_claim: int = 8) -> int:
-        """Suggest rebuttals of every article's claims from the other articles, found with
-        the library's full-text index, and note where a speaker said the same thing before.
-        A new article can answer old claims, so every article is looked at again. Returns
-        how many links were suggested."""
-        extractor = self.extractor(progress)
+        """Pair each article analysed since the last pairing with the library, once: its
+        claims beside rebuttals in the articles paired before it, and their claims beside
+        its rebuttals (found with the library's full-text index), and note where a speaker
+        said the same thing before. Statements are compared from the features stored with
+        them; old articles are neither parsed nor paired again. Returns how many links were
+        suggested."""
         suggested = 0
         with Library.open(self.library_path) as library:
-            articles = [a for a in library.articles() if a.analysed]
-            for n, article in enumerate(articles):
+            todo = library.unpaired()
+            for n, article_id in enumerate(todo):
                 if progress.cancel.is_set():
                     raise Cancelled
-                progress.report(n, len(articles), "Looking for rebuttals across the library…")
-                analysis = library.analysis(article.id)
-                pairs = (
-                    _links_elsewhere(library, extractor, analysis, per_claim) if analysis else []
-                )
-                library.save_cross_pairs(article.id, pairs)
-                suggested += len(pairs)
+                progress.report(n, len(todo), "Looking for rebuttals across the library…")
+                claims, answers = self._pair_one(library, article_id, progress, per_claim)
+                library.save_pairing(article_id, claims, answers)
+                suggested += len(claims) + len(answers)
             library.set_pairing_due(False)
         return suggested
+
+    def _pair_one(
+        self, library: Library, article_id: int, progress: Progress, per_claim: int
+    ) -> tuple[list[Pair], list[Pair]]:
+        analysis = library.analysis(article_id)
+        if analysis is None:
+            return [], []
+        article = library.article(article_id)
+        here = [
+            LibraryStatement(
+                s, analysis.speaker(s.speaker_id), article_id, article.title, article.meta.published
+            )
+            for s in analysis.statements
+            if s.mode in _CLAIMABLE
+        ]
+        nearby = {
+            s.statement.id: library.similar_statements(s.statement.id, per_claim, True)
+            for s in here
+        }
+        everyone = here + [o for found in nearby.values() for o in found]
+        views = _Views(self._features(library, everyone, progress))
+        claims: list[tuple[Pair, str | None]] = []
+        answers: list[tuple[Pair, str | None]] = []
+        repeats: tuple[list[Pair], list[Pair]] = ([], [])
+        for mine in here:
+            for other in nearby[mine.statement.id]:
+                if other.statement.mode not in _CLAIMABLE:
+                    continue
+                for way, (claim, rebuttal) in enumerate(((mine, other), (other, mine))):
+                    link = _link(views, claim, rebuttal)
+                    if link is not None and link[0].relation is Relation.REPEATS:
+                        repeats[way].append(link[0])
+                    elif link is not None:
+                        (claims, answers)[way].append(link)
+        statements = {s.statement.id: s.statement for s in everyone}
+        speakers = {s.speaker.id: s.speaker for s in everyone if s.speaker is not None}
+        return (
+            group_restatements(claims, statements, speakers) + repeats[0],
+            group_restatements(answers, statements, speakers) + repeats[1],
+        )
+
+    def _features(
+        self, library: Library, statements: list[LibraryStatement], progress: Progress
+    ) -> dict[str, Features]:
+        """The stored features of the statements; those without (made by hand, or analysed
+        before they were kept) are parsed once, and kept."""
+        wanted = list(dict.fromkeys(s.statement.id for s in statements))
+        found = library.statement_features(wanted)
+        missing = {s.statement.id: s.statement.text for s in statements}
+        missing = {i: t for i, t in missing.items() if i not in found}
+        if missing:
+            parsed = self.extractor(progress).statement_features(list(missing.values()))
+            computed = dict(zip(missing, parsed, strict=True))
+            library.keep_features(computed)
+            found.update(computed)
+        return found
 
 
 def failure_reason(error: BaseException) -> str:
@@ -357,35 +411,33 @@ def failure_reason(error: BaseException) -> str:
     return shorten(f"the pipeline stopped with {type(error).__name__}: {words}", 300)
 
 
-def _links_elsewhere(
-    library: Library, extractor: Analyser, analysis: Analysis, per_claim: int
-) -> list[Pair]:
-    """For each claim of one article: rebuttals in other articles (restatements grouped),
-    and the same speaker saying it again elsewhere."""
-    found: list[tuple[Pair, str | None]] = []
-    repeats: list[Pair] = []
-    for statement in analysis.statements:
-        if statement.mode not in _CLAIMABLE:
-            continue
-        speaker = analysis.speaker(statement.speaker_id)
-        for other in library.similar_statements(statement.id, per_claim):
-            if other.statement.mode in _CLAIMABLE:
-                link = _link(extractor, statement, speaker, other)
-                if link is not None and link[0].relation is Relation.REPEATS:
-                    repeats.append(link[0])
-                elif link is not None:
-                    found.append(link)
-    statements = {s.id: s for s in analysis.statements}
-    speakers = {s.id: s for s in analysis.speakers}
-    return group_restatements(found, statements, speakers) + repeats
+class _Views:
+    """Statement views from stored features, each made once."""
+
+    def __init__(self, features: dict[str, Features]) -> None:
+        self.features = features
+        self._made: dict[tuple[str, str, bool], StatementView] = {}
+
+    def view(self, found: LibraryStatement, as_id: str, with_speaker: bool) -> StatementView:
+        key = (found.statement.id, as_id, with_speaker)
+        if key not in self._made:
+            features = self.features[found.statement.id]
+            self._made[key] = (
+                speaker_view(as_id, features, found.speaker)
+                if with_speaker
+                else view_from(as_id, features)
+            )
+        return self._made[key]
 
 
 def _link(
-    extractor: Analyser, statement: Statement, speaker: Speaker | None, other: LibraryStatement
+    views: _Views, claim: LibraryStatement, other: LibraryStatement
 ) -> tuple[Pair, str | None] | None:
+    """Whether `other` (in another article) rebuts `claim`, or repeats it by its speaker."""
+    statement, speaker = claim.statement, claim.speaker
     where = f"“{other.article_title}”" + (f" ({other.published})" if other.published else "")
     if speaker is not None and other.speaker is not None and speaker.name == other.speaker.name:
-        verdict = extractor.compare(statement.text, other.statement.text)
+        verdict = score(views.view(claim, "claim", False), views.view(other, "counter", False))
         if verdict.relation != "supports":
             return None
         reason = f"{speaker.name} said this in {where} too"
@@ -395,9 +447,7 @@ def _link(
         return pair, None
     if not different_voices(speaker, other.speaker):
         return None
-    verdict = extractor.compare_statements(
-        statement.text, speaker, other.statement.text, other.speaker
-    )
+    verdict = compare_views(views.view(claim, "claim", True), views.view(other, "counter", True))
     if not verdict.rebuts:
         return None
     reasons = (*verdict.reasons, f"The rebuttal is in {where}")

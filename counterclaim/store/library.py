@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import DatabaseError
@@ -244,10 +245,30 @@ class Library:
         with self._unit(write=True) as session:
             session.merge(LibraryStateRow(key="pairing_due", value="1" if due else "0"))
 
-    def similar_statements(self, statement_id: str, limit: int = 20) -> list[LibraryStatement]:
-        """Statements in other articles that share the most words with this one."""
+    def similar_statements(
+        self, statement_id: str, limit: int = 20, paired_only: bool = False
+    ) -> list[LibraryStatement]:
+        """Statements in other articles that share the most words with this one (with
+        `paired_only`, in articles already paired with the library)."""
         with self._unit() as session:
-            return search.similar_statements(session, statement_id, limit)
+            return search.similar_statements(session, statement_id, limit, paired_only)
+
+    def unpaired(self) -> list[int]:
+        """The analysed articles not yet paired with the library, in import order."""
+        with self._unit() as session:
+            query = select(ArticleRow.id).where(
+                ArticleRow.analysed.is_(True), ArticleRow.paired.is_(False)
+            )
+            return list(session.scalars(query.order_by(ArticleRow.id)))
+
+    def statement_features(self, statement_ids: list[str]) -> dict[str, dict[str, Any]]:
+        """What these statements say, as pairing reads it, for those it is stored for."""
+        with self._unit() as session:
+            return search.statement_features(session, statement_ids)
+
+    def keep_features(self, features: dict[str, dict[str, Any]]) -> None:
+        with self._unit(write=True) as session:
+            search.keep_features(session, features)
 
     def save_cross_pairs(self, article_id: int, pairs: list[Pair]) -> None:
         """Suggested rebuttals, in other articles, of this article's claims (one
@@ -255,6 +276,16 @@ class Library:
         with self._unit(write=True) as session:
             _article_row(session, article_id)
             search.save_cross_pairs(session, article_id, pairs)
+
+    def save_pairing(self, article_id: int, claims: list[Pair], answers: list[Pair]) -> None:
+        """The article paired with the library, in one transaction: rebuttals elsewhere of
+        its claims (replacing the machine's earlier ones), and its answers to claims
+        elsewhere (added beside what those articles had); the article is paired."""
+        with self._unit(write=True) as session:
+            row = _article_row(session, article_id)
+            search.save_cross_pairs(session, article_id, claims)
+            search.add_answers(session, article_id, answers)
+            row.paired = True
 
     def cross_pairs(self, article_id: int) -> list[tuple[Pair, LibraryStatement]]:
         """This article's claims beside rebuttals in other articles, best first."""

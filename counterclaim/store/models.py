@@ -85,6 +85,8 @@ class ArticleRow(Base):
     analysed: Mapped[bool] = mapped_column(default=False)
     analysis_error: Mapped[str | None] = mapped_column(Text)
     """Why the latest analysis failed, until one succeeds."""
+    paired: Mapped[bool] = mapped_column(default=False, server_default="0")
+    """Its latest analysis was paired with the rest of the library."""
 
 
 class LibraryStateRow(Base):
@@ -151,6 +153,8 @@ class StatementRow(Base):
     rule: Mapped[str]
     mode: Mapped[str] = mapped_column(server_default="speech")
     hidden: Mapped[bool] = mapped_column(default=False, server_default="0")
+    features: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    """What a claim or belief says, parsed on its own (`counterclaim.nlp.views`)."""
 
 
 class LinkRow(Base):

@@ -152,6 +152,7 @@ def _copy_rows(
             new.execute(
                 "INSERT OR REPLACE INTO library_state (key, value) VALUES ('pairing_due', '1')"
             )
+            new.execute("UPDATE articles SET paired = 0")
         counts = tuple(
             (table, int(new.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]))
             for table in copied

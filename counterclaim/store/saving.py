@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
@@ -55,6 +56,7 @@ def save_analysis(session: Session, article: ArticleRow, analysis: Analysis) -> 
     _add_pairs(session, analysis.pairs, statements, kept_links)
     article.analysed = True
     article.analysis_error = None
+    article.paired = False  # links across the library were dropped with its old statements
 
 
 def _drop_suggested_links(session: Session, statement_ids: list[int]) -> list[LinkRow]:
@@ -147,14 +149,19 @@ def _save_statements(
             row = StatementRow(article_id=article.id)
             session.add(row)
         if row.origin != Origin.MANUAL.value:
-            _fill_statement(row, statement, speakers, len(article.text))
+            features = analysis.features.get(statement.id)
+            _fill_statement(row, statement, speakers, len(article.text), features)
         rows[statement.id] = row
     session.flush()
     return rows
 
 
 def _fill_statement(
-    row: StatementRow, statement: Statement, speakers: dict[str, SpeakerRow], length: int
+    row: StatementRow,
+    statement: Statement,
+    speakers: dict[str, SpeakerRow],
+    length: int,
+    features: dict[str, Any] | None,
 ) -> None:
     for span in (statement.content, statement.cue_span, statement.speaker_span):
         if span is not None and span.end > length:
@@ -169,6 +176,7 @@ def _fill_statement(
     row.origin = statement.origin.value
     row.rule = statement.rule
     row.mode = statement.mode.value
+    row.features = features
 
 
 def _ends(span: Span | None) -> tuple[int | None, int | None]:
@@ -189,13 +197,14 @@ def _drop_statements(
 
 
 def _drop_unused_speakers(session: Session, article_id: int, current: list[int]) -> None:
-    """Delete the article's speakers that are neither current nor named by a statement."""
-    used = select(StatementRow.speaker_id).where(StatementRow.speaker_id.is_not(None))
+    """Delete the article's speakers that are neither current nor named by a statement
+    (looked up by the statements' speaker index, not over every statement)."""
+    used = select(StatementRow.id).where(StatementRow.speaker_id == SpeakerRow.id).exists()
     session.execute(
         delete(SpeakerRow).where(
             SpeakerRow.article_id == article_id,
             SpeakerRow.id.not_in(current),
-            SpeakerRow.id.not_in(used),
+            ~used,
             SpeakerRow.edited.is_(False),  # a reviewer's speaker or merge can be undone
             SpeakerRow.hidden.is_(False),
         )

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from counterclaim.domain import ArticleMeta, LinkStatus, Relation, Review
+from counterclaim.domain import Analysis, ArticleMeta, LinkStatus, Relation, Review
 from counterclaim.ingest import text_sha256
 from counterclaim.services.analysis import AnalysisService, QuietProgress
 from counterclaim.store import Library
@@ -83,3 +85,70 @@ def test_the_same_claim_again_in_another_article_is_noted_not_paired(
     assert (Relation.REPEATS, "Peskov again") in relations
     assert all(p.relation is Relation.REPEATS for p, _ in links)
     assert any("said this in “Peskov again”" in r for p, _ in links for r in p.reasons)
+
+
+class Counting:
+    """The real pipeline, counting the statements it is asked to parse for pairing."""
+
+    def __init__(self, extractor: Extractor) -> None:
+        self.extractor = extractor
+        self.parsed: list[str] = []
+
+    def statement_features(self, texts: list[str]) -> list[dict[str, object]]:
+        self.parsed += texts
+        return self.extractor.statement_features(texts)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.extractor, name)
+
+
+def links(library_path: Path) -> list[tuple[int, int, int, str]]:
+    with closing(sqlite3.connect(library_path)) as db:
+        query = "SELECT id, claim_id, rebuttal_id, created_at FROM links ORDER BY id"
+        return list(db.execute(query))
+
+
+def test_a_new_article_is_paired_once_and_old_links_are_left_alone(
+    library_path: Path, extractor: Extractor
+) -> None:
+    service = AnalysisService(library_path)
+    counting = Counting(extractor)
+    service.use(counting)  # type: ignore[arg-type]  # duck-typed pipeline
+    with Library.open(library_path) as library:
+        first = [add(library, t) for t in (CLAIM, ELSEWHERE)]
+    service.analyse(QuietProgress(), first)
+    before = links(library_path)
+    with Library.open(library_path) as library:
+        assert library.cross_pairs(first[0]) == []  # nothing answers Peskov yet
+        answer = add(library, ANSWER)
+    service.analyse(QuietProgress(), [answer])
+
+    after = links(library_path)
+    assert after[: len(before)] == before  # old articles' links untouched
+    assert counting.parsed == []  # statements were compared from their stored features
+    with Library.open(library_path) as library:
+        found = library.cross_pairs(first[0])  # the old claim is answered by the new article
+        assert library.unpaired() == [] and not library.pairing_due()
+    assert [o.article_title for _, o in found] == ["NATO answers"]
+    assert service.pair_across_library(QuietProgress()) == 0  # nothing left to pair
+    assert links(library_path) == after
+
+
+def test_statements_without_stored_features_are_parsed_once(
+    library_path: Path, extractor: Extractor
+) -> None:
+    service = AnalysisService(library_path)
+    counting = Counting(extractor)
+    service.use(counting)  # type: ignore[arg-type]  # duck-typed pipeline
+    with Library.open(library_path) as library:
+        ids = [add(library, t) for t in (CLAIM, ANSWER)]
+    service.analyse(QuietProgress(), ids[:1])
+    with closing(sqlite3.connect(library_path)) as db:  # as a library from before 0009
+        db.execute("UPDATE statements SET features = NULL")
+        db.commit()
+    service.analyse(QuietProgress(), ids[1:])
+    assert counting.parsed and "hostile to Russia" in counting.parsed[0]
+    with Library.open(library_path) as library:
+        assert [o.article_title for _, o in library.cross_pairs(ids[0])] == ["NATO answers"]
+        library.save_analysis(ids[1], library.analysis(ids[1]) or Analysis((), (), ()))
+        assert library.unpaired() == [ids[1]]  # analysed again: paired again

@@ -182,3 +182,42 @@ def test_one_shared_word_turned_over_is_not_a_rebuttal(extractor: Extractor) -> 
     )
     (pair,) = answered.pairs
     assert any(reason.startswith("Opposite on “witness”") for reason in pair.reasons)
+
+
+def test_stored_features_pair_as_parsing_again_does(
+    extractor: Extractor, sample_analysis: Analysis
+) -> None:
+    """Pairing across the library reads the features kept at analysis: the same verdict,
+    score and reasons as parsing both statements again."""
+    from counterclaim.nlp.pairing import compare_views, speaker_view
+
+    from counterclaim.nlp.propositions import view_of
+    from counterclaim.nlp.views import features_of
+
+    assert sample_analysis.features  # kept for each claim
+    statements = [s for s in sample_analysis.statements if s.id in sample_analysis.features]
+    for statement in statements:  # as the whole pipeline parses the statement on its own
+        parsed_view = view_of("", extractor.nlp(statement.text)[:])
+        assert sample_analysis.features[statement.id] == features_of(parsed_view)
+    for claim in statements:
+        for counter in statements:
+            claim_speaker = sample_analysis.speaker(claim.speaker_id)
+            counter_speaker = sample_analysis.speaker(counter.speaker_id)
+            parsed = extractor.compare_statements(
+                claim.text, claim_speaker, counter.text, counter_speaker
+            )
+            stored = compare_views(
+                speaker_view("claim", sample_analysis.features[claim.id], claim_speaker),
+                speaker_view("counter", sample_analysis.features[counter.id], counter_speaker),
+            )
+            assert stored == parsed
+    assert any(
+        extractor.compare_statements(
+            c.text,
+            sample_analysis.speaker(c.speaker_id),
+            r.text,
+            sample_analysis.speaker(r.speaker_id),
+        ).rebuts
+        for c in statements
+        for r in statements
+    )
