@@ -30,7 +30,6 @@ from counterclaim.gui.settings.preferences import Preferences
 from counterclaim.gui.settings.theme import apply_scheme, is_dark
 from counterclaim.gui.speakers.controller import SpeakerController
 from counterclaim.gui.tasks import TaskRunner
-from counterclaim.nlp.common import default_processes
 from counterclaim.paths import APP_NAME, LIBRARY_FILE, ORGANISATION
 from counterclaim.services.analysis import AnalysisService
 from counterclaim.store import Library, LibraryError
@@ -97,7 +96,7 @@ def build(
     read_only = " (read-only)" if library.read_only else ""
     window.setWindowTitle(f"{visible(Path(library_path).name)}{read_only} – counterclaim")
     runner = TaskRunner(window)
-    service = service or AnalysisService(library_path, in_child=True, processes=default_processes())
+    service = service or AnalysisService(library_path, in_child=True)
     review = ReviewController(window, library, articles, pairs, events)
     app = QApplication.instance()
     if isinstance(app, QApplication):

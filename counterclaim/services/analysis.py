@@ -28,6 +28,7 @@ from counterclaim.nlp.common import (
     CLAIMABLE,
     ArticleInput,
     Cancelled,
+    default_processes,
     different_voices,
     group_restatements,
 )
@@ -135,11 +136,13 @@ class AnalysisService:
         library_path: Path,
         preferred_model: str | None = None,
         in_child: bool = False,
-        processes: int = 1,
+        processes: int | None = None,
     ) -> None:
         self.library_path = library_path
         self.preferred_model = preferred_model
         self.in_child = in_child
+        if processes is None:  # the window: every core but one; here: this process
+            processes = default_processes() if in_child else 1
         self.processes = max(1, processes)
         """Pipeline processes: more than one analyses articles in parallel, in children."""
         self._extractor: Analyser | None = None

@@ -209,6 +209,8 @@ def test_history_of_0005_is_kept_by_the_upgrade(path: Path) -> None:
         db.execute("ALTER TABLE sides DROP COLUMN aliases")
         db.execute("ALTER TABLE articles DROP COLUMN language")
         db.execute("ALTER TABLE articles DROP COLUMN analysis_error")
+        db.execute("ALTER TABLE articles DROP COLUMN paired")  # 0009
+        db.execute("ALTER TABLE statements DROP COLUMN features")
         db.execute("DROP TABLE library_state")
         db.execute("UPDATE alembic_version SET version_num = '0005'")
         db.commit()

@@ -190,7 +190,6 @@ def test_stored_features_pair_as_parsing_again_does(
     """Pairing across the library reads the features kept at analysis: the same verdict,
     score and reasons as parsing both statements again."""
     from counterclaim.nlp.pairing import compare_views, speaker_view
-
     from counterclaim.nlp.propositions import view_of
     from counterclaim.nlp.views import features_of
 

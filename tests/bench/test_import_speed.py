@@ -1,0 +1,119 @@
+"""Importing into a big library, and the pipeline's processes, as ratios to baselines
+measured in the same run (`make bench`): bare spaCy (load + `nlp.pipe`) on the same
+texts, importing into an empty library, one process. Prints the figures; asserts nothing
+about time."""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import time
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+import pytest
+import spacy
+
+from counterclaim.nlp.common import ArticleInput
+from counterclaim.nlp.pipeline import available_model
+from counterclaim.nlp.worker import ProcessExtractor
+from counterclaim.paths import SAMPLE_ARTICLE
+from counterclaim.services.analysis import AnalysisService, QuietProgress
+from tests.bench.big_library import big_library
+
+
+def article_texts(count: int) -> list[str]:
+    """`count` different articles of the sample's shape."""
+    sample = SAMPLE_ARTICLE.read_text(encoding="utf-8")
+    return [f"{sample}\nUpdate {n}: the story was corrected on day {n}.\n" for n in range(count)]
+
+
+def write_files(folder: Path, texts: list[str]) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n, text in enumerate(texts):
+        path = folder / f"article{n:03}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def timed(work: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
+
+
+def figures(times: list[float]) -> str:
+    return f"min {min(times):.2f} s, median {statistics.median(times):.2f} s"
+
+
+def import_into(library: Path, files: list[Path]) -> None:
+    """As `counterclaim import`: load the pipeline, store, analyse, pair."""
+    service = AnalysisService(library)
+    report = service.import_paths(QuietProgress(), files)
+    service.analyse(QuietProgress(), report.added)
+    service.close()
+
+
+def analyse_all(pool: ProcessExtractor, inputs: list[ArticleInput]) -> None:
+    list(pool.analyse_many(inputs))
+
+
+def bare_spacy(texts: list[str]) -> None:
+    list(spacy.load(available_model()).pipe(texts))
+
+
+@pytest.mark.bench
+def test_import_into_a_big_library(tmp_path: Path) -> None:
+    big = big_library()
+    files = write_files(tmp_path / "new", article_texts(5))
+    empty_times, big_times = [], []
+    for n in range(3):
+        empty_times.append(timed(partial(import_into, tmp_path / f"empty{n}.sqlite", files)))
+        copy = tmp_path / f"big{n}.sqlite"
+        shutil.copyfile(big, copy)
+        big_times.append(timed(partial(import_into, copy, files)))
+        copy.unlink()
+    print(
+        f"\nimport 5 articles: empty library {figures(empty_times)}; "
+        f"10,000 articles {figures(big_times)}; "
+        f"ratio {min(big_times) / min(empty_times):.2f} (target <= 1.2)"
+    )
+
+
+@pytest.mark.bench
+def test_import_and_analysis_against_bare_spacy(tmp_path: Path) -> None:
+    texts = article_texts(20)
+    files = write_files(tmp_path / "new", texts)
+    bare_times, ours = [], []
+    for n in range(3):
+        bare_times.append(timed(partial(bare_spacy, texts)))
+        ours.append(timed(partial(import_into, tmp_path / f"lib{n}.sqlite", files)))
+    print(
+        f"\n20 articles: bare spaCy load + pipe {figures(bare_times)}; "
+        f"import + analyse {figures(ours)}; "
+        f"ratio {min(ours) / min(bare_times):.2f} (target <= 1.5)"
+    )
+
+
+@pytest.mark.bench
+def test_two_processes_against_one() -> None:
+    inputs = [ArticleInput(t) for t in article_texts(40)]
+    times: dict[int, list[float]] = {1: [], 2: []}
+    pools = {n: ProcessExtractor(processes=n) for n in times}
+    try:
+        for pool in pools.values():  # every process loads its pipeline before the clock
+            list(pool.analyse_many(inputs[:4]))
+        for _ in range(3):
+            for n, pool in pools.items():
+                times[n].append(timed(partial(analyse_all, pool, inputs)))
+    finally:
+        for pool in pools.values():
+            pool.close()
+    print(
+        f"\nanalyse 40 articles: 1 process {figures(times[1])}; "
+        f"2 processes {figures(times[2])}; speed-up {min(times[1]) / min(times[2]):.2f} "
+        "(target >= 1.7)"
+    )
