@@ -4,6 +4,7 @@ speakers, sides and suggested pairs. The one entry point the other layers call."
 from __future__ import annotations
 
 import threading
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
@@ -107,7 +108,7 @@ def build_analysis(doc: Doc, title: str | None = None) -> Analysis:
     speakers, speaker_ids = _speakers(resolutions)
     text = doc.text
     headline = _headline_span(text, title)
-    quotes = [(q.start_char, q.end_char) for q in doc.spans.get(QUOTES_KEY, [])]
+    quotes = _Quotes([(q.start_char, q.end_char) for q in doc.spans.get(QUOTES_KEY, [])])
     statements = [
         _statement(f"st{n + 1}", text, a, r, speaker_ids, headline, quotes)
         for n, (a, r) in enumerate(zip(attributions, resolutions, strict=True))
@@ -149,7 +150,7 @@ def _statement(
     resolution: Resolution | None,
     speaker_ids: dict[int, str],
     headline: tuple[int, int] | None,
-    quotes: list[tuple[int, int]],
+    quotes: _Quotes,
 ) -> Statement:
     a = attribution
     speaker_span = Span(a.speaker.start_char, a.speaker.end_char) if a.speaker is not None else None
@@ -169,14 +170,28 @@ def _statement(
     )
 
 
-def _kind(
-    a: Attribution, headline: tuple[int, int] | None, quotes: list[tuple[int, int]]
-) -> StatementKind:
+class _Quotes:
+    """The article's quotations, (start, end) of each, found by where they start: a long
+    article has thousands of statements and of quotations."""
+
+    def __init__(self, quotes: list[tuple[int, int]]) -> None:
+        self.quotes = sorted(quotes)
+        self.starts = [start for start, _ in self.quotes]
+        self.longest = max((end - start for start, end in self.quotes), default=0)
+
+    def near(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The quotations that may touch the characters from start to end."""
+        low = bisect_left(self.starts, start - self.longest)
+        return self.quotes[low : bisect_right(self.starts, end)]
+
+
+def _kind(a: Attribution, headline: tuple[int, int] | None, quotes: _Quotes) -> StatementKind:
     if headline is not None and headline[0] <= a.content_start < headline[1]:
         return StatementKind.HEADLINE
-    if any(s <= a.content_start and a.content_end <= e for s, e in quotes):
+    near = quotes.near(a.content_start, a.content_end)
+    if any(s <= a.content_start and a.content_end <= e for s, e in near):
         return StatementKind.DIRECT
-    if any(s < a.content_end and a.content_start < e for s, e in quotes):
+    if any(s < a.content_end and a.content_start < e for s, e in near):
         return StatementKind.MIXED
     return StatementKind.INDIRECT
 

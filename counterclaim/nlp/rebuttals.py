@@ -114,12 +114,11 @@ def _claim_noun(claim: Voice, rebuttal: Voice) -> Evidence | None:
     in that way, or by a report, a rumour, a site."""
     lex = linking_words()
     said_as = claim.cue_lemmas | {w.lower() for w in claim.who.split()}
-    for token in rebuttal.sentence:
-        cues = lex.claim_nouns.get(token.lemma_.lower())
-        if cues and token.pos_ == "NOUN" and said_as & cues:
+    for noun, cues in rebuttal.said_nouns:
+        if said_as & cues:
             return Evidence(
                 lex.weights["claim_noun"],
-                f"{rebuttal.who} answers “{token.text}”: the claim of {claim.who}{_how(claim)}",
+                f"{rebuttal.who} answers “{noun}”: the claim of {claim.who}{_how(claim)}",
             )
     return None
 

@@ -7,6 +7,7 @@ keeping a timeline of who was last mentioned, as a reader does.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -59,6 +60,7 @@ class SpeakerResolver:
         quotes = list(doc.spans[QUOTES_KEY]) if QUOTES_KEY in doc.spans else []
         self._quoted = {t.i for q in quotes for t in q}  # token indices inside quotes
         self._ents = list(doc.ents)
+        self._ent_starts = [e.start for e in self._ents]
 
     def resolve_all(self, attributions: list[Attribution]) -> list[Resolution | None]:
         """Resolutions in the order of the attributions, reading the article once."""
@@ -195,7 +197,7 @@ class SpeakerResolver:
                 org = self.lex.organisation(owner)
                 return (org.affiliation or org.name) if org else _clean_name(owner)
             if token.ent_type_ in ("ORG", *_PLACE_LABELS) and token.pos_ == "PROPN":
-                ent = next((e for e in self._ents if e.start <= token.i < e.end), None)
+                ent = self._entity_at(token)
                 text = ent.text if ent is not None else token.text
                 org = self.lex.organisation(text)
                 if org is not None:
@@ -208,6 +210,11 @@ class SpeakerResolver:
             if org is not None:
                 return org.affiliation or org.name
         return None
+
+    def _entity_at(self, token: Token) -> Span | None:
+        """The named entity the token is part of (they do not overlap)."""
+        n = bisect_right(self._ent_starts, token.i) - 1
+        return self._ents[n] if n >= 0 and token.i < self._ents[n].end else None
 
     def _is_title(self, token: Token) -> bool:
         return (

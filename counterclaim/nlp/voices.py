@@ -4,6 +4,7 @@ negated. The words of resources/lexicons/rebuttals.json are read here."""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -33,6 +34,9 @@ class Voice:
     sentence_terms: dict[str, str]  # concept -> the word, in the whole sentence
     sentence_names: frozenset[str]
     cue_lemmas: frozenset[str]
+    said_nouns: tuple[tuple[str, frozenset[str]], ...]
+    """The nouns of the sentence for something said ("the report"), each with the cue
+    words that say things that way."""
 
     @property
     def who(self) -> str:
@@ -91,6 +95,7 @@ def voice_of(doc: Doc, statement: Statement, speaker: Speaker | None) -> Voice:
         _terms(sentence),
         frozenset(n.lower() for n in propositions.entity_names(sentence)),
         frozenset(t.lemma_.lower() for t in cue) if cue is not None else frozenset(),
+        _said_nouns(sentence),
     )
 
 
@@ -99,15 +104,50 @@ def _covering(doc: Doc, span: TextSpan) -> DocSpan:
     found = doc.char_span(span.start, span.end, alignment_mode="expand")
     if found is not None and len(found):
         return found
-    inside = [t.i for t in doc if t.idx < span.end and span.start < t.idx + len(t)]
-    if not inside:
-        at = next((t.i for t in doc if t.idx + len(t) > span.start), len(doc) - 1)
-        inside = [at]
-    return doc[inside[0] : inside[-1] + 1]
+    starts, ends = _token_bounds(doc)
+    first = bisect_right(ends, span.start)  # the first token that ends after the start
+    last = bisect_left(starts, span.end)  # and the tokens that start before the end
+    if first >= last:
+        first = min(first, len(doc) - 1)
+        last = first + 1
+    return doc[first:last]
+
+
+_BOUNDS_KEY = "cc_token_bounds"
+
+
+def _token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """Where each token starts and ends, kept with the Doc."""
+    bounds: tuple[list[int], list[int]] | None = doc.user_data.get(_BOUNDS_KEY)
+    if bounds is None:
+        ends = [t.idx + len(t) for t in doc]
+        bounds = doc.user_data[_BOUNDS_KEY] = ([t.idx for t in doc], ends)
+    return bounds
+
+
+def _said_nouns(sentence: DocSpan) -> tuple[tuple[str, frozenset[str]], ...]:
+    nouns = linking_words().claim_nouns
+    return tuple(
+        (t.text, nouns[t.lemma_.lower()])
+        for t in sentence
+        if t.pos_ == "NOUN" and nouns.get(t.lemma_.lower())
+    )
 
 
 def _sentence_number(doc: Doc, token: Token) -> int:
-    return sum(1 for s in doc.sents if s.start <= token.i) - 1
+    return bisect_right(_sentence_starts(doc), token.i) - 1
+
+
+_STARTS_KEY = "cc_sentence_starts"
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    """The first token of each sentence, kept with the Doc: a long article has thousands
+    of statements, each numbered by the sentence it starts in."""
+    starts: list[int] | None = doc.user_data.get(_STARTS_KEY)
+    if starts is None:
+        starts = doc.user_data[_STARTS_KEY] = [s.start for s in doc.sents]
+    return starts
 
 
 def _terms(span: DocSpan) -> dict[str, str]:
