@@ -30,6 +30,7 @@ from counterclaim.nlp.common import (
     Cancelled,
     group_restatements,
 )
+from counterclaim.nlp.pieces import parse, parse_many
 from counterclaim.nlp.pipeline import load_pipeline
 from counterclaim.nlp.quotes import QUOTES_KEY
 from counterclaim.nlp.speakers import Entity, Resolution, SpeakerResolver
@@ -48,7 +49,7 @@ class Extractor:
         return cls(load_pipeline(preferred_model))
 
     def analyse(self, text: str, title: str | None = None) -> Analysis:
-        return self._with_features(build_analysis(self.nlp(text), title))
+        return self._with_features(build_analysis(parse(self.nlp, text), title))
 
     def analyse_many(
         self,
@@ -56,9 +57,10 @@ class Extractor:
         cancel: threading.Event | None = None,
         progress: Callable[[int], None] | None = None,
     ) -> Iterator[Analysis]:
-        """Analyses in order; checks ``cancel`` between articles of the ``nlp.pipe`` batch."""
+        """Analyses in order; checks ``cancel`` between articles of the ``nlp.pipe`` batch
+        and between the pieces of a long article."""
         items = list(articles)
-        docs = self.nlp.pipe(item.text for item in items)
+        docs = parse_many(self.nlp, (item.text for item in items), cancel)
         for n, (item, doc) in enumerate(zip(items, docs, strict=True)):
             if cancel is not None and cancel.is_set():
                 raise Cancelled

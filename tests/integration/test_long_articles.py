@@ -1,0 +1,154 @@
+"""Articles longer than spaCy takes at once (``nlp.max_length``) are analysed in pieces,
+with every statement, speaker and pair where it is in the whole article. The pipeline's
+limit is set small here so the tests stay fast; tests/bench/test_long_article.py runs a
+text of over a million characters."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from counterclaim import cli
+from counterclaim.cli import extraction_json
+from counterclaim.domain import Analysis, Statement, StatementKind
+from counterclaim.ingest import load_article
+from counterclaim.nlp.pieces import cut_points
+from counterclaim.paths import SAMPLE_ARTICLE
+from counterclaim.store import Library
+from tests.integration.test_sample import GOLDEN
+
+if TYPE_CHECKING:
+    from counterclaim.nlp.extract import Extractor
+
+TITLE = "Bridge repairs run late"
+
+
+def filler(n: int) -> str:
+    return f"Crews worked through the night on section {n} of the old road; the river stayed high."
+
+
+def article(*middle: str, before: int = 12, after: int = 12) -> str:
+    """A title, the mayor's promise, filler paragraphs around `middle`, and the mayor
+    again by her surname at the end."""
+    paragraphs = [
+        TITLE,
+        "Mayor Jane Smith said the Elm Street bridge would reopen in May.",
+        *(filler(n) for n in range(before)),
+        *middle,
+        *(filler(n) for n in range(before, before + after)),
+        "Smith said the repairs had cost four million dollars.",
+    ]
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def analyse_in_pieces(
+    extractor: Extractor, monkeypatch: pytest.MonkeyPatch, text: str, limit: int, title: str | None
+) -> Analysis:
+    assert len(text) > limit
+    monkeypatch.setattr(extractor.nlp, "max_length", limit)
+    return extractor.analyse(text, title)
+
+
+def said(analysis: Analysis, words: str) -> Statement:
+    return next(s for s in analysis.statements if words in s.text)
+
+
+def test_an_article_over_the_pipelines_limit_is_analysed_where_its_words_are(
+    extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    claim = "Engineer Tom Baker claimed the bridge was unsafe for lorries."
+    denial = "The council said the bridge was not unsafe for lorries, and Baker was wrong."
+    text = article(claim, denial, before=3, after=3)
+    whole = extractor.analyse(text, TITLE)
+    limit = text.index("The council") + 20
+    assert cut_points(text, limit)[0] == text.index("The council")  # the second piece
+    analysis = analyse_in_pieces(extractor, monkeypatch, text, limit, TITLE)
+    assert analysis == whole
+    for statement in analysis.statements:
+        assert text[statement.content.start : statement.content.end] == statement.text
+    cost = said(analysis, "the repairs had cost")
+    assert cost.content.start == text.index("the repairs had cost four million dollars")
+    mayor = analysis.speaker(said(analysis, "would reopen in May").speaker_id)
+    assert mayor is not None and mayor.name == "Mayor Jane Smith"
+    assert cost.speaker_id == mayor.id and cost.speaker_text == "Smith"  # one speaker
+    (pair,) = analysis.pairs  # the claim in the first piece, its rebuttal in the second
+    claim_said, rebuttal = analysis.statement(pair.claim_id), analysis.statement(pair.rebuttal_id)
+    assert claim_said.content.start == text.index("the bridge was unsafe for lorries")
+    assert rebuttal.content.start == text.index("the bridge was not unsafe for lorries")
+    assert rebuttal.speaker_text == "The council"
+
+
+def test_a_quote_over_two_paragraphs_at_a_cut_comes_out_whole(
+    extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opening = "Smith said: “The bridge will reopen in May, whatever the engineers say."
+    going_on = "“We have the money, we have the workers, and nothing will stop us now.”"
+    text = article(opening, going_on, before=6, after=6)
+    # the last blank line within the limit is the one inside the quotation
+    limit = text.index(going_on) + 30
+    analysis = analyse_in_pieces(extractor, monkeypatch, text, limit, TITLE)
+    quoted = said(analysis, "The bridge will reopen in May")
+    assert quoted.text == (
+        "The bridge will reopen in May, whatever the engineers say.\n\n"
+        "“We have the money, we have the workers, and nothing will stop us now."
+    )
+    assert quoted.kind is StatementKind.DIRECT
+    assert quoted.speaker_id == said(analysis, "would reopen in May").speaker_id
+    assert analysis == extractor.analyse(text, TITLE)
+
+
+def test_one_long_line_is_cut_between_sentences(
+    extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = " ".join(article(before=8, after=8).split())  # a page saved without line breaks
+    analysis = analyse_in_pieces(extractor, monkeypatch, text, 400, None)
+    assert analysis == extractor.analyse(text)
+    assert [s.text for s in analysis.statements] == [
+        "the Elm Street bridge would reopen in May",
+        "the repairs had cost four million dollars",
+    ]
+    for statement in analysis.statements:
+        assert text[statement.content.start : statement.content.end] == statement.text
+
+
+def test_the_sample_in_pieces_gives_its_golden_extraction(
+    extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sample = load_article(SAMPLE_ARTICLE)
+    analysis = analyse_in_pieces(extractor, monkeypatch, sample.text, 1000, sample.meta.title)
+    document = extraction_json(sample, analysis)
+    document["file"] = "peskov-nato.txt"
+    assert document == json.loads(GOLDEN.read_text(encoding="utf-8"))
+
+
+def test_a_batch_with_a_long_article_stores_and_analyses_every_file(
+    extractor: Extractor,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from counterclaim.nlp.extract import Extractor
+
+    long_text = article(before=30, after=30)
+    (tmp_path / "a-long.txt").write_text(long_text, encoding="utf-8")
+    (tmp_path / "b-good.txt").write_text(SAMPLE_ARTICLE.read_text(encoding="utf-8"))
+    monkeypatch.setattr(extractor.nlp, "max_length", 1000)
+    monkeypatch.setattr(Extractor, "load", classmethod(lambda cls, preferred=None: extractor))
+    library = tmp_path / "lib.sqlite"
+    code = cli.main(["import", str(tmp_path), "--library", str(library)])
+    assert code == 0, capsys.readouterr().err
+    with Library.open(library) as opened:
+        articles = {Path(a.meta.source or "").name: a for a in opened.articles()}
+        assert sorted(articles) == ["a-long.txt", "b-good.txt"]
+        assert all(a.analysed for a in articles.values())
+        long, good = (opened.analysis(articles[n].id) for n in ("a-long.txt", "b-good.txt"))
+    assert long is not None and good is not None
+    assert [s.text for s in long.statements] == [
+        "the Elm Street bridge would reopen in May",
+        "the repairs had cost four million dollars",
+    ]
+    assert long.statements[1].content.start == long_text.index("the repairs had cost")
+    assert any("poses no threat to Russia" in s.text for s in good.statements)
