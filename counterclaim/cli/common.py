@@ -1,4 +1,5 @@
-"""What the commands share: the --library option, the usage error, the extractor."""
+"""What the commands share: the --library and --max-size options, the usage error, the
+extractor."""
 
 from __future__ import annotations
 
@@ -37,6 +38,29 @@ def library_option() -> argparse.ArgumentParser:
         help=f"the library file (default: ${LIBRARY_ENV}, else {default_library_path()})",
     )
     return common
+
+
+def add_max_size(command: argparse.ArgumentParser) -> None:
+    """--max-size: the largest article file read, as in the window's preferences."""
+    command.add_argument(
+        "--max-size",
+        dest="max_bytes",
+        type=megabytes,
+        default="20",
+        metavar="MB",
+        help="skip files larger than this (default: 20)",
+    )
+
+
+def megabytes(value: str) -> int:
+    """--max-size: megabytes as given, bytes as used."""
+    try:
+        size = float(value)
+    except ValueError:
+        size = 0.0
+    if not 0 < size < 1e6:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a size in MB; give a number like 20")
+    return int(size * 1024 * 1024)
 
 
 def library_path(args: argparse.Namespace) -> Path:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from counterclaim.cli.common import Commands, extractor, json_line, short
+from counterclaim.cli.common import Commands, add_max_size, extractor, json_line, short
 from counterclaim.domain import Analysis
 from counterclaim.ingest import ImportError_, LoadedArticle, load_article
 from counterclaim.text import visible
@@ -18,11 +18,12 @@ def add_command(commands: Commands, common: argparse.ArgumentParser) -> None:
     ext = commands.add_parser("extract", parents=[common], help="statements, speakers and pairs")
     ext.add_argument("files", nargs="+", type=Path, metavar="FILE")
     ext.add_argument("--json", action="store_true", help="one JSON object per line per file")
+    add_max_size(ext)
     ext.set_defaults(run=run_extract)
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    loaded, failures = _load_all(args.files)
+    loaded, failures = _load_all(args.files, args.max_bytes)
     articles = [article for _, article in loaded]
     if articles:
         from counterclaim.nlp.extract import ArticleInput
@@ -37,12 +38,12 @@ def run_extract(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
-def _load_all(paths: list[Path]) -> tuple[list[tuple[Path, LoadedArticle]], int]:
+def _load_all(paths: list[Path], max_bytes: int) -> tuple[list[tuple[Path, LoadedArticle]], int]:
     """The files that can be read, and how many could not (each reported on stderr)."""
     loaded, failures = [], 0
     for path in paths:
         try:
-            loaded.append((path, load_article(path)))
+            loaded.append((path, load_article(path, max_bytes)))
         except ImportError_ as error:
             print(f"counterclaim: {visible(str(error))}", file=sys.stderr)
             failures += 1

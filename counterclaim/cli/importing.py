@@ -7,7 +7,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from counterclaim.cli.common import Commands, add_processes_option, json_line, library_path
+from counterclaim.cli.common import (
+    Commands,
+    add_max_size,
+    add_processes_option,
+    json_line,
+    library_path,
+)
 from counterclaim.ingest import language_name
 from counterclaim.text import visible
 
@@ -24,29 +30,11 @@ def add_command(commands: Commands, common: argparse.ArgumentParser) -> None:
     imp.add_argument(
         "paths", nargs="+", type=Path, metavar="PATH", help="article files, or folders of them"
     )
-    imp.add_argument(
-        "--max-size",
-        dest="max_bytes",
-        type=megabytes,
-        default="20",
-        metavar="MB",
-        help="skip files larger than this (default: 20)",
-    )
+    add_max_size(imp)
     imp.add_argument("--no-analyse", action="store_true", help="store the text only")
     imp.add_argument("--json", action="store_true", help="one JSON line per file")
     add_processes_option(imp)
     imp.set_defaults(run=run_import)
-
-
-def megabytes(value: str) -> int:
-    """--max-size: megabytes as given, bytes as used."""
-    try:
-        size = float(value)
-    except ValueError:
-        size = 0.0
-    if not 0 < size < 1e6:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a size in MB; give a number like 20")
-    return int(size * 1024 * 1024)
 
 
 def run_import(args: argparse.Namespace) -> int:

@@ -97,7 +97,7 @@ def load_text(text: str, source: str | None = None, max_bytes: int = MAX_BYTES) 
     """An article pasted as text; `source` is where it came from (a URL), if known."""
     size = len(text.encode("utf-8", errors="replace"))
     if size > max_bytes:
-        raise too_big("pasted text", size, max_bytes, hint="raise the limit in Preferences")
+        raise too_big("pasted text", size, max_bytes, from_file=False)
     found = Found(source=source.strip() if source and source.strip() else None)
     return _article(strip_controls(text), found, "pasted text", None)
 

@@ -4,6 +4,7 @@ text every span points into, and the metadata guessed from the first lines."""
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +16,8 @@ from counterclaim.text import shorten, visible
 MEBIBYTE = 1024 * 1024
 MAX_BYTES = 20 * MEBIBYTE
 TITLE_LIMIT = 160  # characters of a title; a longer one is shortened with "…"
-CLI_SIZE_HINT = "raise the limit with --max-size MB, or in Preferences in the window"
+SIZE_PREFERENCE = "File > Preferences… (Ctrl+,) > “Largest article file to import”"
+"""Where the window sets the size cap."""
 
 _METADATA_LINE = re.compile(
     r"^\s*(date\b|by\b|image:|photo:|posted\b|updated\b|published\b|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4})",
@@ -86,10 +88,18 @@ def describe_size(size: int) -> str:
     return f"{size} bytes"
 
 
-def too_big(where: str, size: int, max_bytes: int, hint: str = CLI_SIZE_HINT) -> ImportError_:
+def too_big(where: str, size: int, max_bytes: int, from_file: bool = True) -> ImportError_:
+    """The size, the cap, and where to raise it: for a file, the command line's --max-size
+    or the window's preferences; for pasted text, the window's preferences."""
+    needed = math.ceil(size / MEBIBYTE)
+    how = (
+        f": --max-size {needed} on the command line, or {SIZE_PREFERENCE} in the window"
+        if from_file
+        else f" in {SIZE_PREFERENCE}"
+    )
     return ImportError_(
         f"{where}: {describe_size(size)} is over the {describe_size(max_bytes)} limit for "
-        f"one article; {hint} if this really is one article"
+        f"one article; if it really is one article, raise the limit to {needed} MB or more{how}"
     )
 
 

@@ -499,9 +499,27 @@ def test_a_file_over_the_cap_says_its_size_the_cap_and_how_to_raise_it(tmp_path:
     path = write(tmp_path, "big.txt", b"word " * 600)
     with pytest.raises(ImportError_) as error:
         load_article(path, max_bytes=2048)
-    message = one_line_about(path, error)
-    assert "2.9 KB is over the 2 KB limit" in message
-    assert "--max-size MB" in message and "Preferences" in message
+    assert one_line_about(path, error) == (
+        f"{path}: 2.9 KB is over the 2 KB limit for one article; if it really is one article, "
+        "raise the limit to 1 MB or more: --max-size 1 on the command line, or "
+        "File > Preferences… (Ctrl+,) > “Largest article file to import” in the window"
+    )
+
+
+def test_extract_reads_a_file_over_the_cap_when_told_to(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "big.txt", ("Jane Smith said the bridge was unsafe. " * 80).encode())
+    code, out, err = run_cli(capsys, "extract", str(path), "--json", "--max-size", "0.002")
+    assert (code, out) == (1, [])
+    assert err == [
+        f"counterclaim: {path}: 3 KB is over the 2 KB limit for one article; if it really is "
+        "one article, raise the limit to 1 MB or more: --max-size 1 on the command line, or "
+        "File > Preferences… (Ctrl+,) > “Largest article file to import” in the window"
+    ]
+    code, out, err = run_cli(capsys, "extract", str(path), "--json", "--max-size", "1")
+    assert code == 0, err
+    assert json.loads(out[0])["article"]["chars"] == len(path.read_text(encoding="utf-8"))
 
 
 def test_pasted_text_is_an_article(tmp_path: Path) -> None:
@@ -516,13 +534,18 @@ def test_pasted_text_is_an_article(tmp_path: Path) -> None:
     ("text", "message"),
     [
         (" \n\t ", "pasted text: there is no text; paste the article's text"),
-        ("x" * 3000, "pasted text: 2.9 KB is over the 2 KB limit"),
+        (
+            "x" * 3000,
+            "pasted text: 2.9 KB is over the 2 KB limit for one article; if it really is one "
+            "article, raise the limit to 1 MB or more in File > Preferences… (Ctrl+,) > "
+            "“Largest article file to import”",
+        ),
     ],
 )
 def test_pasted_text_that_cannot_be_used(text: str, message: str) -> None:
     with pytest.raises(ImportError_, match=r"^pasted text: ") as error:
         load_text(text, max_bytes=2048)
-    assert str(error.value).startswith(message)
+    assert str(error.value) == message
 
 
 def test_language_needs_enough_letters() -> None:
@@ -700,8 +723,9 @@ def test_import_reads_out_what_it_did(tmp_path: Path, capsys: pytest.CaptureFixt
         f"{french}: “Réforme des retraites” is in French, not English: imported without statements",
     ]
     assert err == [
-        f"skipped: {big}: 1.4 MB is over the 1 MB limit for one article; raise the limit "
-        f"with --max-size MB, or in Preferences in the window if this really is one article"
+        f"skipped: {big}: 1.4 MB is over the 1 MB limit for one article; if it really is one "
+        "article, raise the limit to 2 MB or more: --max-size 2 on the command line, or "
+        "File > Preferences… (Ctrl+,) > “Largest article file to import” in the window"
     ]
     code, out, _ = run_cli(capsys, "import", str(french), "--library", str(library))
     assert code == 0
