@@ -105,7 +105,7 @@ def parse(nlp: Language, text: str, cancel: threading.Event | None = None) -> Do
         if cancel is not None and cancel.is_set():
             raise Cancelled
         piece = nlp(text[start:end])
-        piece.tensor = piece.tensor[:0]  # the pipeline is done with it: free its memory
+        piece.tensor = piece.tensor[:0].copy()  # the pipeline is done with it: free it
         pieces.append(piece)
     return join(pieces)
 
