@@ -13,6 +13,7 @@ reason in words; the weights live in resources/lexicons/rebuttals.json.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -230,6 +231,8 @@ def answers(
     said = [s for s in statements if s.mode in (StatementMode.SPEECH, StatementMode.BELIEF)]
     voices = [voice_of(doc, s, speakers.get(s.speaker_id or "")) for s in said]
     signals = [denial_signal(v) for v in voices]
+    # two denials of one thing are not a claim and its rebuttal
+    claims = _Nearby([v for v, denies in zip(voices, signals, strict=True) if not denies])
     best: dict[tuple[str, str, int], tuple[Pair, str | None]] = {}
     lex = linking_words()
     for rebuttal, signal in zip(voices, signals, strict=True):
@@ -237,10 +240,8 @@ def answers(
             continue
         links = [
             made
-            for claim, denies in zip(voices, signals, strict=True)
-            if not denies  # two denials of one thing are not a claim and its rebuttal
-            and may_answer(claim, rebuttal)
-            and (made := link(claim, rebuttal, signal)) is not None
+            for claim in claims.around(rebuttal.index)
+            if may_answer(claim, rebuttal) and (made := link(claim, rebuttal, signal)) is not None
         ]
         if not links:
             continue
@@ -260,3 +261,26 @@ def answers(
                 if key not in best or best[key][0].score < pair.score:
                     best[key] = (pair, made.topic)
     return list(best.values())
+
+
+NEAREST_SENTENCES = 500
+"""How far apart, in sentences, a claim and its rebuttal may stand: a whole news article;
+in a long report, the pages on either side of the rebuttal (each rebuttal weighs every
+claim in reach, and a report of a thousand pages has thousands of each)."""
+
+
+class _Nearby:
+    """The claims of an article, found by the sentence they stand in."""
+
+    def __init__(self, claims: list[Voice]) -> None:
+        self.claims = claims
+        self.order = sorted(range(len(claims)), key=lambda n: claims[n].index)
+        self.indexes = [claims[n].index for n in self.order]
+
+    def around(self, index: int) -> list[Voice]:
+        """The claims within reach of a sentence, in the article's order."""
+        low = bisect_left(self.indexes, index - NEAREST_SENTENCES)
+        high = bisect_right(self.indexes, index + NEAREST_SENTENCES)
+        if low == 0 and high == len(self.claims):
+            return self.claims
+        return [self.claims[n] for n in sorted(self.order[low:high])]
