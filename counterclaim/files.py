@@ -1,11 +1,15 @@
-"""Writing a file so that a failure never leaves it half written (no Qt)."""
+"""Writing a file so that a failure never leaves it half written (no Qt): whole
+(`write_atomically`) or as it is made (`writing_atomically`)."""
 
 from __future__ import annotations
 
 import os
 import secrets
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from counterclaim.errors import BAD_INPUT, CounterclaimError
 
@@ -49,13 +53,23 @@ def write_atomically(path: Path, data: bytes) -> None:
     Only a regular file is written: a symbolic link is written through (its target is
     replaced, the link stays), and a folder, device, named pipe or socket is refused
     with `NotAFileError`, never replaced by a file."""
+    with writing_atomically(path) as handle:
+        handle.write(data)
+
+
+@contextmanager
+def writing_atomically(path: Path) -> Iterator[BinaryIO]:
+    """`write_atomically` for a file written as it is made: the handle is to a temporary
+    file beside `path`, which replaces `path`, flushed to disk, when the block ends
+    without an error. On an error the temporary file is removed and `path` is left as it
+    was. Refuses the same as `write_atomically`, before anything is written."""
     path = file_to_write(path)
     mode = path.stat().st_mode & 0o777 if path.exists() else 0o666
     partial = path.with_name(f".{path.name}.{secrets.token_hex(4)}.partial")
     descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
     try:
         with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(partial, path)

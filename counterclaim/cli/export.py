@@ -46,12 +46,12 @@ def add_command(commands: Commands, common: argparse.ArgumentParser) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from counterclaim.report import build_report, export, render
+    from counterclaim.report import ReportStream, export_stream, write_stream
     from counterclaim.store import Library
 
     path = _checked_library(args)
     with Library.open(path, create=False) as library:
-        report = build_report(
+        stream = ReportStream(
             library,
             args.article,
             generated_by=args.by,
@@ -59,14 +59,15 @@ def run_export(args: argparse.Namespace) -> int:
             include_rejected=args.include_rejected,
             ratings=_ratings(args),
         )
-    if args.output == "-":
-        sys.stdout.buffer.write(render(report, args.format))
-        sys.stdout.flush()
-        return 0
-    try:
-        export(report, args.format, Path(args.output))
-    except OSError as error:
-        raise UsageError(f"{args.output}: cannot be written ({error.strerror or error})") from None
+        if args.output == "-":
+            write_stream(stream, args.format, sys.stdout.buffer)
+            sys.stdout.flush()
+            return 0
+        try:
+            export_stream(stream, args.format, Path(args.output))
+        except OSError as error:
+            reason = error.strerror or error
+            raise UsageError(f"{args.output}: cannot be written ({reason})") from None
     return 0
 
 

@@ -1,8 +1,10 @@
-"""`build_report`: the report's view-model made once from a library."""
+"""`build_report`: the report's view-model made once from a library; `ReportStream`: the
+same, one article at a time, for a report written as it is built."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import dataclasses
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 
 from counterclaim.colours import NO_SIDE_COLOUR, ink_on, safe_colour
@@ -44,61 +46,160 @@ def build_report(
     url: str | None = None,
 ) -> Report:
     """The report on these articles (every analysed one when None), optionally only on the
-    pairs whose link ids are given. Raises `ReportError` when there is nothing to report
-    and the store's `LibraryError` for an unknown article id."""
-    colours = {side.label: side.colour for side in library.sides()}
-    known: dict[int, Article] = {}
-
-    def other_article(article_id: int) -> Article:
-        if article_id not in known:
-            known[article_id] = library.article(article_id)
-        return known[article_id]
-
-    articles = []
-    for article, analysis in _chosen(library, article_ids):
-        known[article.id] = article
-        built = _article(
-            library, other_article, article, analysis, colours, link_ids, include_rejected
-        )
-        if link_ids is None or built.pairs:
-            articles.append(built)
-    if link_ids is not None and not articles:
-        raise ReportError("none of the selected pairs is in the chosen articles")
-    return Report(
-        title=title or _title(articles),
-        generated_at=(now or datetime.now(UTC)).replace(microsecond=0),
-        generated_by=generated_by,
-        articles=tuple(articles),
-        totals=_totals(articles),
-        ratings=tuple(ratings),
+    pairs whose link ids are given, held whole (the window's preview, the PDF). Raises
+    `ReportError` when there is nothing to report and the store's `LibraryError` for an
+    unknown article id."""
+    stream = ReportStream(
+        library,
+        article_ids,
+        link_ids,
+        generated_by,
+        now,
         include_rejected=include_rejected,
-        selection=link_ids is not None,
+        ratings=ratings,
+        title=title,
         url=url,
     )
+    articles = tuple(stream.articles())
+    return dataclasses.replace(stream.report(), articles=articles)
+
+
+class ReportStream:
+    """The report built one article at a time, for writing as it goes: `articles()`
+    reads one article's analysis, yields its part of the report and lets it go; `report()`
+    then gives the rest (title, totals) with no articles in it. `known` is what is known
+    before the first article: everything but the title and the totals.
+
+    Takes the arguments of `build_report`, and raises what it raises (from `articles()`
+    or `report()`)."""
+
+    def __init__(
+        self,
+        library: LibraryReader,
+        article_ids: list[int] | None = None,
+        link_ids: set[str] | None = None,
+        generated_by: str = "",
+        now: datetime | None = None,
+        *,
+        include_rejected: bool = False,
+        ratings: Sequence[str] = (),
+        title: str | None = None,
+        url: str | None = None,
+    ) -> None:
+        self._library = library
+        self._article_ids = article_ids
+        self._link_ids = link_ids
+        self._title = title
+        self._first_title: str | None = None
+        self._totals = Totals(0, 0, 0, 0, 0, 0)
+        self._done = False
+        self.known = Report(
+            title=title or "",
+            generated_at=(now or datetime.now(UTC)).replace(microsecond=0),
+            generated_by=generated_by,
+            articles=(),
+            totals=self._totals,
+            ratings=tuple(ratings),
+            include_rejected=include_rejected,
+            selection=link_ids is not None,
+            url=url,
+        )
+
+    def articles(self) -> Iterator[ReportArticle]:
+        """The report's articles, in order, each built when asked for."""
+        library = self._library
+        colours = {side.label: side.colour for side in library.sides()}
+        other_article = _ArticleCache(library)
+        for article, analysis in _chosen(library, self._article_ids):
+            other_article.seen(article)
+            built = _article(
+                library,
+                other_article,
+                article,
+                analysis,
+                colours,
+                self._link_ids,
+                self.known.include_rejected,
+            )
+            del analysis
+            if self._link_ids is None or built.pairs:
+                self._count(built)
+                yield built
+        self._done = True
+
+    def report(self) -> Report:
+        """The report but its articles, once `articles()` has run to the end."""
+        if not self._done:
+            raise RuntimeError("ReportStream.report() before its articles were all read")
+        if self._link_ids is not None and not self._totals.articles:
+            raise ReportError("none of the selected pairs is in the chosen articles")
+        return dataclasses.replace(
+            self.known, title=self._title or self._titled(), totals=self._totals
+        )
+
+    def _count(self, article: ReportArticle) -> None:
+        if self._first_title is None:
+            self._first_title = article.title
+        totals = self._totals
+        self._totals = Totals(
+            articles=totals.articles + 1,
+            statements=totals.statements + article.statements,
+            pairs=totals.pairs + len(article.pairs),
+            verdicts=totals.verdicts + sum(p.verdict is not None for p in article.pairs),
+            unanswered=totals.unanswered + article.unanswered,
+            rejected=totals.rejected + article.rejected,
+        )
+
+    def _titled(self) -> str:
+        if self._totals.articles == 1:
+            return f"Claims and rebuttals: {self._first_title}"
+        return f"Claims and rebuttals in {self._totals.articles} articles"
+
+
+class _ArticleCache:
+    """The articles a report's rebuttals come from, read once each; only their metadata is
+    kept (a rebuttal shows where it is, not the article's text)."""
+
+    def __init__(self, library: LibraryReader) -> None:
+        self._library = library
+        self._known: dict[int, Article] = {}
+
+    def seen(self, article: Article) -> None:
+        self._known[article.id] = dataclasses.replace(article, text="")
+
+    def __call__(self, article_id: int) -> Article:
+        if article_id not in self._known:
+            self.seen(self._library.article(article_id, counts=False))
+        return self._known[article_id]
 
 
 def _chosen(
     library: LibraryReader, article_ids: list[int] | None
-) -> list[tuple[Article, Analysis]]:
+) -> Iterator[tuple[Article, Analysis]]:
+    """Each chosen article with its analysis, read one at a time."""
     if article_ids is None:
-        chosen = [(a, library.analysis(a.id)) for a in library.articles() if a.analysed]
-        found = [(a, analysis) for a, analysis in chosen if analysis is not None]
+        found = False
+        for entry in library.article_list():  # without texts: one at a time, below
+            analysis = library.analysis(entry.id) if entry.analysed else None
+            if analysis is not None:
+                found = True
+                yield library.article(entry.id, counts=False), analysis
+            del analysis  # let it go before the next is read
         if not found:
             raise ReportError("no article in the library is analysed yet; import one first")
-        return found
-    result = []
+        return
+    if not article_ids:
+        raise ReportError("no article chosen for the report")
     for article_id in dict.fromkeys(article_ids):
-        article = library.article(article_id)
+        article = library.article(article_id, counts=False)
         analysis = library.analysis(article_id)
         if analysis is None:
             raise ReportError(
                 f"article {article_id} is not analysed yet; analyse it first "
                 f"(Analyse Again in the window, or `counterclaim analyse {article_id}`)"
             )
-        result.append((article, analysis))
-    if not result:
-        raise ReportError("no article chosen for the report")
-    return result
+        yield article, analysis
+        del analysis
 
 
 def _article(
@@ -220,22 +321,3 @@ def _speaker_name(statement: Statement, speaker: Speaker | None) -> str:
 
 def _statement(analysis: Analysis, statement_id: str) -> Statement | None:
     return next((s for s in analysis.statements if s.id == statement_id), None)
-
-
-def _title(articles: Sequence[ReportArticle]) -> str:
-    if len(articles) == 1:
-        return f"Claims and rebuttals: {articles[0].title}"
-    return f"Claims and rebuttals in {len(articles)} articles"
-
-
-def _totals(articles: Iterable[ReportArticle]) -> Totals:
-    articles = list(articles)
-    pairs = [p for a in articles for p in a.pairs]
-    return Totals(
-        articles=len(articles),
-        statements=sum(a.statements for a in articles),
-        pairs=len(pairs),
-        verdicts=sum(p.verdict is not None for p in pairs),
-        unanswered=sum(a.unanswered for a in articles),
-        rejected=sum(a.rejected for a in articles),
-    )

@@ -13,23 +13,49 @@ import json
 from typing import Any
 
 from counterclaim.report.model import Report, ReportArticle, ReportPair, is_person
+from counterclaim.report.writing import written
 
 CONTEXT = "https://schema.org"
 
 
 def claim_reviews(report: Report) -> list[dict[str, Any]]:
     """The reviews, in report order: plain dicts ready for JSON."""
-    return [
-        _review(report, article, pair)
-        for article in report.articles
-        for pair in article.pairs
-        if pair.verdict is not None
-    ]
+    return [review for article in report.articles for review in article_reviews(report, article)]
 
 
 def render(report: Report) -> bytes:
-    text = json.dumps(claim_reviews(report), ensure_ascii=False, indent=1)
-    return (text + "\n").encode("utf-8")
+    return written(report, Writer)
+
+
+def article_reviews(report: Report, article: ReportArticle) -> list[dict[str, Any]]:
+    """The reviews of one article's pairs (`report` need not hold the article)."""
+    return [_review(report, article, pair) for pair in article.pairs if pair.verdict is not None]
+
+
+class Writer:
+    """The JSON-LD a report is written as, article by article (`ReportWriter`): the text
+    `json.dumps(claim_reviews(report), indent=1)` gives."""
+
+    def __init__(self, known: Report) -> None:
+        self._known = known
+        self._count = 0
+
+    def article(self, article: ReportArticle) -> str:
+        parts = []
+        for review in article_reviews(self._known, article):
+            text = json.dumps(review, ensure_ascii=False, indent=1).replace("\n", "\n ")
+            parts.append((",\n " if self._count else " ") + text)
+            self._count += 1
+        return "".join(parts)
+
+    def end(self) -> str:
+        return ""
+
+    def head(self, _report: Report) -> str:
+        return "[\n" if self._count else "[]"
+
+    def foot(self, _report: Report) -> str:
+        return "\n]\n" if self._count else "\n"
 
 
 def _review(report: Report, article: ReportArticle, pair: ReportPair) -> dict[str, Any]:

@@ -14,6 +14,7 @@ import csv
 import io
 
 from counterclaim.report.model import Report, ReportArticle, ReportPair
+from counterclaim.report.writing import written
 from counterclaim.text import visible
 
 COLUMNS = (
@@ -61,11 +62,33 @@ def rows(report: Report) -> list[list[str]]:
 
 
 def render(report: Report) -> bytes:
+    return written(report, Writer)
+
+
+class Writer:
+    """The CSV a report is written as, article by article (`ReportWriter`); the head is
+    the byte-order mark and the column names."""
+
+    def __init__(self, _known: Report) -> None:
+        pass
+
+    def article(self, article: ReportArticle) -> str:
+        return _lines([[neutralised(cell) for cell in _row(article, p)] for p in article.pairs])
+
+    def end(self) -> str:
+        return ""
+
+    def head(self, _report: Report) -> str:
+        return "\ufeff" + _lines([list(COLUMNS)])  # UTF-8 with a byte-order mark
+
+    def foot(self, _report: Report) -> str:
+        return ""
+
+
+def _lines(cells: list[list[str]]) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    writer.writerows(rows(report))
-    return buffer.getvalue().encode("utf-8-sig")
+    csv.writer(buffer, lineterminator="\r\n").writerows(cells)
+    return buffer.getvalue()
 
 
 def _row(article: ReportArticle, pair: ReportPair) -> tuple[object, ...]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from counterclaim.report.model import Report, ReportArticle, ReportPair, Voice
+from counterclaim.report.writing import written
 from counterclaim.text import visible
 
 _SPECIALS = re.compile(r"([\\`*_{}\[\]<>|~&#])")  # markup anywhere in a line
@@ -33,10 +34,31 @@ def name(text: str) -> str:
 
 
 def render(report: Report) -> bytes:
-    lines = [f"# {name(report.title)}", "", *_summary(report)]
-    for number, article in enumerate(report.articles, start=1):
-        lines += ["", *_article(number, article)]
-    return ("\n".join(lines).rstrip() + "\n").encode("utf-8")
+    return written(report, Writer)
+
+
+class Writer:
+    """The Markdown a report is written as, article by article (`ReportWriter`). The
+    document's end is trimmed, so the last article is held until the next comes."""
+
+    def __init__(self, _known: Report) -> None:
+        self._number = 0
+        self._held = ""
+
+    def article(self, article: ReportArticle) -> str:
+        self._number += 1
+        done, self._held = self._held, "\n\n" + "\n".join(_article(self._number, article))
+        return done
+
+    def end(self) -> str:
+        return self._held.rstrip()
+
+    def head(self, report: Report) -> str:
+        text = "\n".join([f"# {name(report.title)}", "", *_summary(report)])
+        return text if self._number else text.rstrip()
+
+    def foot(self, _report: Report) -> str:
+        return "\n"
 
 
 def _summary(report: Report) -> list[str]:

@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from counterclaim.domain import Analysis, Article, LibraryStatement, Pair, Side, SpeakerKind
+from counterclaim.domain import (
+    Analysis,
+    Article,
+    ArticleEntry,
+    LibraryStatement,
+    Pair,
+    Side,
+    SpeakerKind,
+)
 from counterclaim.errors import BAD_INPUT, CounterclaimError
 
 
@@ -26,9 +34,9 @@ class ReportError(CounterclaimError):
 class LibraryReader(Protocol):
     """The part of `counterclaim.store.Library` a report reads."""
 
-    def articles(self) -> list[Article]: ...
+    def article_list(self) -> list[ArticleEntry]: ...
 
-    def article(self, article_id: int) -> Article: ...
+    def article(self, article_id: int, *, counts: bool = True) -> Article: ...
 
     def analysis(self, article_id: int) -> Analysis | None: ...
 

@@ -1,6 +1,10 @@
 """The report as a PDF: QTextDocument lays out a Qt-friendly HTML of the same Report
 (print.html.j2: tables, no CSS grid) and QPdfWriter prints it on A4, with margins and
 page numbers. Needs QtGui only (a QGuiApplication, which runs offscreen), no window.
+
+The PDF is the one format made whole, not article by article: QTextDocument takes the
+whole HTML before it paginates, so `counterclaim.report.write_stream` builds its report
+first.
 """
 
 from __future__ import annotations

@@ -88,6 +88,6 @@ def test_a_bug_is_not_swallowed(
 
     path = tmp_path / "lib.sqlite"
     Library.open(path).close()
-    monkeypatch.setattr("counterclaim.report.build_report", broken)
+    monkeypatch.setattr("counterclaim.report.ReportStream", broken)
     with pytest.raises(KeyError):
         cli.main(["export", "--format", "md", "-o", "-", "--library", str(path)])
