@@ -59,13 +59,13 @@ def similar_statements(
     row = session.get(StatementRow, ids.row_id(ids.STATEMENT, statement_id))
     if row is None:
         return []
-    article = session.get(ArticleRow, row.article_id)
-    assert article is not None
-    words = list(
-        dict.fromkeys(
-            w.lower() for w in _WORD.findall(article.text[row.content_start : row.content_end])
-        )
-    )[:16]
+    said = session.scalar(  # the statement's words only, not the whole article's text
+        select(
+            func.substr(ArticleRow.text, row.content_start + 1, row.content_end - row.content_start)
+        ).where(ArticleRow.id == row.article_id)
+    )
+    assert said is not None
+    words = list(dict.fromkeys(w.lower() for w in _WORD.findall(said)))[:16]
     if not words:
         return []
     query = " OR ".join(f'"{w}"' for w in _rarest(session, words, MATCH_BUDGET))
