@@ -29,12 +29,12 @@ from counterclaim.nlp.common import (
     ArticleInput,
     Cancelled,
     default_processes,
-    different_voices,
     group_restatements,
 )
-from counterclaim.nlp.pairing import compare_views, score, speaker_view
-from counterclaim.nlp.views import Features, StatementView, view_from
+from counterclaim.nlp.views import Features
 from counterclaim.paths import SAMPLE_ARTICLE
+from counterclaim.services.cross_pairing import Views, link
+from counterclaim.services.importing import Imported, ImportReport, Skipped, _ignore
 from counterclaim.store import Library
 from counterclaim.text import shorten
 
@@ -79,46 +79,6 @@ class Analyser(Protocol):
 
 
 PIPELINE_LANGUAGE = "en"
-
-
-@dataclass(frozen=True)
-class Imported:
-    """One file stored: a new article, or one already in the library (`created` False,
-    with the stored article's title)."""
-
-    path: str
-    article_id: int
-    created: bool
-    title: str
-    language: str | None
-    notes: tuple[str, ...] = ()  # what was mended to read the file, one line each
-
-
-@dataclass(frozen=True)
-class Skipped:
-    """One file that could not be read, and why."""
-
-    path: str
-    message: str
-
-
-def _ignore(_outcome: Imported | Skipped) -> None:
-    pass
-
-
-@dataclass
-class ImportReport:
-    """What an import did: the new articles, the texts already in the library, the files
-    that could not be read (each with why), what was mended to read the new ones (each
-    starting with the file), and how many were left when it was cancelled."""
-
-    added: list[int] = field(default_factory=list)
-    duplicates: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-    other_language: list[tuple[str, str]] = field(default_factory=list)  # title, language
-    notes: list[str] = field(default_factory=list)  # "a.txt: 3 bytes that are not UTF-8 ..."
-    cancelled: int = 0
-    read: int = 0  # files read, new or already stored
 
 
 def in_pipeline_language(language: str | None) -> bool:
@@ -370,7 +330,7 @@ class AnalysisService:
             for s in here
         }
         everyone = here + [o for found in nearby.values() for o in found]
-        views = _Views(self._features(library, everyone, progress))
+        views = Views(self._features(library, everyone, progress))
         claims: list[tuple[Pair, str | None]] = []
         answers: list[tuple[Pair, str | None]] = []
         repeats: tuple[list[Pair], list[Pair]] = ([], [])
@@ -379,11 +339,11 @@ class AnalysisService:
                 if other.statement.mode not in _CLAIMABLE:
                     continue
                 for way, (claim, rebuttal) in enumerate(((mine, other), (other, mine))):
-                    link = _link(views, claim, rebuttal)
-                    if link is not None and link[0].relation is Relation.REPEATS:
-                        repeats[way].append(link[0])
-                    elif link is not None:
-                        (claims, answers)[way].append(link)
+                    made = link(views, claim, rebuttal)
+                    if made is not None and made[0].relation is Relation.REPEATS:
+                        repeats[way].append(made[0])
+                    elif made is not None:
+                        (claims, answers)[way].append(made)
         statements = {s.statement.id: s.statement for s in everyone}
         speakers = {s.speaker.id: s.speaker for s in everyone if s.speaker is not None}
         return (
@@ -412,53 +372,3 @@ def failure_reason(error: BaseException) -> str:
     """Why an analysis failed, on one line."""
     words = str(error) or type(error).__name__
     return shorten(f"the pipeline stopped with {type(error).__name__}: {words}", 300)
-
-
-class _Views:
-    """Statement views from stored features, each made once."""
-
-    def __init__(self, features: dict[str, Features]) -> None:
-        self.features = features
-        self._made: dict[tuple[str, str, bool], StatementView] = {}
-
-    def view(self, found: LibraryStatement, as_id: str, with_speaker: bool) -> StatementView:
-        key = (found.statement.id, as_id, with_speaker)
-        if key not in self._made:
-            features = self.features[found.statement.id]
-            self._made[key] = (
-                speaker_view(as_id, features, found.speaker)
-                if with_speaker
-                else view_from(as_id, features)
-            )
-        return self._made[key]
-
-
-def _link(
-    views: _Views, claim: LibraryStatement, other: LibraryStatement
-) -> tuple[Pair, str | None] | None:
-    """Whether `other` (in another article) rebuts `claim`, or repeats it by its speaker."""
-    statement, speaker = claim.statement, claim.speaker
-    where = f"“{other.article_title}”" + (f" ({other.published})" if other.published else "")
-    if speaker is not None and other.speaker is not None and speaker.name == other.speaker.name:
-        verdict = score(views.view(claim, "claim", False), views.view(other, "counter", False))
-        if verdict.relation != "supports":
-            return None
-        reason = f"{speaker.name} said this in {where} too"
-        pair = Pair(
-            statement.id, other.statement.id, verdict.score, (reason,), relation=Relation.REPEATS
-        )
-        return pair, None
-    if not different_voices(speaker, other.speaker):
-        return None
-    verdict = compare_views(views.view(claim, "claim", True), views.view(other, "counter", True))
-    if not verdict.rebuts:
-        return None
-    reasons = (*verdict.reasons, f"The rebuttal is in {where}")
-    pair = Pair(
-        statement.id,
-        other.statement.id,
-        verdict.score,
-        reasons,
-        relation=Relation(verdict.relation),
-    )
-    return pair, verdict.topic

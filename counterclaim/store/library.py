@@ -9,7 +9,6 @@ from types import TracebackType
 from typing import Any
 
 from sqlalchemy import Engine, select
-from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
 from counterclaim.domain import (
@@ -30,16 +29,10 @@ from counterclaim.domain import (
     StatementKind,
 )
 from counterclaim.store import by_hand, editing, search
-from counterclaim.store.access import heal_side_files, look_at
-from counterclaim.store.db import (
-    checkpoint,
-    create_library_engine,
-    session_factory,
-    session_scope,
-)
-from counterclaim.store.errors import LibraryError, sqlite_failure
-from counterclaim.store.migrate import head_revision, known_revisions, upgrade
+from counterclaim.store.db import checkpoint, session_factory, session_scope
+from counterclaim.store.errors import LibraryError
 from counterclaim.store.models import ArticleRow, LibraryStateRow, SideRow, utc_now
+from counterclaim.store.opening import opened_engine
 from counterclaim.store.reading import (
     article_counts,
     article_entries,
@@ -80,32 +73,8 @@ class Library:
         exactly as it was.
         """
         path = Path(path)
-        state = look_at(path, known_revisions(), create=create)
-        if state is not None and not state.writable and not state.empty:
-            return cls._open_read_only(path, state.revision)
-        if state is not None:
-            heal_side_files(path)
-        engine = create_library_engine(path)
-        try:
-            upgrade(engine, path)
-        except DatabaseError as error:
-            engine.dispose()
-            failure = sqlite_failure(path, error.orig)
-            raise failure or LibraryError(f"cannot open '{path}': {error.orig}") from error
-        except LibraryError:
-            engine.dispose()
-            raise
-        return cls(engine, path)
-
-    @classmethod
-    def _open_read_only(cls, path: Path, revision: str | None) -> Library:
-        if revision != head_revision():
-            raise LibraryError(
-                f"the library '{path}' is read-only and needs upgrading from schema "
-                f"{revision} (it was made by an older counterclaim): make the file and its "
-                "folder writable and open it again; a backup is kept before the upgrade"
-            )
-        return cls(create_library_engine(path, read_only=True), path, read_only=True)
+        engine, read_only = opened_engine(path, create=create)
+        return cls(engine, path, read_only=read_only)
 
     @property
     def path(self) -> Path:
