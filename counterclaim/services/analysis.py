@@ -371,4 +371,6 @@ class AnalysisService:
 def failure_reason(error: BaseException) -> str:
     """Why an analysis failed, on one line."""
     words = str(error) or type(error).__name__
-    return shorten(f"the pipeline stopped with {type(error).__name__}: {words}", 300)
+    return shorten(
+        f"the language pipeline could not read it ({type(error).__name__}: {words})", 300
+    )

@@ -27,7 +27,9 @@ def test_a_failed_article_is_marked_and_retried(
     service.use(extractor)
     (article_id,) = service.import_paths(QuietProgress(), [article]).added
     with Library.open(library_path) as library:
-        library.mark_not_analysed(article_id, "the pipeline stopped with ValueError: [E088]")
+        library.mark_not_analysed(
+            article_id, "the language pipeline could not read it (ValueError: [E088])"
+        )
     application()
     bench = build(library_path, service, settings)
     qtbot.addWidget(bench.window)
@@ -35,7 +37,8 @@ def test_a_failed_article_is_marked_and_retried(
     bench.review.refresh()
     articles = bench.window.library_list.model()
     shown = articles.index(0, 0).data(Qt.ItemDataRole.DisplayRole)
-    assert shown == "Bridge to close\nnot analysed: the pipeline stopped with ValueError: [E088]"
+    reason = "the language pipeline could not read it (ValueError: [E088])"
+    assert shown == f"Bridge to close\nnot analysed: {reason}"
     assert "Retry Analysis" in articles.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert bench.window.retry_action in bench.window.library_list.actions()
 
