@@ -14,6 +14,7 @@ and the new library appears under its name only once it is complete and checked.
 
 from __future__ import annotations
 
+import re
 import secrets
 import sqlite3
 from contextlib import closing
@@ -134,6 +135,7 @@ def _copy_rows(
 ) -> tuple[tuple[tuple[str, int], ...], tuple[str, ...], int]:
     copied: list[str] = []
     damaged: list[str] = []
+    checked = tables_found_damaged(source)
     with closing(sqlite3.connect(partial, isolation_level=None)) as new:
         new.execute("PRAGMA foreign_keys=OFF")
         new.execute("BEGIN")
@@ -145,7 +147,7 @@ def _copy_rows(
             new.execute(f'DELETE FROM "{table}"')  # rows the migrations seeded: the source's win
             kept = _insert(new, table, columns, rows)
             copied.append(table)
-            if lost_some or kept < len(rows):
+            if lost_some or kept < len(rows) or table in checked:
                 damaged.append(table)
         dropped = _drop_orphans(new)
         if "library_state" in _tables(new):  # links may be gone: pair the library again
@@ -230,6 +232,26 @@ def _common_columns(source: sqlite3.Connection, new: sqlite3.Connection, table: 
     except sqlite3.DatabaseError:
         return []
     return [row[1] for row in new.execute(f'PRAGMA table_info("{table}")') if row[1] in old]
+
+
+def tables_found_damaged(source: sqlite3.Connection) -> set[str]:
+    """The tables that own the pages SQLite's integrity check finds damaged ("On tree page
+    34 ..."): a damaged page can read as fewer rows without any error."""
+    try:
+        messages = " ".join(row[0] for row in source.execute("PRAGMA integrity_check(1000)"))
+        pages = {int(n) for n in re.findall(r"[Pp]age (\d+)", messages)}
+        tables = {
+            name
+            for (name,) in source.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        owners = {
+            name
+            for page in pages
+            for (name,) in source.execute("SELECT name FROM dbstat WHERE pageno = ?", (page,))
+        }
+    except sqlite3.DatabaseError:
+        return set()
+    return owners & tables
 
 
 def readable_rows(
