@@ -14,7 +14,6 @@ from spacy.tokens import Doc
 from counterclaim.colours import side_colour
 from counterclaim.domain import (
     Analysis,
-    Pair,
     Side,
     Span,
     Speaker,
@@ -22,7 +21,7 @@ from counterclaim.domain import (
     StatementKind,
     StatementMode,
 )
-from counterclaim.nlp import pairing, propositions, rebuttals, views
+from counterclaim.nlp import pairing, propositions, rebuttals, views, voices
 from counterclaim.nlp.attribution import Attribution
 from counterclaim.nlp.common import (
     CLAIMABLE,
@@ -34,6 +33,7 @@ from counterclaim.nlp.pieces import parse, parse_many
 from counterclaim.nlp.pipeline import load_pipeline
 from counterclaim.nlp.quotes import QUOTES_KEY
 from counterclaim.nlp.speakers import Entity, Resolution, SpeakerResolver
+from counterclaim.nlp.voices import Voice
 
 _NOT_FOR_FEATURES = ("cc_quotes", "cc_attribution")
 
@@ -48,23 +48,33 @@ class Extractor:
     def load(cls, preferred_model: str | None = None) -> Extractor:
         return cls(load_pipeline(preferred_model))
 
-    def analyse(self, text: str, title: str | None = None) -> Analysis:
-        return self._with_features(build_analysis(parse(self.nlp, text), title))
+    def analyse(
+        self,
+        text: str,
+        title: str | None = None,
+        cancel: threading.Event | None = None,
+        told: Callable[[int, int], None] | None = None,
+    ) -> Analysis:
+        """The article's analysis; a long one is read in pieces (`told` hears how many are
+        done, of how many), and ``cancel`` is checked between them."""
+        pieces = parse(self.nlp, text, cancel, told)
+        return self._with_features(build_analysis(pieces, text, title))
 
     def analyse_many(
         self,
         articles: Iterable[ArticleInput],
         cancel: threading.Event | None = None,
         progress: Callable[[int], None] | None = None,
+        told: Callable[[int, int], None] | None = None,
     ) -> Iterator[Analysis]:
         """Analyses in order; checks ``cancel`` between articles of the ``nlp.pipe`` batch
-        and between the pieces of a long article."""
+        and between the pieces of a long article (`told` hears of those pieces)."""
         items = list(articles)
-        docs = parse_many(self.nlp, (item.text for item in items), cancel)
-        for n, (item, doc) in enumerate(zip(items, docs, strict=True)):
+        parsed = parse_many(self.nlp, (item.text for item in items), cancel, told)
+        for n, (item, pieces) in enumerate(zip(items, parsed, strict=True)):
             if cancel is not None and cancel.is_set():
                 raise Cancelled
-            yield self._with_features(build_analysis(doc, item.title))
+            yield self._with_features(build_analysis(pieces, item.text, item.title))
             if progress is not None:
                 progress(n + 1)
 
@@ -103,19 +113,38 @@ class Extractor:
         )
 
 
-def build_analysis(doc: Doc, title: str | None = None) -> Analysis:
-    attributions: list[Attribution] = doc._.cc_attributions or []
-    resolver = SpeakerResolver(doc)
-    resolutions = resolver.resolve_all(attributions)
-    speakers, speaker_ids = _speakers(resolutions)
-    text = doc.text
+def build_analysis(
+    pieces: Iterable[tuple[int, Doc]], text: str, title: str | None = None
+) -> Analysis:
+    """The analysis of `text`, read from its Docs (`counterclaim.nlp.pieces`): one for a
+    short article, one per piece for a long one, each read and let go before the next."""
+    resolver = SpeakerResolver()
     headline = _headline_span(text, title)
-    quotes = _Quotes([(q.start_char, q.end_char) for q in doc.spans.get(QUOTES_KEY, [])])
-    statements = [
-        _statement(f"st{n + 1}", text, a, r, speaker_ids, headline, quotes)
-        for n, (a, r) in enumerate(zip(attributions, resolutions, strict=True))
-    ]
-    pairs = suggest_pairs(doc, statements, speakers)
+    found: list[tuple[Statement, Resolution | None, Voice | None]] = []
+    sentences = 0
+    for offset, doc in pieces:
+        attributions: list[Attribution] = doc._.cc_attributions or []
+        resolutions = resolver.resolve_all(doc, attributions)
+        spans = doc.spans.get(QUOTES_KEY, [])
+        quotes = _Quotes([(q.start_char + offset, q.end_char + offset) for q in spans])
+        for a, r in zip(attributions, resolutions, strict=True):
+            statement = _statement(f"st{len(found) + 1}", text, a, r, offset, headline, quotes)
+            said = statement.mode in CLAIMABLE
+            voice = voices.voice_of(doc, statement, offset, sentences) if said else None
+            found.append((statement, r, voice))
+        sentences += voices.sentence_count(doc)
+    speakers, speaker_ids = _speakers([r for _, r, _ in found])
+    by_id = {s.id: s for s in speakers}
+    statements: list[Statement] = []
+    said_voices: list[Voice] = []
+    for statement, resolution, voice in found:
+        if resolution is not None:
+            statement = replace(statement, speaker_id=speaker_ids[id(resolution.entity)])
+        statements.append(statement)
+        if voice is not None:
+            speaker = by_id.get(statement.speaker_id or "")
+            said_voices.append(voices.with_speaker(voice, statement, speaker))
+    pairs = group_restatements(rebuttals.answers(said_voices), {s.id: s for s in statements}, by_id)
     sides = sorted({s.side for s in speakers if s.side})
     return Analysis(
         speakers=tuple(speakers),
@@ -150,22 +179,26 @@ def _statement(
     text: str,
     attribution: Attribution,
     resolution: Resolution | None,
-    speaker_ids: dict[int, str],
+    offset: int,
     headline: tuple[int, int] | None,
     quotes: _Quotes,
 ) -> Statement:
+    """The statement of an attribution found in the Doc of the article's text from
+    `offset` on; its speaker is numbered when the whole article has been read."""
     a = attribution
-    speaker_span = Span(a.speaker.start_char, a.speaker.end_char) if a.speaker is not None else None
+    speaker = a.speaker
+    speaker_span = Span(speaker.start_char + offset, speaker.end_char + offset) if speaker else None
     rule = a.rule + (f"; speaker by {resolution.how}" if resolution else "; speaker unresolved")
+    content = Span(a.content_start + offset, a.content_end + offset)
     return Statement(
         id=statement_id,
-        speaker_id=speaker_ids[id(resolution.entity)] if resolution else None,
-        speaker_text=a.speaker.text if a.speaker is not None else "",
-        cue=text[a.cue_start : a.cue_end],
-        kind=_kind(a, headline, quotes),
-        content=Span(a.content_start, a.content_end),
-        text=text[a.content_start : a.content_end],
-        cue_span=Span(a.cue_start, a.cue_end),
+        speaker_id=None,
+        speaker_text=speaker.text if speaker is not None else "",
+        cue=text[a.cue_start + offset : a.cue_end + offset],
+        kind=_kind(content, headline, quotes),
+        content=content,
+        text=text[content.start : content.end],
+        cue_span=Span(a.cue_start + offset, a.cue_end + offset),
         speaker_span=speaker_span,
         rule=rule,
         mode=StatementMode(a.mode),
@@ -187,13 +220,13 @@ class _Quotes:
         return self.quotes[low : bisect_right(self.starts, end)]
 
 
-def _kind(a: Attribution, headline: tuple[int, int] | None, quotes: _Quotes) -> StatementKind:
-    if headline is not None and headline[0] <= a.content_start < headline[1]:
+def _kind(content: Span, headline: tuple[int, int] | None, quotes: _Quotes) -> StatementKind:
+    if headline is not None and headline[0] <= content.start < headline[1]:
         return StatementKind.HEADLINE
-    near = quotes.near(a.content_start, a.content_end)
-    if any(s <= a.content_start and a.content_end <= e for s, e in near):
+    near = quotes.near(content.start, content.end)
+    if any(s <= content.start and content.end <= e for s, e in near):
         return StatementKind.DIRECT
-    if any(s < a.content_end and a.content_start < e for s, e in near):
+    if any(s < content.end and content.start < e for s, e in near):
         return StatementKind.MIXED
     return StatementKind.INDIRECT
 
@@ -206,10 +239,3 @@ def _headline_span(text: str, title: str | None) -> tuple[int, int] | None:
         return None
     end = text.find("\n", start)
     return start, end if end >= 0 else len(text)
-
-
-def suggest_pairs(doc: Doc, statements: list[Statement], speakers: list[Speaker]) -> list[Pair]:
-    """Each statement that denies, beside the claim of another side it answers best."""
-    by_id = {s.id: s for s in speakers}
-    found = rebuttals.answers(doc, statements, by_id)
-    return group_restatements(found, {s.id: s for s in statements}, by_id)

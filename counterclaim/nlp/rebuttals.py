@@ -14,14 +14,12 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
-
-from counterclaim.domain import Pair, Relation, Speaker, Statement, StatementMode
+from counterclaim.domain import Pair, Relation
 from counterclaim.nlp import pairing, propositions
-from counterclaim.nlp.voices import Voice, denial_signal, linking_words, only_negated, voice_of
+from counterclaim.nlp.voices import Voice, linking_words, only_negated
 
 
 @dataclass(frozen=True)
@@ -223,14 +221,11 @@ def link(claim: Voice, rebuttal: Voice, signal: list[str]) -> Link | None:
     return Link(claim, rebuttal, score, tuple(reasons), opposite.topic if opposite else None)
 
 
-def answers(
-    doc: Doc, statements: Iterable[Statement], speakers: dict[str, Speaker]
-) -> list[tuple[Pair, str | None]]:
-    """For each statement that denies, the few claims it answers best, when the evidence
-    is strong enough; with the proposition turned over, for grouping restatements."""
-    said = [s for s in statements if s.mode in (StatementMode.SPEECH, StatementMode.BELIEF)]
-    voices = [voice_of(doc, s, speakers.get(s.speaker_id or "")) for s in said]
-    signals = [denial_signal(v) for v in voices]
+def answers(voices: list[Voice]) -> list[tuple[Pair, str | None]]:
+    """For each voice that denies, the few claims it answers best, when the evidence is
+    strong enough; with the proposition turned over, for grouping restatements. The
+    voices are the article's statements said or believed, in its order."""
+    signals = [list(v.signal) for v in voices]
     # two denials of one thing are not a claim and its rebuttal
     claims = _Nearby([v for v, denies in zip(voices, signals, strict=True) if not denies])
     best: dict[tuple[str, str, int], tuple[Pair, str | None]] = {}

@@ -52,24 +52,32 @@ class Resolution:
 class SpeakerResolver:
     """Resolves each attribution's speaker mention to an :class:`Entity`."""
 
-    def __init__(self, doc: Doc, lex: Lexicons | None = None) -> None:
-        self.doc = doc
+    def __init__(self, lex: Lexicons | None = None) -> None:
         self.lex = lex or lexicons()
         self.entities: list[Entity] = []
         self._timeline: list[tuple[int, Entity]] = []  # (char offset, entity), in order
+        self._quoted: set[int] = set()
+        self._ents: list[Span] = []
+        self._ent_starts: list[int] = []
+
+    def _read(self, doc: Doc) -> None:
+        """Take the next part of the article; who has been met so far is kept."""
         quotes = list(doc.spans[QUOTES_KEY]) if QUOTES_KEY in doc.spans else []
         self._quoted = {t.i for q in quotes for t in q}  # token indices inside quotes
         self._ents = list(doc.ents)
         self._ent_starts = [e.start for e in self._ents]
 
-    def resolve_all(self, attributions: list[Attribution]) -> list[Resolution | None]:
-        """Resolutions in the order of the attributions, reading the article once."""
+    def resolve_all(self, doc: Doc, attributions: list[Attribution]) -> list[Resolution | None]:
+        """Resolutions in the order of the attributions, reading the Doc once. A long
+        article comes in several Docs, one after the other: a speaker met in one is known
+        in the next."""
+        self._read(doc)
         by_position: dict[int, list[int]] = {}
         for n, a in enumerate(attributions):
             if a.speaker_head is not None:
                 by_position.setdefault(a.speaker_head.i, []).append(n)
         results: list[Resolution | None] = [None] * len(attributions)
-        for token in self.doc:
+        for token in doc:
             if token.i in by_position:
                 resolution = self._resolve_speaker(token)
                 for n in by_position[token.i]:
@@ -188,12 +196,12 @@ class SpeakerResolver:
             t for t in words if t.dep_ not in ("det", "punct", "case") and t.tag_ != "POS"
         ]
         if titles and descriptor:
-            person.add_alias(self.doc[descriptor[0].i : descriptor[-1].i + 1].text)
+            person.add_alias(mention.doc[descriptor[0].i : descriptor[-1].i + 1].text)
 
     def _affiliation(self, words: list[Token]) -> str | None:
         for token in words:
             if token.dep_ == "poss" and token.pos_ == "PROPN":  # "Germany's Olaf Scholz"
-                owner = self.doc[token.left_edge.i : token.i + 1].text
+                owner = token.doc[token.left_edge.i : token.i + 1].text
                 org = self.lex.organisation(owner)
                 return (org.affiliation or org.name) if org else _clean_name(owner)
             if token.ent_type_ in ("ORG", *_PLACE_LABELS) and token.pos_ == "PROPN":

@@ -5,7 +5,7 @@ negated. The words of resources/lexicons/rebuttals.json are read here."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Doc, Token
@@ -27,8 +27,6 @@ class Voice:
     statement: Statement
     speaker: Speaker | None
     view: propositions.StatementView
-    content: DocSpan  # what is said
-    sentence: DocSpan  # the whole sentence(s): speaker, cue and content
     index: int  # the number of its first sentence in the article
     terms: dict[str, str]  # concept -> the word, in the content
     sentence_terms: dict[str, str]  # concept -> the word, in the whole sentence
@@ -37,6 +35,8 @@ class Voice:
     said_nouns: tuple[tuple[str, frozenset[str]], ...]
     """The nouns of the sentence for something said ("the report"), each with the cue
     words that say things that way."""
+    signal: tuple[str, ...] = ()
+    """The words that make it a rebuttal (`denial_signal`), or nothing."""
 
     @property
     def who(self) -> str:
@@ -68,35 +68,54 @@ def linking_words() -> LinkingWords:
     )
 
 
-def voice_of(doc: Doc, statement: Statement, speaker: Speaker | None) -> Voice:
-    content = _covering(doc, statement.content)
-    names = (speaker.name, speaker.side or "", speaker.affiliation or "") if speaker else ()
-    view = propositions.view_of(
-        statement.id,
-        content,
-        speaker=speaker.name if speaker else None,
-        side=speaker.side if speaker else None,
-        speaker_names=tuple(n for n in names if n),
-        position=statement.content.start,
-    )
+def voice_of(doc: Doc, statement: Statement, offset: int = 0, sentences_before: int = 0) -> Voice:
+    """The statement as the linker sees it, from the Doc it was found in, whose text
+    starts `offset` characters into the article after `sentences_before` sentences. The
+    voice keeps nothing of the Doc; its speaker is given later (`with_speaker`)."""
+    content = _covering(doc, _moved(statement.content, -offset))
+    view = propositions.view_of(statement.id, content, position=statement.content.start)
     ends = [statement.content]
     ends += [s for s in (statement.cue_span, statement.speaker_span) if s is not None]
-    whole = _covering(doc, TextSpan(min(s.start for s in ends), max(s.end for s in ends)))
+    whole = _covering(
+        doc, TextSpan(min(s.start for s in ends) - offset, max(s.end for s in ends) - offset)
+    )
     sentence = doc[whole[0].sent.start : whole[-1].sent.end]
-    cue = _covering(doc, statement.cue_span) if statement.cue_span else None
+    cue = _covering(doc, _moved(statement.cue_span, -offset)) if statement.cue_span else None
+    cue_lemmas = frozenset(t.lemma_.lower() for t in cue) if cue is not None else frozenset()
     return Voice(
         statement,
-        speaker,
+        None,
         view,
-        content,
-        sentence,
-        _sentence_number(doc, whole[0]),
+        sentences_before + _sentence_number(doc, whole[0]),
         _terms(content),
         _terms(sentence),
         frozenset(n.lower() for n in propositions.entity_names(sentence)),
-        frozenset(t.lemma_.lower() for t in cue) if cue is not None else frozenset(),
+        cue_lemmas,
         _said_nouns(sentence),
+        tuple(denial_signal(content, cue_lemmas, view)),
     )
+
+
+def with_speaker(voice: Voice, statement: Statement, speaker: Speaker | None) -> Voice:
+    """The voice of `statement` (the one it was made from, with its speaker now known),
+    said by `speaker`: the speaker's name, side and affiliation are what a rebuttal may
+    name."""
+    names = (speaker.name, speaker.side or "", speaker.affiliation or "") if speaker else ()
+    view = replace(
+        voice.view,
+        speaker=speaker.name if speaker else None,
+        side=speaker.side if speaker else None,
+        speaker_names=propositions.speaker_stems(tuple(n for n in names if n)),
+    )
+    return replace(voice, statement=statement, speaker=speaker, view=view)
+
+
+def sentence_count(doc: Doc) -> int:
+    return len(_sentence_starts(doc))
+
+
+def _moved(span: TextSpan, by: int) -> TextSpan:
+    return TextSpan(span.start + by, span.end + by)
 
 
 def _covering(doc: Doc, span: TextSpan) -> DocSpan:
@@ -162,26 +181,27 @@ def _terms(span: DocSpan) -> dict[str, str]:
     return found
 
 
-def denial_signal(voice: Voice) -> list[str]:
+def denial_signal(
+    content: DocSpan, cue_lemmas: frozenset[str], view: propositions.StatementView
+) -> list[str]:
     """The words that make a statement a rebuttal (in its cue or its own words), or
     nothing. A denial verb in the words counts when it denies something said ("denied
     the report", "rejected claims that ..."), not an act ("denied them the right to
     vote"); a negation counts when it governs the statement's words or its subject is
     "none" or "nothing"."""
     lex = linking_words()
-    content = voice.content
-    found = [lemma for lemma in voice.cue_lemmas if lemma in lex.denial_cues]
+    found = [lemma for lemma in cue_lemmas if lemma in lex.denial_cues]
     if found and not any(t.pos_ in ("VERB", "AUX") for t in content):
         found = []  # "denied the claims": what is denied, not a statement of its own
     acts = {t.text for t in content if _denies_an_act(t)}
-    found += [d for d in voice.view.denials if d not in acts]
+    found += [d for d in view.denials if d not in acts]
     negations = [
         t.text
         for t in content
         if t.dep_ == "neg"
         or (t.lower_ in propositions.NEGATED_SUBJECTS and t.dep_ in ("nsubj", "nsubjpass"))
     ]
-    if negations or any(p.negated for p in voice.view.propositions):
+    if negations or any(p.negated for p in view.propositions):
         found += (negations or [t.text for t in content if t.lower_ in NEGATIONS])[:1]
     return list(dict.fromkeys(found))
 

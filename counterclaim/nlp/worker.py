@@ -8,9 +8,12 @@ import os
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from functools import partial
 from multiprocessing import get_context
+from multiprocessing.managers import SyncManager
 from typing import TYPE_CHECKING
 
 from counterclaim.domain import Analysis, Speaker
@@ -52,8 +55,21 @@ def _ready() -> bool:
     return _extractor is not None
 
 
-def _analyse(text: str, title: str | None) -> Analysis:
-    return _child().analyse(text, title)
+def _analyse(
+    text: str,
+    title: str | None,
+    cancel: threading.Event | None = None,
+    pieces: MutableMapping[int, tuple[int, int]] | None = None,
+    key: int = 0,
+) -> Analysis:
+    """`cancel` and `pieces` are proxies of the parent's manager: the parent stops a long
+    article between two pieces, and reads how many pieces are done."""
+
+    def told(done: int, total: int) -> None:
+        if pieces is not None:
+            pieces[key] = (done, total)
+
+    return _child().analyse(text, title, cancel, told)
 
 
 def _statement_features(texts: list[str]) -> list[Features]:
@@ -83,6 +99,7 @@ class ProcessExtractor:
             initializer=_load,
             initargs=(preferred_model,),
         )
+        self._manager: SyncManager | None = None
         if not self._pool.submit(_ready).result():
             raise RuntimeError("the English pipeline did not load in its process")
 
@@ -94,10 +111,14 @@ class ProcessExtractor:
         articles: Iterable[ArticleInput],
         cancel: threading.Event | None = None,
         progress: Callable[[int], None] | None = None,
+        told: Callable[[int, int], None] | None = None,
     ) -> Iterator[Analysis]:
-        """In order; a few articles ahead are given to the idle processes."""
-        waiting: deque[Future[Analysis]] = deque()
-        items = iter(articles)
+        """In order; a few articles ahead are given to the idle processes. A cancel stops
+        the processes' articles between two pieces of a long one; `told` hears how many
+        pieces of the article waited for are done."""
+        waiting: deque[tuple[int, Future[Analysis]]] = deque()
+        stop, pieces = self._shared()
+        items = enumerate(articles)
         done = 0
         try:
             while True:
@@ -105,21 +126,45 @@ class ProcessExtractor:
                     item = next(items, None)
                     if item is None:
                         break
-                    waiting.append(self._pool.submit(_analyse, item.text, item.title))
+                    key, article = item
+                    future = self._pool.submit(
+                        _analyse, article.text, article.title, stop, pieces, key
+                    )
+                    waiting.append((key, future))
                 if not waiting:
                     return
-                if cancel is not None and cancel.is_set():
-                    raise Cancelled
-                analysis = waiting.popleft().result()
-                if cancel is not None and cancel.is_set():
-                    raise Cancelled
+                key, future = waiting.popleft()
+                analysis = self._wait(future, cancel, stop, partial(_told, pieces, key, told))
                 yield analysis
                 done += 1
                 if progress is not None:
                     progress(done)
         finally:
-            for future in waiting:
+            for _, future in waiting:
                 future.cancel()
+            stop.set()  # what is still running is not wanted any more
+
+    def _shared(self) -> tuple[threading.Event, MutableMapping[int, tuple[int, int]]]:
+        """A stop flag and a table of pieces done, seen by the child processes."""
+        if self._manager is None:
+            self._manager = get_context("spawn").Manager()
+        return self._manager.Event(), self._manager.dict()
+
+    @staticmethod
+    def _wait(
+        future: Future[Analysis],
+        cancel: threading.Event | None,
+        stop: threading.Event,
+        tell: Callable[[], None],
+    ) -> Analysis:
+        while True:
+            if cancel is not None and cancel.is_set():
+                stop.set()
+                raise Cancelled
+            try:
+                return future.result(timeout=_POLL_SECONDS)
+            except FutureTimeout:
+                tell()
 
     def statement_features(self, texts: list[str]) -> list[Features]:
         return self._pool.submit(_statement_features, texts).result()
@@ -141,3 +186,18 @@ class ProcessExtractor:
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
+        if self._manager is not None:
+            self._manager.shutdown()
+            self._manager = None
+
+
+_POLL_SECONDS = 0.25
+"""How often the parent looks for a cancel, and for pieces done, while an article is read."""
+
+
+def _told(
+    pieces: MutableMapping[int, tuple[int, int]], key: int, told: Callable[[int, int], None] | None
+) -> None:
+    done = pieces.get(key)
+    if told is not None and done is not None:
+        told(*done)

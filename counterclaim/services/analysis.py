@@ -71,6 +71,7 @@ class Analyser(Protocol):
         articles: Iterable[ArticleInput],
         cancel: threading.Event | None = None,
         progress: Callable[[int], None] | None = None,
+        told: Callable[[int, int], None] | None = None,
     ) -> Iterator[Analysis]: ...
 
     def compare(self, claim: str, counter: str) -> Verdict: ...
@@ -255,8 +256,16 @@ class AnalysisService:
         not known inside a batch), the rest one by one."""
         extractor = self.extractor(progress)
         inputs = [ArticleInput(a.text, a.title) for a in articles]
-        results = extractor.analyse_many(inputs, progress.cancel)
+        at = 0  # the article waited for
+
+        def told(piece: int, pieces: int) -> None:  # a long article, read piece by piece
+            title = shorten(articles[at].title, 60, cut="word")
+            message = f"Finding statements in “{title}” (part {piece + 1} of {pieces})…"
+            progress.report(at * pieces + piece, len(articles) * pieces, message)
+
+        results = extractor.analyse_many(inputs, progress.cancel, told=told)
         for n, article in enumerate(articles):
+            at = n
             progress.report(n, len(articles), f"Finding statements in “{article.title}”…")
             try:
                 analysis = next(results)

@@ -5,9 +5,13 @@ text of over a million characters."""
 
 from __future__ import annotations
 
+import gc
 import json
+import threading
+import weakref
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -15,12 +19,15 @@ from counterclaim import cli
 from counterclaim.cli import extraction_json
 from counterclaim.domain import Analysis, Statement, StatementKind
 from counterclaim.ingest import load_article
+from counterclaim.nlp.common import ArticleInput, Cancelled
 from counterclaim.nlp.pieces import cut_points
 from counterclaim.paths import SAMPLE_ARTICLE
 from counterclaim.store import Library
 from tests.integration.test_sample import GOLDEN
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from counterclaim.nlp.extract import Extractor
 
 TITLE = "Bridge repairs run late"
@@ -152,3 +159,52 @@ def test_a_batch_with_a_long_article_stores_and_analyses_every_file(
     ]
     assert long.statements[1].content.start == long_text.index("the repairs had cost")
     assert any("poses no threat to Russia" in s.text for s in good.statements)
+
+
+def test_a_long_article_holds_no_more_than_two_pieces_docs_at_a_time(
+    extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from counterclaim.nlp import extract
+
+    text = article(before=60, after=60)
+    monkeypatch.setattr(extractor.nlp, "max_length", 1000)
+    parsed: list[weakref.ref[Doc]] = []
+    still_held: list[int] = []
+    whole_parse = extract.parse
+
+    def watched(*args: Any, **kwargs: Any) -> Iterator[tuple[int, Doc]]:
+        for offset, doc in whole_parse(*args, **kwargs):
+            gc.collect()
+            still_held.append(sum(1 for earlier in parsed if earlier() is not None))
+            parsed.append(weakref.ref(doc))
+            yield offset, doc
+            del doc
+
+    monkeypatch.setattr(extract, "parse", watched)
+    analysis = extractor.analyse(text, TITLE)
+    assert len(parsed) == len(cut_points(text, 1000)) + 1 > 10
+    # while a piece is parsed, the one before is still being read; none before that
+    assert max(still_held) <= 2
+    assert [s.text for s in analysis.statements] == [
+        "the Elm Street bridge would reopen in May",
+        "the repairs had cost four million dollars",
+    ]
+
+
+def test_a_long_article_can_be_cancelled_between_its_pieces(
+    extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = article(before=30, after=30)
+    monkeypatch.setattr(extractor.nlp, "max_length", 1000)
+    total = len(cut_points(text, 1000)) + 1
+    cancel = threading.Event()
+    heard: list[tuple[int, int]] = []
+
+    def told(done: int, pieces: int) -> None:
+        heard.append((done, pieces))
+        if done == 2:
+            cancel.set()
+
+    with pytest.raises(Cancelled):
+        list(extractor.analyse_many([ArticleInput(text, TITLE)], cancel, told=told))
+    assert heard == [(0, total), (1, total), (2, total)]  # no piece read after the cancel

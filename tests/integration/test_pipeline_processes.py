@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING
 
-from counterclaim.nlp.common import ArticleInput
+import pytest
+
+from counterclaim.nlp.common import ArticleInput, Cancelled
+from counterclaim.nlp.pieces import PIECE_CHARS
 from counterclaim.nlp.worker import ProcessExtractor
 
 if TYPE_CHECKING:
@@ -30,3 +34,25 @@ def test_two_processes_give_the_analyses_in_article_order(extractor: Extractor) 
     assert found == expected  # the long second article does not let the third overtake it
     assert [a.features for a in found] == [a.features for a in expected]
     assert done == [1, 2, 3, 4, 5]
+
+
+def test_a_long_article_in_a_process_is_cancelled_between_its_pieces() -> None:
+    paragraph = "Crews worked through the night on the old road, and the river stayed high.\n\n"
+    long = paragraph * (2 * PIECE_CHARS // len(paragraph) + 10)  # three pieces
+    cancel = threading.Event()
+    heard: list[tuple[int, int]] = []
+
+    def told(done: int, pieces: int) -> None:
+        heard.append((done, pieces))
+        cancel.set()
+
+    pool = ProcessExtractor(processes=1)
+    try:
+        with pytest.raises(Cancelled):
+            list(pool.analyse_many([ArticleInput(long)], cancel, told=told))
+        assert heard and heard[0][1] == 3  # the window can say "part 1 of 3"
+        # the process is free again for the next article, long ones too
+        (after,) = pool.analyse_many([ArticleInput(TEXTS[0])])
+    finally:
+        pool.close()
+    assert [s.text for s in after.statements] == ["the bridge is safe"]

@@ -32,11 +32,12 @@ class Breaking:
         articles: Iterable[ArticleInput],
         cancel: threading.Event | None = None,
         progress: Callable[[int], None] | None = None,
+        told: Callable[[int, int], None] | None = None,
     ) -> Iterator[Analysis]:
         items = list(articles)
         if any(POISON in item.text for item in items):  # a batch fails as a whole
             raise ValueError("[E088] Text of length 5000000 exceeds maximum of 1000000")
-        yield from self.extractor.analyse_many(items, cancel, progress)
+        yield from self.extractor.analyse_many(items, cancel, progress, told)
 
     def __getattr__(self, name: str) -> object:
         return getattr(self.extractor, name)
