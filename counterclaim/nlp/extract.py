@@ -58,7 +58,7 @@ class Extractor:
         """The article's analysis; a long one is read in pieces (`told` hears how many are
         done, of how many), and ``cancel`` is checked between them."""
         pieces = parse(self.nlp, text, cancel, told)
-        return self._with_features(build_analysis(pieces, text, title))
+        return build_analysis(pieces, text, title)
 
     def analyse_many(
         self,
@@ -74,7 +74,7 @@ class Extractor:
         for n, (item, pieces) in enumerate(zip(items, parsed, strict=True)):
             if cancel is not None and cancel.is_set():
                 raise Cancelled
-            yield self._with_features(build_analysis(pieces, item.text, item.title))
+            yield build_analysis(pieces, item.text, item.title)
             if progress is not None:
                 progress(n + 1)
 
@@ -98,11 +98,6 @@ class Extractor:
         compares it (`views.features_of`): quotes and attribution are not needed for it."""
         docs = self.nlp.pipe(texts, disable=_NOT_FOR_FEATURES)
         return [views.features_of(propositions.view_of("", doc[:])) for doc in docs]
-
-    def _with_features(self, analysis: Analysis) -> Analysis:
-        claims = [s for s in analysis.statements if s.mode in CLAIMABLE]
-        found = self.statement_features([s.text for s in claims])
-        return replace(analysis, features={s.id: f for s, f in zip(claims, found, strict=True)})
 
     def compare(self, claim: str, counter: str) -> pairing.Verdict:
         """Whether ``counter`` rebuts ``claim``, both plain texts with no known speaker."""
@@ -151,6 +146,7 @@ def build_analysis(
         statements=tuple(statements),
         pairs=tuple(pairs),
         sides=tuple(Side(label, side_colour(n)) for n, label in enumerate(sides)),
+        features={v.statement.id: views.features_of(v.view) for v in said_voices},
     )
 
 

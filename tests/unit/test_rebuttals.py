@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from counterclaim.domain import Analysis, Pair, Speaker, SpeakerKind
+from counterclaim.domain import Analysis, Pair, Speaker, SpeakerKind, Statement
 from tests.conftest import EVAL
 
 if TYPE_CHECKING:
@@ -184,39 +184,41 @@ def test_one_shared_word_turned_over_is_not_a_rebuttal(extractor: Extractor) -> 
     assert any(reason.startswith("Opposite on “witness”") for reason in pair.reasons)
 
 
-def test_stored_features_pair_as_parsing_again_does(
-    extractor: Extractor, sample_analysis: Analysis
+def test_stored_features_are_the_statement_as_read_in_its_article(
+    extractor: Extractor, sample_analysis: Analysis, sample_text: str
 ) -> None:
-    """Pairing across the library reads the features kept at analysis: the same verdict,
-    score and reasons as parsing both statements again."""
+    """Pairing across the library reads the features kept at analysis: each claim's words
+    as they were read in the article (not parsed a second time on their own), and they
+    find the article's own rebuttals again."""
     from counterclaim.nlp.pairing import compare_views, speaker_view
     from counterclaim.nlp.propositions import view_of
     from counterclaim.nlp.views import features_of
 
     assert sample_analysis.features  # kept for each claim
     statements = [s for s in sample_analysis.statements if s.id in sample_analysis.features]
-    for statement in statements:  # as the whole pipeline parses the statement on its own
-        parsed_view = view_of("", extractor.nlp(statement.text)[:])
-        assert sample_analysis.features[statement.id] == features_of(parsed_view)
-    for claim in statements:
-        for counter in statements:
-            claim_speaker = sample_analysis.speaker(claim.speaker_id)
-            counter_speaker = sample_analysis.speaker(counter.speaker_id)
-            parsed = extractor.compare_statements(
-                claim.text, claim_speaker, counter.text, counter_speaker
-            )
-            stored = compare_views(
-                speaker_view("claim", sample_analysis.features[claim.id], claim_speaker),
-                speaker_view("counter", sample_analysis.features[counter.id], counter_speaker),
-            )
-            assert stored == parsed
-    assert any(
-        extractor.compare_statements(
-            c.text,
-            sample_analysis.speaker(c.speaker_id),
-            r.text,
-            sample_analysis.speaker(r.speaker_id),
+    doc = extractor.nlp(sample_text)
+    for statement in statements:
+        span = doc.char_span(statement.content.start, statement.content.end, "expand")
+        assert span is not None
+        assert sample_analysis.features[statement.id] == features_of(view_of("", span))
+
+    def stored(claim: Statement, counter: Statement) -> bool:
+        return compare_views(
+            speaker_view(
+                "claim",
+                sample_analysis.features[claim.id],
+                sample_analysis.speaker(claim.speaker_id),
+            ),
+            speaker_view(
+                "counter",
+                sample_analysis.features[counter.id],
+                sample_analysis.speaker(counter.speaker_id),
+            ),
         ).rebuts
-        for c in statements
-        for r in statements
-    )
+
+    for pair in sample_analysis.pairs:
+        claim, rebuttal = (
+            sample_analysis.statement(pair.claim_id),
+            sample_analysis.statement(pair.rebuttal_id),
+        )
+        assert stored(claim, rebuttal), (claim.text, rebuttal.text)
