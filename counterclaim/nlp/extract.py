@@ -6,7 +6,6 @@ from __future__ import annotations
 import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -112,62 +111,81 @@ def build_analysis(
     pieces: Iterable[tuple[int, Doc]], text: str, title: str | None = None
 ) -> Analysis:
     """The analysis of `text`, read from its Docs (`counterclaim.nlp.pieces`): one for a
-    short article, one per piece for a long one, each read and let go before the next."""
+    short article, one per piece for a long one, each read and let go before the next.
+    The rebuttals of a long article are linked as it is read (`rebuttals.Answers`), each
+    with the speakers as the article has made them up to its claims' reach."""
     resolver = SpeakerResolver()
+    met = _Met()
     headline = _headline_span(text, title)
-    found: list[tuple[Statement, Resolution | None, Voice | None]] = []
+    statements: list[Statement] = []
+    features: dict[str, views.Features] = {}
+    linker = rebuttals.Answers()
     sentences = 0
     for offset, doc in pieces:
         attributions: list[Attribution] = doc._.cc_attributions or []
         resolutions = resolver.resolve_all(doc, attributions)
         spans = doc.spans.get(QUOTES_KEY, [])
         quotes = _Quotes([(q.start_char + offset, q.end_char + offset) for q in spans])
+        said: list[Voice] = []
         for a, r in zip(attributions, resolutions, strict=True):
-            statement = _statement(f"st{len(found) + 1}", text, a, r, offset, headline, quotes)
-            said = statement.mode in CLAIMABLE
-            voice = voices.voice_of(doc, statement, offset, sentences) if said else None
-            found.append((statement, r, voice))
+            statement = _statement(
+                f"st{len(statements) + 1}", text, a, r, met.id_of(r), offset, headline, quotes
+            )
+            statements.append(statement)
+            if statement.mode in CLAIMABLE:
+                said.append(voices.voice_of(doc, statement, offset, sentences))
+                features[statement.id] = views.features_of(said[-1].view)
         sentences += voices.sentence_count(doc)
-    speakers, speaker_ids = _speakers([r for _, r, _ in found])
+        linker.add(said)
+        linker.settle(met.speaker, sentences)
+    speakers = met.speakers()
     by_id = {s.id: s for s in speakers}
-    statements: list[Statement] = []
-    said_voices: list[Voice] = []
-    for statement, resolution, voice in found:
-        if resolution is not None:
-            statement = replace(statement, speaker_id=speaker_ids[id(resolution.entity)])
-        statements.append(statement)
-        if voice is not None:
-            speaker = by_id.get(statement.speaker_id or "")
-            said_voices.append(voices.with_speaker(voice, statement, speaker))
-    pairs = group_restatements(rebuttals.answers(said_voices), {s.id: s for s in statements}, by_id)
+    linker.settle(by_id.get)  # the rest, with the speakers as the whole article made them
+    pairs = group_restatements(linker.found(), {s.id: s for s in statements}, by_id)
     sides = sorted({s.side for s in speakers if s.side})
     return Analysis(
         speakers=tuple(speakers),
         statements=tuple(statements),
         pairs=tuple(pairs),
         sides=tuple(Side(label, side_colour(n)) for n, label in enumerate(sides)),
-        features={v.statement.id: views.features_of(v.view) for v in said_voices},
+        features=features,
     )
 
 
-def _speakers(resolutions: list[Resolution | None]) -> tuple[list[Speaker], dict[int, str]]:
-    entities: list[Entity] = []
-    for resolution in resolutions:
-        if resolution is not None and all(resolution.entity is not e for e in entities):
-            entities.append(resolution.entity)
-    ids = {id(entity): f"sp{n + 1}" for n, entity in enumerate(entities)}
-    speakers = [
-        Speaker(
-            id=ids[id(e)],
-            name=e.name,
-            kind=e.kind,
-            aliases=tuple(e.aliases),
-            affiliation=e.affiliation,
-            side=e.side,
-        )
-        for e in entities
-    ]
-    return speakers, ids
+class _Met:
+    """The speakers met so far, numbered in the order they first speak."""
+
+    def __init__(self) -> None:
+        self.entities: dict[str, Entity] = {}
+        self._ids: dict[int, str] = {}
+
+    def id_of(self, resolution: Resolution | None) -> str | None:
+        if resolution is None:
+            return None
+        entity = resolution.entity
+        if id(entity) not in self._ids:
+            self._ids[id(entity)] = f"sp{len(self._ids) + 1}"
+            self.entities[self._ids[id(entity)]] = entity
+        return self._ids[id(entity)]
+
+    def speaker(self, speaker_id: str) -> Speaker | None:
+        """The speaker as the article has made them so far."""
+        entity = self.entities.get(speaker_id)
+        return _speaker(speaker_id, entity) if entity is not None else None
+
+    def speakers(self) -> list[Speaker]:
+        return [_speaker(speaker_id, e) for speaker_id, e in self.entities.items()]
+
+
+def _speaker(speaker_id: str, entity: Entity) -> Speaker:
+    return Speaker(
+        id=speaker_id,
+        name=entity.name,
+        kind=entity.kind,
+        aliases=tuple(entity.aliases),
+        affiliation=entity.affiliation,
+        side=entity.side,
+    )
 
 
 def _statement(
@@ -175,12 +193,13 @@ def _statement(
     text: str,
     attribution: Attribution,
     resolution: Resolution | None,
+    speaker_id: str | None,
     offset: int,
     headline: tuple[int, int] | None,
     quotes: _Quotes,
 ) -> Statement:
     """The statement of an attribution found in the Doc of the article's text from
-    `offset` on; its speaker is numbered when the whole article has been read."""
+    `offset` on."""
     a = attribution
     speaker = a.speaker
     speaker_span = Span(speaker.start_char + offset, speaker.end_char + offset) if speaker else None
@@ -188,7 +207,7 @@ def _statement(
     content = Span(a.content_start + offset, a.content_end + offset)
     return Statement(
         id=statement_id,
-        speaker_id=None,
+        speaker_id=speaker_id,
         speaker_text=speaker.text if speaker is not None else "",
         cue=text[a.cue_start + offset : a.cue_end + offset],
         kind=_kind(content, headline, quotes),

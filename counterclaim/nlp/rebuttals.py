@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from counterclaim.domain import Pair, Relation
+from counterclaim.domain import Pair, Relation, Speaker
 from counterclaim.nlp import pairing, propositions
-from counterclaim.nlp.voices import Voice, linking_words, only_negated
+from counterclaim.nlp.voices import Voice, linking_words, only_negated, with_speaker
 
 
 @dataclass(frozen=True)
@@ -221,25 +221,52 @@ def link(claim: Voice, rebuttal: Voice, signal: list[str]) -> Link | None:
     return Link(claim, rebuttal, score, tuple(reasons), opposite.topic if opposite else None)
 
 
-def answers(voices: list[Voice]) -> list[tuple[Pair, str | None]]:
-    """For each voice that denies, the few claims it answers best, when the evidence is
-    strong enough; with the proposition turned over, for grouping restatements. The
-    voices are the article's statements said or believed, in its order."""
-    signals = [list(v.signal) for v in voices]
-    # two denials of one thing are not a claim and its rebuttal
-    claims = _Nearby([v for v, denies in zip(voices, signals, strict=True) if not denies])
-    best: dict[tuple[str, str, int], tuple[Pair, str | None]] = {}
-    lex = linking_words()
-    for rebuttal, signal in zip(voices, signals, strict=True):
-        if not signal:
-            continue
+class Answers:
+    """The pairs of an article read piece by piece: voices are added as each piece is
+    read, and each rebuttal is linked to the claims in its reach (`NEAREST_SENTENCES`)
+    once the article has been read that far; the voices no rebuttal can still reach are
+    let go, so that a long report holds only the pages around where it is read."""
+
+    def __init__(self) -> None:
+        self.claims: list[Voice] = []  # two denials of one thing are not claim and rebuttal
+        self.rebuttals: list[Voice] = []  # not linked yet
+        self.best: dict[tuple[str, str, int], tuple[Pair, str | None]] = {}
+
+    def add(self, voices: Iterable[Voice]) -> None:
+        """The next voices of the article (statements said or believed), in its order."""
+        for voice in voices:
+            (self.rebuttals if voice.signal else self.claims).append(voice)
+
+    def settle(self, speaker: Callable[[str], Speaker | None], read: int | None = None) -> None:
+        """Link each rebuttal whose reach the article has been read past (`read`
+        sentences; all of them when None), with each voice's speaker as `speaker` gives
+        it now, then let go of what no rebuttal still to come can reach."""
+        due = [r for r in self.rebuttals if read is None or r.index + NEAREST_SENTENCES < read]
+        if due:
+            claims = _Nearby([_spoken(c, speaker) for c in self.claims])
+            for rebuttal in due:
+                self._link(claims, _spoken(rebuttal, speaker))
+            linked = {id(r) for r in due}
+            self.rebuttals = [r for r in self.rebuttals if id(r) not in linked]
+        if read is not None:
+            reach = min([r.index for r in self.rebuttals] + [read]) - NEAREST_SENTENCES
+            self.claims = [c for c in self.claims if c.index >= reach]
+
+    def found(self) -> list[tuple[Pair, str | None]]:
+        """For each rebuttal linked, the few claims it answers best, when the evidence is
+        strong enough; with the proposition turned over, for grouping restatements."""
+        return list(self.best.values())
+
+    def _link(self, claims: _Nearby, rebuttal: Voice) -> None:
+        signal = list(rebuttal.signal)
+        lex = linking_words()
         links = [
             made
             for claim in claims.around(rebuttal.index)
             if may_answer(claim, rebuttal) and (made := link(claim, rebuttal, signal)) is not None
         ]
         if not links:
-            continue
+            return
         relation = Relation.DENIES if rebuttal.view.denials else Relation.DISPUTES
         ranked = sorted(links, key=lambda k: -k.score)[: lex.claims_per_rebuttal]
         for made in ranked:
@@ -253,9 +280,13 @@ def answers(voices: list[Voice]) -> list[tuple[Pair, str | None]]:
                 )
                 # one sentence of one speaker answers a claim once
                 key = (pair.claim_id, rebuttal.who, rebuttal.index)
-                if key not in best or best[key][0].score < pair.score:
-                    best[key] = (pair, made.topic)
-    return list(best.values())
+                if key not in self.best or self.best[key][0].score < pair.score:
+                    self.best[key] = (pair, made.topic)
+
+
+def _spoken(voice: Voice, speaker: Callable[[str], Speaker | None]) -> Voice:
+    said_by = speaker(voice.statement.speaker_id) if voice.statement.speaker_id else None
+    return with_speaker(voice, voice.statement, said_by)
 
 
 NEAREST_SENTENCES = 500

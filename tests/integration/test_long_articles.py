@@ -208,3 +208,42 @@ def test_a_long_article_can_be_cancelled_between_its_pieces(
     with pytest.raises(Cancelled):
         list(extractor.analyse_many([ArticleInput(text, TITLE)], cancel, told=told))
     assert heard == [(0, total), (1, total), (2, total)]  # no piece read after the cancel
+
+
+def test_a_long_report_links_each_rebuttal_to_the_claims_within_its_reach(
+    extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from counterclaim.nlp import rebuttals
+
+    far_claim = "Engineer Tom Baker claimed the bridge was unsafe for lorries."
+    far_denial = "The council said the bridge was not unsafe for lorries."
+    near_claim = "Governor Ann Lee claimed the tunnel was closed for repairs."
+    near_denial = "The transport agency said the tunnel was not closed for repairs."
+    reach = rebuttals.NEAREST_SENTENCES
+    text = article(
+        far_claim,
+        *(filler(n) for n in range(2 * reach)),
+        near_claim,
+        far_denial,
+        near_denial,
+        before=2,
+        after=2,
+    )
+    held: list[int] = []
+    settle = rebuttals.Answers.settle
+
+    def watched(self: rebuttals.Answers, *args: Any) -> None:
+        settle(self, *args)
+        held.append(len(self.claims) + len(self.rebuttals))
+
+    monkeypatch.setattr(rebuttals.Answers, "settle", watched)
+    analysis = extractor.analyse(text, TITLE)
+    pairs = {
+        (analysis.statement(p.claim_id).text, analysis.statement(p.rebuttal_id).text)
+        for p in analysis.pairs
+    }
+    assert pairs == {
+        ("the tunnel was closed for repairs", "the tunnel was not closed for repairs"),
+    }  # the bridge's claim is 1,000 sentences before its denial: out of reach
+    assert len(held) > 3  # read in pieces, linked as it was read
+    assert 0 in held[:-2]  # the voices read long before were let go
