@@ -108,13 +108,12 @@ def highlights(bench: Workbench, name: str) -> set[str]:
         if s.speaker_id == who and s.mode is StatementMode.SPEECH
     }
     colours = set()
-    for selection in bench.window.article_view.extraSelections():
-        fmt, cursor = selection.format, selection.cursor
+    for span, fmt in bench.window.article_view.highlights():
         if fmt.boolProperty(_SELECTED_PAIR) or not fmt.hasProperty(
             QTextFormat.Property.BackgroundBrush
         ):
             continue
-        if (cursor.selectionStart(), cursor.selectionEnd()) in spans:
+        if (span.start, span.end) in spans:
             colours.add(fmt.background().color().name())
     assert colours, f"no statement of {name} is highlighted"
     return colours

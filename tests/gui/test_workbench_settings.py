@@ -294,10 +294,10 @@ def test_a_workbench_opened_in_the_dark_is_dark(dark_bench: Workbench) -> None:
     # the article's highlights use the side colours lightened for the dark background
     lightened = {readable(colour, True) for colour in sides_by_label(dark_bench).values()}
     backgrounds = {
-        selection.format.background().color().name()
-        for selection in window.article_view.extraSelections()
-        if selection.format.background().style() != Qt.BrushStyle.NoBrush
-        and not selection.format.boolProperty(SELECTED_PAIR)  # see the test below
+        fmt.background().color().name()
+        for _span, fmt in window.article_view.highlights()
+        if fmt.background().style() != Qt.BrushStyle.NoBrush
+        and not fmt.boolProperty(SELECTED_PAIR)  # see the test below
     }
     assert backgrounds and backgrounds <= lightened
     assert lightened.isdisjoint(c.lower() for c in sides_by_label(dark_bench).values())

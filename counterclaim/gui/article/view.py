@@ -1,8 +1,8 @@
 """The article as plain text, with our own highlights: never imported HTML.
 
 Statements get a background in their side's colour, speaker mentions are bold in that
-colour; the selected pair's two statements get a strong frame and the view scrolls to
-them.
+colour (both laid into the text's lines, `Highlights`); the selected pair's two statements
+get a strong frame drawn over the text and the view scrolls to them.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from counterclaim.colours import NO_SIDE_COLOUR
 from counterclaim.domain import Analysis, Span, Statement, StatementMode
+from counterclaim.gui.article.highlights import Highlights, Mark
 
 _Selection = QTextEdit.ExtraSelection
 _SELECTED_PAIR = QTextFormat.Property.UserProperty + 1  # marks the selected pair's spans
@@ -32,7 +33,7 @@ class ArticleView(QPlainTextEdit):
         font = self.font()
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.setFont(font)
-        self._base: list[_Selection] = []
+        self._highlights = Highlights(self.document())
         self._text = ""
         self._astral = False
         self.focused: tuple[Statement, ...] = ()
@@ -40,13 +41,14 @@ class ArticleView(QPlainTextEdit):
         self.colours: dict[str, str] = {}  # side label -> colour, as shown
 
     def show_article(self, text: str, analysis: Analysis | None) -> None:
+        self._highlights.forget()
         self.setPlainText(text)  # plain text: nothing in the article is interpreted
         self._text = text
         self._astral = any(ord(ch) > 0xFFFF for ch in text)
-        self._base = self._statement_selections(analysis) if analysis else []
+        self._highlights.set_marks(self._statement_marks(analysis) if analysis else [])
         self.analysis = analysis
         self.focused = ()
-        self.setExtraSelections(self._base)
+        self.setExtraSelections([])
 
     def focus_statements(self, statements: tuple[Statement, ...], colours: tuple[str, ...]) -> None:
         """Frame the selected pair's statements and scroll so both are in view."""
@@ -55,7 +57,7 @@ class ArticleView(QPlainTextEdit):
             self._selection(s.content, _strong_format(colour))
             for s, colour in zip(statements, colours, strict=True)
         ]
-        self.setExtraSelections(self._base + strong)
+        self.setExtraSelections(strong)
         if statements:
             last = max(statements, key=lambda s: s.content.end)
             first = min(statements, key=lambda s: s.content.start)
@@ -93,27 +95,34 @@ class ArticleView(QPlainTextEdit):
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
 
-    def highlighted_spans(self) -> list[tuple[Span, bool]]:
-        """What is highlighted now: (span, whether it is the selected pair's)."""
-        spans = []
+    def highlights(self) -> list[tuple[Span, QTextCharFormat]]:
+        """What is highlighted now, as (document span, format): the statements and the
+        speakers' names, then the selected pair's frames."""
+        found = [(Span(start, end), fmt) for start, end, fmt in self._highlights.marks()]
         for selection in self.extraSelections():
             cursor = selection.cursor
-            strong = selection.format.boolProperty(_SELECTED_PAIR)
-            spans.append((Span(cursor.selectionStart(), cursor.selectionEnd()), strong))
-        return spans
+            span, fmt = Span(cursor.selectionStart(), cursor.selectionEnd()), selection.format
+            found.append((span, QTextCharFormat(fmt)))  # a copy: the selection's goes with it
+        return found
 
-    def _statement_selections(self, analysis: Analysis) -> list[_Selection]:
+    def highlighted_spans(self) -> list[tuple[Span, bool]]:
+        """What is highlighted now: (span, whether it is the selected pair's)."""
+        return [(span, fmt.boolProperty(_SELECTED_PAIR)) for span, fmt in self.highlights()]
+
+    def _statement_marks(self, analysis: Analysis) -> list[Mark]:
         colours = {side.label: side.colour for side in analysis.sides} | self.colours
-        selections = []
+        marks = []
         for statement in analysis.statements:
             speaker = analysis.speaker(statement.speaker_id)
             colour = colours.get(speaker.side or "", NO_SIDE_COLOUR) if speaker else NO_SIDE_COLOUR
             spoken = statement.mode is StatementMode.SPEECH
             fmt = _soft_format(colour) if spoken else _faint_format(colour)
-            selections.append(self._selection(statement.content, fmt))
+            marks.append((*self.document_range(statement.content), fmt))
             if statement.speaker_span is not None:
-                selections.append(self._selection(statement.speaker_span, _speaker_format(colour)))
-        return selections
+                marks.append(
+                    (*self.document_range(statement.speaker_span), _speaker_format(colour))
+                )
+        return marks
 
     def _selection(self, span: Span, fmt: QTextCharFormat) -> _Selection:
         selection = _Selection()

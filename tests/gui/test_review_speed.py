@@ -1,0 +1,63 @@
+"""Reviewing a long article: what a reviewer sees stays the same while each key, filter
+change and paint does less work (the figures are in `make bench`)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
+
+from counterclaim.gui.app import Workbench
+from tests.large import open_workbench, store_large_article
+
+
+@pytest.fixture
+def long_article(qtbot: QtBot, library_path: Path, tmp_path: Path) -> Workbench:
+    """The window on an article of 180 statements (90 pairs), the first pair selected."""
+    article_id, _pairs = store_large_article(library_path, statements=180)
+    bench = open_workbench(qtbot, library_path, tmp_path / "settings.ini")
+    bench.review.show_article(article_id)
+    return bench
+
+
+def shown_colour(bench: Workbench, start: int, end: int) -> str:
+    """The colour most of the text's line shows between two document positions."""
+    view = bench.window.article_view
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(start)
+    left = view.cursorRect(cursor)
+    cursor.setPosition(end)
+    right = view.cursorRect(cursor)
+    image = view.viewport().grab().toImage()
+    area = QRect(left.left() + 1, left.top() + 1, max(right.left() - left.left() - 2, 1), 1)
+    seen = Counter(
+        image.pixelColor(x, y).name()
+        for x in range(area.left(), area.right() + 1)
+        for y in range(area.top(), area.bottom() + 1)
+    )
+    return seen.most_common(1)[0][0]
+
+
+def test_every_statement_stays_highlighted_and_a_pair_key_redraws_only_its_frames(
+    qtbot: QtBot, long_article: Workbench
+) -> None:
+    view = long_article.window.article_view
+    analysis = long_article.review.analysis
+    assert analysis is not None
+    qtbot.keyClick(long_article.window.pair_table, Qt.Key.Key_J)
+    # what is drawn over the text on every paint: the selected pair's two frames, not one
+    # selection per statement and per speaker's name (362 here, each a pass over the lines)
+    assert len(view.extraSelections()) == 2
+    highlighted = {span for span, strong in view.highlighted_spans() if not strong}
+    assert {s.content for s in analysis.statements} <= highlighted
+    # and a reader sees the statements tinted, the text between them not
+    view.verticalScrollBar().setValue(0)
+    first = analysis.statements[0].content
+    tinted = shown_colour(long_article, first.start, first.end)
+    plain = view.palette().base().color().name()
+    assert tinted != plain
+    assert shown_colour(long_article, first.end + 2, first.end + 4) == plain
