@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QPainter, QPolygonF, QTextCursor
 from pytestqt.qtbot import QtBot
 
 from counterclaim.gui.app import Workbench
+from counterclaim.gui.pairs.bands import BandGeometry, EndState
 from tests.large import open_workbench, store_large_article
 
 
@@ -61,3 +62,41 @@ def test_every_statement_stays_highlighted_and_a_pair_key_redraws_only_its_frame
     plain = view.palette().base().color().name()
     assert tinted != plain
     assert shown_colour(long_article, first.end + 2, first.end + 4) == plain
+
+
+def test_a_pair_key_paints_the_bands_in_view_and_one_arrow_per_edge(
+    qtbot: QtBot, long_article: Workbench, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bands = long_article.window.bands
+    painted: list[BandGeometry] = []
+    arrows: list[tuple[str, float]] = []
+    paint_band, marker = bands._paint_band, bands._marker
+
+    def counted_band(painter: QPainter, shape: BandGeometry) -> None:
+        painted.append(shape)
+        paint_band(painter, shape)
+
+    def counted_marker(state: EndState, x: float) -> QPolygonF:
+        arrows.append((state, x))
+        return marker(state, x)
+
+    monkeypatch.setattr(bands, "_paint_band", counted_band)
+    monkeypatch.setattr(bands, "_marker", counted_marker)
+    qtbot.keyClick(long_article.window.pair_table, Qt.Key.Key_J)
+    painted.clear()
+    arrows.clear()
+    bands.repaint()
+    shapes = bands.geometry_of_bands()
+    in_view = [s for s in shapes if "visible" in (s.left_state, s.right_state)]
+    edges = {s.left_state for s in shapes if s.left_state == s.right_state != "visible"}
+    assert len(shapes) == 180  # both ends of each of the 90 pairs
+    # a band whose two ends are off the same edge is a line along that edge: drawn once there
+    assert len(painted) == len(in_view) + len(edges) < len(shapes)
+    assert max(s.selected for s in painted)
+    pinned = {(st, x) for s in shapes for st, x in _pinned_ends(s, bands.width())}
+    assert sorted(arrows) == sorted(pinned)  # each arrow once, however many bands go there
+
+
+def _pinned_ends(shape: BandGeometry, width: int) -> list[tuple[str, float]]:
+    ends = ((shape.left_state, 1.0), (shape.right_state, width - 1.0))
+    return [(state, x) for state, x in ends if state != "visible"]

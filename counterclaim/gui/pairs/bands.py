@@ -95,6 +95,7 @@ class ConnectorBands(QWidget):
         # band, and measuring each line again walks the text's blocks.
         self._text_ys: dict[tuple[int, int], float] = {}
         self._layout: tuple[object, ...] = ()
+        self._shifts: dict[QWidget, int] = {}
         self._watch_views()
         self._watch_model()
 
@@ -115,6 +116,7 @@ class ConnectorBands(QWidget):
         layout = self._layout_now()
         if layout != self._layout:
             self._layout, self._text_ys = layout, {}
+        self._shifts = {}  # where each viewport is in our coordinates, found once a pass
         shapes = []
         for band in self._bands:
             if band.row < 0 or band.row >= model.rowCount() or self._table.isRowHidden(band.row):
@@ -191,7 +193,9 @@ class ConnectorBands(QWidget):
 
     def _end(self, viewport: QWidget, top: float, bottom: float) -> _End:
         """Map a vertical extent in a viewport to ours; pin it to an edge when out of view."""
-        shift = self.mapFromGlobal(viewport.mapToGlobal(QPoint(0, 0))).y()
+        shift = self._shifts.get(viewport)
+        if shift is None:
+            shift = self._shifts[viewport] = self._shift(viewport)
         view_top, view_bottom = float(shift), float(shift + viewport.height())
         height = float(self.height())
         if bottom + shift <= view_top:
@@ -202,6 +206,9 @@ class ConnectorBands(QWidget):
         bottom = _clamp(min(bottom + shift, view_bottom), height)
         return _End(top, bottom, "visible")
 
+    def _shift(self, viewport: QWidget) -> int:
+        return self.mapFromGlobal(viewport.mapToGlobal(QPoint(0, 0))).y()
+
     # Painting
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -209,10 +216,12 @@ class ConnectorBands(QWidget):
         painter.fillRect(event.rect(), self.palette().color(QPalette.ColorRole.Window))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         shapes = self.geometry_of_bands()  # already in paint order
-        for shape in shapes:
+        for shape in _worth_painting(shapes):
             self._paint_band(painter, shape)
-        for shape in shapes:  # arrows over every band, so none hides another's
-            self._paint_markers(painter, shape)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for (state, x), colour in _arrows(shapes, self.width()).items():
+            painter.setBrush(QColor(colour))  # over every band, so none hides another's
+            painter.drawPolygon(self._marker(state, x))
         painter.end()
 
     def _paint_band(self, painter: QPainter, shape: BandGeometry) -> None:
@@ -225,13 +234,6 @@ class ConnectorBands(QWidget):
         painter.setPen(QPen(colour, 2.0 if shape.selected else 1.0))
         painter.drawPath(top)
         painter.drawPath(bottom)
-
-    def _paint_markers(self, painter: QPainter, shape: BandGeometry) -> None:
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(shape.colour))
-        for state, x in ((shape.left_state, 1.0), (shape.right_state, self.width() - 1.0)):
-            if state != "visible":
-                painter.drawPolygon(self._marker(state, x))
 
     def _edges(self, shape: BandGeometry) -> tuple[QPainterPath, QPainterPath]:
         """The top edge left to right and the bottom edge right to left, as S-curves."""
@@ -315,6 +317,30 @@ def _model_signals(model: QAbstractItemModel) -> tuple[SignalInstance, ...]:
         model.rowsRemoved,
         model.rowsMoved,
     )
+
+
+def _off_one_edge(shape: BandGeometry) -> bool:
+    return shape.left_state == shape.right_state != "visible"
+
+
+def _worth_painting(shapes: list[BandGeometry]) -> list[BandGeometry]:
+    """The bands in view; of those whose two ends are off the same edge (each a line along
+    it, all in the same place), the last, which is the one seen."""
+    last = {shape.left_state: n for n, shape in enumerate(shapes) if _off_one_edge(shape)}
+    keep = set(last.values())
+    return [s for n, s in enumerate(shapes) if n in keep or not _off_one_edge(s)]
+
+
+def _arrows(shapes: list[BandGeometry], width: int) -> dict[tuple[EndState, float], str]:
+    """Each pinned end's arrow, by place, in the colour of the last band pinned there (the
+    one painted over the others), in the order they are painted."""
+    found: dict[tuple[EndState, float], str] = {}
+    for shape in shapes:
+        for state, x in ((shape.left_state, 1.0), (shape.right_state, width - 1.0)):
+            if state != "visible":
+                found.pop((state, x), None)
+                found[(state, x)] = shape.colour
+    return found
 
 
 def _area(top: QPainterPath, bottom: QPainterPath) -> QPainterPath:
