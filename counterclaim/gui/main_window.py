@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDockWidget,
     QHeaderView,
     QLabel,
@@ -33,6 +32,7 @@ from counterclaim.gui.pairs.bands import ConnectorBands
 from counterclaim.gui.pairs.cards import PairView
 from counterclaim.gui.pairs.filters import FilterBar
 from counterclaim.gui.pairs.model import PairTableModel
+from counterclaim.gui.pairs.table import PairTable
 from counterclaim.gui.speakers.panel import SpeakerPanel
 from counterclaim.text import visible
 
@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
         self.article_view = ArticleView(self)
         self.find_bar = FindBar(self.article_view, self)
         self.find_bar.hide()
-        self.pair_table = _pair_table(self, pairs)
+        self.pair_table = PairTable(pairs, self)
         self.bands = ConnectorBands(self.article_view, self.pair_table, self)
         self.filter_bar = FilterBar(self)
         self.pair_view = PairView(self)
@@ -359,21 +359,3 @@ class MainWindow(QMainWindow):
             saved = settings.value(key)
             if isinstance(saved, QByteArray):
                 splitter.restoreState(saved)
-
-
-def _pair_table(parent: QWidget, model: PairTableModel) -> QTableView:
-    table = QTableView(parent)
-    table.setObjectName("pairTable")
-    table.setAccessibleName(parent.tr("Claims and their rebuttals"))
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    header = table.horizontalHeader()
-    fit, stretch = QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch
-    for column in (model.CLAIM_SPEAKER, model.REBUTTAL_SPEAKER, model.SCORE, model.STATUS):
-        header.setSectionResizeMode(column, fit)
-    for column in (model.CLAIM, model.REBUTTAL):
-        header.setSectionResizeMode(column, stretch)
-    return table

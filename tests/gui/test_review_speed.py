@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QPainter, QPolygonF, QTextCursor
+from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
+from counterclaim.domain import LinkStatus
 from counterclaim.gui.app import Workbench
 from counterclaim.gui.pairs.bands import BandGeometry, EndState
 from tests.large import open_workbench, store_large_article
@@ -100,3 +102,30 @@ def test_a_pair_key_paints_the_bands_in_view_and_one_arrow_per_edge(
 def _pinned_ends(shape: BandGeometry, width: int) -> list[tuple[str, float]]:
     ends = ((shape.left_state, 1.0), (shape.right_state, width - 1.0))
     return [(state, x) for state, x in ends if state != "visible"]
+
+
+def choose(box: QComboBox, value: object) -> None:
+    """Pick an entry of a filter list, as a click on it would."""
+    box.setCurrentIndex(box.findData(value))
+
+
+def test_a_filter_change_keeps_the_pair_under_review_and_shows_what_it_lets_through(
+    qtbot: QtBot, long_article: Workbench
+) -> None:
+    window, model, triage = long_article.window, long_article.review.pairs, long_article.triage
+    long_article.review.select_pair(1)
+    qtbot.keyClick(window.pair_table, Qt.Key.Key_Y)  # confirms the second pair
+    long_article.review.select_pair(5)
+    under_review, card = model.pair(5), window.pair_view.claim.text.text()
+    claim, rebuttal = model.statements(5)
+    choose(window.filter_bar.status, LinkStatus.SUGGESTED.value)
+    assert model.rowCount() == 89
+    assert {model.pair(row).status for row in range(model.rowCount())} == {LinkStatus.SUGGESTED}
+    assert model.pair(triage.current_row()).id == under_review.id  # still the one selected
+    assert window.pair_view.claim.text.text() == card
+    strong = {span for span, is_strong in window.article_view.highlighted_spans() if is_strong}
+    assert strong == {claim.content, rebuttal.content}
+    choose(window.filter_bar.status, LinkStatus.CONFIRMED.value)  # it is not shown any more:
+    assert model.rowCount() == 1  # the first pair shown is selected
+    assert triage.current_row() == 0
+    assert window.pair_view.claim.text.text() != card

@@ -56,11 +56,20 @@ class PairTableModel(HeadedTableModel):
         self.endResetModel()
 
     def set_filter(self, wanted: PairFilter) -> None:
-        """Show only the pairs `wanted` lets through."""
-        self.beginResetModel()
+        """Show only the pairs `wanted` lets through. A change of layout, not a reset: the
+        views keep a pair still shown selected, and measure no column again."""
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        kept = [id(self._pairs[i.row()]) if i.isValid() else None for i in before]
         self._filter = wanted
         self._pairs = [p for p in self._all if self._matches(p)]
-        self.endResetModel()
+        rows = {id(pair): row for row, pair in enumerate(self._pairs)}
+        after = [
+            self.index(rows[key], index.column()) if key in rows else QModelIndex()
+            for key, index in zip(kept, before, strict=True)
+        ]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
 
     def hidden_by_filter(self) -> int:
         return len(self._all) - len(self._pairs)

@@ -113,6 +113,7 @@ class ReviewController(QObject):
             if pair.relation is Relation.REPEATS:
                 self.repeats.setdefault(pair.claim_id, []).append(other)
         self.pairs.set_analysis(self.analysis, elsewhere, colours)
+        self.window.pair_table.fit_columns()
         self.window.pair_view.clear()
         self.window.overview.show_analysis(self.analysis, [p for p, _ in linked])
         self._fill_filters()
@@ -212,10 +213,16 @@ class ReviewController(QObject):
         self.window.filter_bar.set_choices(speakers, sides, self.ratings)
 
     def _on_filter_changed(self, wanted: PairFilter) -> None:
+        """The pair under review stays selected if the filter still shows it; else the
+        first pair shown is."""
         self.pairs.set_filter(wanted)
-        self.window.pair_view.clear()
         self.update_heading()
         self.update_bands()
+        rows = self.window.selected_pair_rows()
+        if rows:
+            self.window.pair_table.scrollTo(self.pairs.index(rows[0], 0))
+            return
+        self.window.pair_view.clear()
         if self.pairs.rowCount() > 0:
             self.select_pair(0)
 
@@ -235,6 +242,7 @@ class ReviewController(QObject):
             row = self.pairs.replace_pair(pair)
             if row >= 0 and selected and row == selected[0]:
                 self.window.pair_view.show_review(pair)
+        self.window.pair_table.fit_columns(PairTableModel.STATUS)  # a verdict is longer
         self.update_heading()
         self.update_bands()
 
