@@ -66,7 +66,7 @@ def test_every_statement_stays_highlighted_and_a_pair_key_redraws_only_its_frame
     assert shown_colour(long_article, first.end + 2, first.end + 4) == plain
 
 
-def test_a_pair_key_paints_the_bands_in_view_and_one_arrow_per_edge(
+def test_the_bands_in_view_are_painted_once_and_a_pair_key_repaints_only_its_own(
     qtbot: QtBot, long_article: Workbench, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     bands = long_article.window.bands
@@ -84,17 +84,25 @@ def test_a_pair_key_paints_the_bands_in_view_and_one_arrow_per_edge(
 
     monkeypatch.setattr(bands, "_paint_band", counted_band)
     monkeypatch.setattr(bands, "_marker", counted_marker)
-    qtbot.keyClick(long_article.window.pair_table, Qt.Key.Key_J)
+    bands.repaint()
+    painted.clear()
+    qtbot.keyClick(long_article.window.pair_table, Qt.Key.Key_J)  # the next pair: in view
+    bands.repaint()
+    assert {(s.row, s.selected) for s in painted} == {(1, True)}
+    assert len(painted) == 2  # the claim's band and the rebuttal's, over what was painted
+
     painted.clear()
     arrows.clear()
+    long_article.window.article_view.verticalScrollBar().setValue(3)  # every band moves
     bands.repaint()
     shapes = bands.geometry_of_bands()
     in_view = [s for s in shapes if "visible" in (s.left_state, s.right_state)]
     edges = {s.left_state for s in shapes if s.left_state == s.right_state != "visible"}
     assert len(shapes) == 180  # both ends of each of the 90 pairs
-    # a band whose two ends are off the same edge is a line along that edge: drawn once there
-    assert len(painted) == len(in_view) + len(edges) < len(shapes)
-    assert max(s.selected for s in painted)
+    # a band whose two ends are off the same edge is a line along that edge: drawn once there;
+    # then the selected pair's two bands over the others
+    assert len(painted) == len(in_view) + len(edges) + 2 < len(shapes)
+    assert [s.selected for s in painted[-2:]] == [True, True]
     pinned = {(st, x) for s in shapes for st, x in _pinned_ends(s, bands.width())}
     assert sorted(arrows) == sorted(pinned)  # each arrow once, however many bands go there
 
