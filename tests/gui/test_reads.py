@@ -28,7 +28,7 @@ def test_showing_an_article_of_180_statements_takes_a_few_queries(
     assert len(sent) <= 8  # the article, speakers, statements, pairs, sides, links elsewhere
 
 
-def test_selecting_a_pair_measures_no_line_again_until_the_article_scrolls(
+def test_selecting_a_pair_or_scrolling_measures_no_line_again(
     qtbot: QtBot, library_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store_large_article(library_path, statements=180)
@@ -50,5 +50,8 @@ def test_selecting_a_pair_measures_no_line_again_until_the_article_scrolls(
     bar = bench.window.article_view.verticalScrollBar()
     bar.setValue(bar.maximum())
     scrolled = bands.geometry_of_bands()
-    assert measured
-    assert [b.left_top for b in scrolled] != [b.left_top for b in after]
+    assert [b.left_top for b in scrolled] != [b.left_top for b in after]  # the bands follow
+    bar.setValue(0)
+    assert [b.left_top for b in bands.geometry_of_bands()] == [b.left_top for b in after]
+    # the article is one paragraph here: each line's place in it was measured once
+    assert measured == []

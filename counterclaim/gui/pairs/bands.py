@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from contextlib import suppress
 from dataclasses import dataclass, replace
-from typing import Literal
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -35,7 +34,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTableView, QToolTip, QWidget
 
-EndState = Literal["visible", "above", "below"]
+from counterclaim.gui.pairs.band_shapes import (
+    Band,
+    BandGeometry,
+    EndState,
+    arrows,
+    in_row_order,
+    worth_painting,
+)
 
 _WIDTH = 56
 _FILL_ALPHA = 50
@@ -46,30 +52,6 @@ _SELECTED_OVER_ALPHA = round(255 - (255 - _SELECTED_FILL_ALPHA) * 255 / (255 - _
 _PINNED = 0.0  # how thick a band is where its end is pinned to an edge: it tapers
 _MARKER = 8.0  # size of the arrow at a pinned end
 _INF = float("inf")
-
-
-@dataclass(frozen=True)
-class Band:
-    row: int  # the pair's row in the table model
-    start: int  # Qt document positions of the statement in the article view
-    end: int
-    colour: str  # "#rrggbb", the side's or the verdict's colour, chosen by the caller
-    selected: bool = False
-
-
-@dataclass(frozen=True)
-class BandGeometry:
-    """A band as it would be painted now, in the bands widget's own y coordinates."""
-
-    row: int
-    left_top: float
-    left_bottom: float
-    right_top: float
-    right_bottom: float
-    left_state: EndState
-    right_state: EndState
-    selected: bool
-    colour: str
 
 
 @dataclass(frozen=True)
@@ -94,10 +76,11 @@ class ConnectorBands(QWidget):
         self._table = table
         self._bands: list[Band] = []
         self._model: QAbstractItemModel | None = None
-        # Where each band end's line is in the article, kept while the article's layout
-        # and scrolling stay as they were (`_layout_now`): a pair selection repaints every
-        # band, and measuring each line again walks the text's blocks.
-        self._text_ys: dict[tuple[int, int], float] = {}
+        # Where each band end's line is in its paragraph, kept while the article's layout
+        # stays as it was (`_layout_now`): a pair selection or a scroll repaints every band,
+        # and measuring each line again costs a text cursor each.
+        self._text_ys: dict[tuple[int, int], tuple[int, float | None]] = {}
+        self._blocks: tuple[int, dict[int, float]] = (0, {})
         self._layout: tuple[object, ...] = ()
         self._shifts: dict[QWidget, int] = {}
         # Every band as unselected, painted once for where the bands are now: a pair key
@@ -125,6 +108,7 @@ class ConnectorBands(QWidget):
         if layout != self._layout:
             self._layout, self._text_ys = layout, {}
         self._shifts = {}  # where each viewport is in our coordinates, found once a pass
+        self._blocks = self._visible_blocks()
         shapes = []
         for band in self._bands:
             if band.row < 0 or band.row >= model.rowCount() or self._table.isRowHidden(band.row):
@@ -152,46 +136,51 @@ class ConnectorBands(QWidget):
         return self._end(self._article.viewport(), self._text_y(first, 0), self._text_y(last, 1))
 
     def _layout_now(self) -> tuple[object, ...]:
-        """What the article's lines' places in its viewport depend on."""
+        """What the article's lines' places in their paragraphs depend on (not scrolling)."""
         view = self._article
         size = view.document().documentLayout().documentSize()
-        return (
-            view.document().revision(),
-            view.verticalScrollBar().value(),
-            view.horizontalScrollBar().value(),
-            view.viewport().width(),
-            view.viewport().height(),
-            size.width(),
-            size.height(),
-            view.contentOffset().y(),
-        )
+        return (view.document().revision(), view.viewport().width(), size.width(), size.height())
+
+    def _visible_blocks(self) -> tuple[int, dict[int, float]]:
+        """The first visible paragraph's number, and where each visible one's top is in the
+        viewport: only the first has a place there, the next ones follow it."""
+        view = self._article
+        block = view.firstVisibleBlock()
+        first = block.blockNumber()
+        y = view.blockBoundingGeometry(block).translated(view.contentOffset()).top()
+        tops: dict[int, float] = {}
+        height = view.viewport().height()
+        while block.isValid() and (y < height or not tops):
+            tops[block.blockNumber()] = y
+            y += view.blockBoundingRect(block).height()
+            block = block.next()
+        return first, tops
 
     def _text_y(self, position: int, edge: int) -> float:
-        found = self._text_ys.get((position, edge))
+        """The top (edge 0) or bottom (edge 1) of the line holding position, in the viewport;
+        -inf or inf for a line in a paragraph above or below the view. A line's place in its
+        paragraph is measured once while the layout stays: scrolling only moves paragraphs."""
+        key = (position, edge)
+        found = self._text_ys.get(key)
         if found is None:
-            found = self._text_ys[(position, edge)] = self._measure_text_y(position, edge)
-        return found
+            document = self._article.document()
+            at = min(max(position, 0), max(document.characterCount() - 1, 0))
+            found = (document.findBlock(at).blockNumber(), None)
+        number, inside = found
+        first, tops = self._blocks
+        if number not in tops:
+            return -_INF if number < first else _INF
+        if inside is None:
+            inside = self._measure_text_y(position, edge) - tops[number]
+        self._text_ys[key] = (number, inside)
+        return tops[number] + inside
 
     def _measure_text_y(self, position: int, edge: int) -> float:
-        """The top (edge 0) or bottom (edge 1) of the line holding position, in the viewport.
-
-        Lines outside the visible blocks are not measured: they are only above or below.
-        """
+        """The top or bottom of the line holding position (in a visible paragraph), in the
+        viewport."""
         view = self._article
-        document = view.document()
-        position = min(max(position, 0), max(document.characterCount() - 1, 0))
-        block, first = document.findBlock(position), view.firstVisibleBlock()
-        if block.blockNumber() < first.blockNumber():
-            return -_INF
-        # Only the first visible block has a place in the viewport; the next ones follow it.
-        y = view.blockBoundingGeometry(first).translated(view.contentOffset()).top()
-        while first.isValid() and first.blockNumber() < block.blockNumber():
-            y += view.blockBoundingRect(first).height()
-            if y >= view.viewport().height():
-                return _INF
-            first = first.next()
-        cursor = QTextCursor(document)
-        cursor.setPosition(position)
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(min(max(position, 0), max(view.document().characterCount() - 1, 0)))
         rect = view.cursorRect(cursor)
         return float(rect.top() + edge * rect.height())
 
@@ -228,7 +217,7 @@ class ConnectorBands(QWidget):
             if shape.selected:
                 self._paint_band(painter, shape)
         painter.setPen(Qt.PenStyle.NoPen)
-        for (state, x), colour in _arrows(shapes, self.width()).items():
+        for (state, x), colour in arrows(shapes, self.width()).items():
             painter.setBrush(QColor(colour))  # over every band, so none hides another's
             painter.drawPolygon(self._marker(state, x))
         painter.end()
@@ -238,7 +227,7 @@ class ConnectorBands(QWidget):
         moved, the size or the colours changed."""
         ground = self.palette().color(QPalette.ColorRole.Window)
         unselected = sorted(  # in the rows' order, whichever is selected
-            (replace(s, selected=False) if s.selected else s for s in shapes), key=_row
+            (replace(s, selected=False) if s.selected else s for s in shapes), key=in_row_order
         )
         ratio = self.devicePixelRatioF()
         key = (self.width(), self.height(), ratio, ground.rgba(), *unselected)
@@ -248,7 +237,7 @@ class ConnectorBands(QWidget):
             self._picture.fill(ground)
             painter = QPainter(self._picture)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            for shape in _worth_painting(unselected):
+            for shape in worth_painting(unselected):
                 self._paint_band(painter, shape)
             painter.end()
             self._picture_of = key
@@ -351,34 +340,6 @@ def _model_signals(model: QAbstractItemModel) -> tuple[SignalInstance, ...]:
         model.rowsRemoved,
         model.rowsMoved,
     )
-
-
-def _row(shape: BandGeometry) -> int:
-    return shape.row
-
-
-def _off_one_edge(shape: BandGeometry) -> bool:
-    return shape.left_state == shape.right_state != "visible"
-
-
-def _worth_painting(shapes: list[BandGeometry]) -> list[BandGeometry]:
-    """The bands in view; of those whose two ends are off the same edge (each a line along
-    it, all in the same place), the last, which is the one seen."""
-    last = {shape.left_state: n for n, shape in enumerate(shapes) if _off_one_edge(shape)}
-    keep = set(last.values())
-    return [s for n, s in enumerate(shapes) if n in keep or not _off_one_edge(s)]
-
-
-def _arrows(shapes: list[BandGeometry], width: int) -> dict[tuple[EndState, float], str]:
-    """Each pinned end's arrow, by place, in the colour of the last band pinned there (the
-    one painted over the others), in the order they are painted."""
-    found: dict[tuple[EndState, float], str] = {}
-    for shape in shapes:
-        for state, x in ((shape.left_state, 1.0), (shape.right_state, width - 1.0)):
-            if state != "visible":
-                found.pop((state, x), None)
-                found[(state, x)] = shape.colour
-    return found
 
 
 def _area(top: QPainterPath, bottom: QPainterPath) -> QPainterPath:
