@@ -12,7 +12,7 @@ from PySide6.QtGui import QPainter, QPolygonF, QTextCursor
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
-from counterclaim.domain import LinkStatus
+from counterclaim.domain import LinkStatus, Statement
 from counterclaim.gui.app import Workbench
 from counterclaim.gui.pairs.bands import BandGeometry, EndState
 from tests.large import open_workbench, store_large_article
@@ -137,3 +137,23 @@ def test_a_filter_change_keeps_the_pair_under_review_and_shows_what_it_lets_thro
     assert model.rowCount() == 1  # the first pair shown is selected
     assert triage.current_row() == 0
     assert window.pair_view.claim.text.text() != card
+
+
+def test_painting_the_pair_table_looks_up_each_shown_cell_once(
+    long_article: Workbench, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    table, model = long_article.window.pair_table, long_article.review.pairs
+    looked_up: list[int] = []
+    statements = model.statements
+
+    def counted(row: int) -> tuple[Statement, Statement]:
+        looked_up.append(row)
+        return statements(row)
+
+    monkeypatch.setattr(model, "statements", counted)
+    table.viewport().repaint()
+    shown = {table.rowAt(y) for y in range(table.viewport().height())} - {-1}
+    assert set(looked_up) == shown
+    # the words of the claim and the rebuttal, and both speakers' names and colours: the
+    # other columns and what a cell is asked besides (font, icon, alignment...) need none
+    assert len(looked_up) <= 6 * len(shown)

@@ -38,6 +38,7 @@ class PairTableModel(HeadedTableModel):
         self._filter = PairFilter()
         self._colours: dict[str, str] = {}
         self._elsewhere: dict[str, LibraryStatement] = {}  # by pair id
+        self._said_elsewhere: dict[str, Speaker | None] = {}  # their speakers, by statement id
 
     def set_analysis(
         self,
@@ -50,6 +51,7 @@ class PairTableModel(HeadedTableModel):
         found = list(elsewhere or []) if analysis else []
         self._all = (list(analysis.pairs) if analysis else []) + [p for p, _ in found]
         self._elsewhere = {p.id or "": other for p, other in found}
+        self._said_elsewhere = {other.statement.id: other.speaker for _, other in found}
         own = {s.label: s.colour for s in analysis.sides} if analysis else {}
         self._colours = own | dict(colours or {})  # the caller's (readable) colours win
         self._pairs = [p for p in self._all if self._matches(p)]
@@ -133,9 +135,8 @@ class PairTableModel(HeadedTableModel):
         return self._ends(self._pairs[row])
 
     def speaker(self, statement: Statement) -> Speaker | None:
-        for other in self._elsewhere.values():
-            if other.statement.id == statement.id:
-                return other.speaker
+        if statement.id in self._said_elsewhere:
+            return self._said_elsewhere[statement.id]
         return self._analysis.speaker(statement.speaker_id) if self._analysis else None
 
     def colour(self, statement: Statement, fallback: str) -> str:
@@ -148,31 +149,36 @@ class PairTableModel(HeadedTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._pairs):
             return None
-        claim, rebuttal = self.statements(index.row())
-        column = index.column()
+        row, column = index.row(), index.column()
+        if role == ObjectRole:
+            return self._pairs[row]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.SCORE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._text(index.row(), column, claim, rebuttal, role)
+            if column in (self.SCORE, self.STATUS):
+                return self._text(row, column, None, role)
+            claim, rebuttal = self.statements(row)
+            at_claim = column in (self.CLAIM_SPEAKER, self.CLAIM)
+            return self._text(row, column, claim if at_claim else rebuttal, role)
         if role == Qt.ItemDataRole.ForegroundRole and column in (
             self.CLAIM_SPEAKER,
             self.REBUTTAL_SPEAKER,
         ):
+            claim, rebuttal = self.statements(row)
             speaker = self.speaker(claim if column == self.CLAIM_SPEAKER else rebuttal)
             colour = self._colours.get(speaker.side or "") if speaker else None
             return QColor(colour) if colour else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.SCORE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == ObjectRole:
-            return self._pairs[index.row()]
         return None
 
-    def _text(self, row: int, column: int, claim: Statement, rebuttal: Statement, role: int) -> str:
+    def _text(self, row: int, column: int, statement: Statement | None, role: int) -> str:
+        """A cell's words; `statement` is the claim's or the rebuttal's, as the column is."""
         if column == self.SCORE:
             return f"{self._pairs[row].score:.2f}"
         if column == self.STATUS:
             pair = self._pairs[row]
             status = self.tr(pair.status.value)
             return f"{status}: {pair.verdict}" if pair.verdict else status
-        statement = claim if column in (self.CLAIM_SPEAKER, self.CLAIM) else rebuttal
+        assert statement is not None
         if column in (self.CLAIM_SPEAKER, self.REBUTTAL_SPEAKER):
             speaker = self.speaker(statement)
             name = visible(speaker.name if speaker else statement.speaker_text)
