@@ -4,15 +4,14 @@ wires them. No behaviour of its own."""
 from __future__ import annotations
 
 import gc
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from counterclaim.gui import crash, opening
+from counterclaim.gui import opening, start
 from counterclaim.gui.commands import Editor
 from counterclaim.gui.events import AppEvents
 from counterclaim.gui.export.dialog import ExportController
@@ -27,13 +26,15 @@ from counterclaim.gui.pairs.review import ReviewController
 from counterclaim.gui.pairs.triage import TriageController
 from counterclaim.gui.settings.controller import PreferencesController
 from counterclaim.gui.settings.preferences import Preferences
-from counterclaim.gui.settings.theme import apply_scheme, is_dark
+from counterclaim.gui.settings.theme import is_dark
 from counterclaim.gui.speakers.controller import SpeakerController
+from counterclaim.gui.start import application, default_library
 from counterclaim.gui.tasks import TaskRunner
-from counterclaim.paths import APP_NAME, LIBRARY_FILE, ORGANISATION
 from counterclaim.services.analysis import AnalysisService
 from counterclaim.store import Library, LibraryError
 from counterclaim.text import visible
+
+__all__ = ["Launcher", "Workbench", "application", "build", "default_library", "run"]
 
 
 @dataclass
@@ -62,22 +63,6 @@ class Workbench:
         self.analysis.service.close()
         self.window.save_state(self.settings)
         self.library.close()
-
-
-def application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance()
-    if not isinstance(app, QApplication):
-        app = QApplication(argv or sys.argv[:1])
-    app.setOrganizationName(ORGANISATION)
-    app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName("counterclaim")
-    return app
-
-
-def default_library() -> Path:
-    """The library in the user's data folder (QStandardPaths.AppDataLocation)."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(folder) / LIBRARY_FILE
 
 
 def build(
@@ -158,20 +143,26 @@ class Launcher:
     def __init__(self) -> None:
         self.bench: Workbench | None = None
 
-    def open(self, library_path: Path) -> bool:
+    def open(self, library_path: Path, instead_of: QWidget | None = None) -> bool:
+        """Open the library in a new window, in the place of the open one or of
+        `instead_of` (the start's frame); False when none could be opened."""
         try:
             bench = build(library_path, open_library=self.open)
         except LibraryError as error:  # empty or damaged: ask what to open instead
-            parent = self.bench.window if self.bench else None
+            parent = self.bench.window if self.bench else instead_of
             try:
                 instead = opening.library_instead(parent, error)
             except LibraryError as failure:
                 QMessageBox.critical(parent, "counterclaim", visible(str(failure)))
                 return False
-            return instead is not None and self.open(instead)
+            return instead is not None and self.open(instead, instead_of)
         old, self.bench = self.bench, bench
         if old is not None:
             bench.window.restoreGeometry(old.window.saveGeometry())
+        elif instead_of is not None:  # the start's frame, where the reviewer left the window
+            bench.window.setGeometry(instead_of.geometry())
+            bench.window.setWindowState(instead_of.windowState())
+        if old is not None:
             old.close()
             old.window.hide()
             old.window.deleteLater()
@@ -188,11 +179,4 @@ class Launcher:
 
 def run(library_path: Path | None = None) -> int:
     """Open the window at once; the pipeline loads and the sample is analysed behind it."""
-    app = application()
-    apply_scheme(app)
-    crash.install()
-    launcher = Launcher()
-    if not launcher.open(library_path or default_library()):
-        return 1
-    app.aboutToQuit.connect(launcher.close)
-    return app.exec()
+    return start.run(library_path)

@@ -51,6 +51,10 @@ class MainWindow(QMainWindow):
         self.library_list.setAccessibleName(self.tr("Articles in the library"))
         self.library_list.setModel(articles)
         self.library_list.setWordWrap(True)  # long headlines wrap instead of being cut
+        # a library of thousands of articles is laid out a screenful at a time, not all
+        # of it before the first paint
+        self.library_list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.library_list.setBatchSize(50)
         self.library_list.setSpacing(2)
         self.article_view = ArticleView(self)
         self.find_bar = FindBar(self.article_view, self)

@@ -1,0 +1,120 @@
+"""The first second of the window: its frame is on screen at once, where the reviewer left
+it, saying which library is opening; the workbench (the library, the store, the views and
+their controllers, `counterclaim.gui.app`) is imported and built behind it and takes its
+place. Only Qt is imported here, so that the frame shows as soon as a bare window would.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QObject,
+    QSettings,
+    QStandardPaths,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+from counterclaim.paths import APP_NAME, LIBRARY_FILE, ORGANISATION
+from counterclaim.text import visible
+
+if TYPE_CHECKING:
+    from counterclaim.gui.app import Launcher
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv or sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("counterclaim")
+    return app
+
+
+def default_library() -> Path:
+    """The library in the user's data folder (QStandardPaths.AppDataLocation)."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(folder) / LIBRARY_FILE
+
+
+class Frame(QMainWindow):
+    """The window as it first shows: the reviewer's size and place, the library's name,
+    and "Opening…" where the articles will be. `painted` is sent once it is on screen."""
+
+    painted = Signal()
+
+    def __init__(self, library_path: Path) -> None:
+        super().__init__()
+        self._shown = False
+        name = visible(library_path.name)
+        self.setObjectName("startFrame")
+        self.setWindowTitle(f"{name} – counterclaim")
+        label = QLabel(self.tr("Opening the library “{0}”…").format(name), self)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setAccessibleName(self.tr("Opening the library"))
+        label.installEventFilter(self)
+        self.setCentralWidget(label)
+        self.resize(1500, 900)
+        geometry = QSettings().value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._shown:
+            self._shown = True
+            QTimer.singleShot(0, self.painted.emit)  # after this paint reaches the screen
+        return super().eventFilter(watched, event)
+
+
+def show_frame(library_path: Path) -> Frame:
+    frame = Frame(library_path)
+    frame.show()
+    return frame
+
+
+def open_behind(frame: Frame, library_path: Path) -> Launcher | None:
+    """Import and build the workbench, show it in the frame's place and close the frame;
+    None when no library could be opened (the reviewer was told why)."""
+    from counterclaim.gui.app import Launcher
+    from counterclaim.gui.crash import install
+
+    install()
+    launcher = Launcher()
+    opened = launcher.open(library_path, instead_of=frame)
+    frame.close()
+    frame.deleteLater()
+    if not opened:
+        return None
+    app = QApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(launcher.close)
+    return launcher
+
+
+def run(library_path: Path | None = None) -> int:
+    """Show the frame at once; the library opens and the pipeline loads behind it."""
+    from counterclaim.gui.settings.theme import apply_scheme
+
+    app = application()
+    apply_scheme(app)
+    path = library_path or default_library()
+    frame = show_frame(path)
+    kept: list[Launcher] = []
+
+    def open_library() -> None:
+        launcher = open_behind(frame, path)
+        if launcher is None:
+            app.exit(1)
+        else:
+            kept.append(launcher)
+
+    frame.painted.connect(open_library)
+    return app.exec()
