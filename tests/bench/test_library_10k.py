@@ -11,8 +11,6 @@ import json
 import shutil
 import sqlite3
 import statistics
-import subprocess
-import sys
 import time
 from collections.abc import Callable
 from contextlib import closing
@@ -27,6 +25,7 @@ from counterclaim.gui.app import Workbench
 from counterclaim.gui.pairs.filters import PairFilter
 from counterclaim.store import Library
 from tests.bench.big_library import big_library
+from tests.child import run_python
 from tests.large import open_workbench, store_large_article
 from tests.sql import sql_sent
 
@@ -118,22 +117,7 @@ def timed(work: Callable[[], object], runs: int = RUNS) -> list[float]:
 
 
 def start_once(mode: str, path: Path, tmp_path: Path) -> dict[str, Any]:
-    env = {
-        "QT_QPA_PLATFORM": "offscreen",
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "PYTHONPATH": str(ROOT),
-        "PATH": "/usr/bin:/bin",
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD, mode, str(path)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=300,
-        check=True,
-    )
+    done = run_python(CHILD, mode, str(path), home=tmp_path, check=True)
     marks: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return marks
 

@@ -4,8 +4,6 @@ that is opening, and the workbench takes its place where it stood."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +17,7 @@ from counterclaim.gui.main_window import MainWindow
 from counterclaim.gui.pairs.model import PairTableModel
 from counterclaim.gui.tables import Index
 from counterclaim.store import Library
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.child import run_python
 
 CHILD = r"""
 import json, sys
@@ -72,22 +69,7 @@ def test_the_frame_shows_first_and_the_workbench_takes_its_place(tmp_path: Path)
     library = tmp_path / "desk.sqlite"
     with Library.open(library, create=True):
         pass
-    env = {
-        "QT_QPA_PLATFORM": "offscreen",
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "PYTHONPATH": str(ROOT),
-        "PATH": "/usr/bin:/bin",
-        "HOME": str(tmp_path),
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(library)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=300,
-    )
+    done = run_python(CHILD, str(library), home=tmp_path)
     assert done.returncode == 0, done.stderr
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["first"] == {

@@ -4,16 +4,14 @@ window on a library that is up to date."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 from alembic.script import ScriptDirectory
 
 from counterclaim.store import Library
 from counterclaim.store.migrate import MIGRATIONS, head_revision, known_revisions
+from tests.child import run_python
 
-ROOT = Path(__file__).resolve().parents[2]
 ONLY_FOR_IMPORTING_OR_MIGRATING = ("trafilatura", "pypdf", "docx", "py3langid", "alembic")
 
 OPEN_WINDOW = """
@@ -33,21 +31,7 @@ def test_opening_the_window_imports_neither_readers_nor_alembic(
     library_path: Path, tmp_path: Path
 ) -> None:
     Library.open(library_path).close()  # a library at the newest schema
-    env = {
-        "QT_QPA_PLATFORM": "offscreen",
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "PYTHONPATH": str(ROOT),
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", OPEN_WINDOW, str(library_path)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=120,
-        check=True,
-    )
+    done = run_python(OPEN_WINDOW, str(library_path), home=tmp_path, check=True)
     modules = json.loads(done.stdout.strip().splitlines()[-1])
     assert "counterclaim.store.library" in modules
     loaded = [m for m in ONLY_FOR_IMPORTING_OR_MIGRATING if m in modules]
