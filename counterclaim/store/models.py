@@ -85,7 +85,7 @@ class ArticleRow(Base):
     analysed: Mapped[bool] = mapped_column(default=False)
     analysis_error: Mapped[str | None] = mapped_column(Text)
     """Why the latest analysis failed, until one succeeds."""
-    paired: Mapped[bool] = mapped_column(default=False, server_default="0")
+    paired: Mapped[bool] = mapped_column(default=False, server_default="0", index=True)
     """Its latest analysis was paired with the rest of the library."""
 
 

@@ -4,11 +4,10 @@ articles (a claim in one article, its rebuttal in another)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import ColumnElement, delete, func, or_, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from counterclaim.domain import LibraryStatement, LinkStatus, Pair
 from counterclaim.store import ids
@@ -21,7 +20,7 @@ from counterclaim.store.models import (
     StatementRow,
     utc_now,
 )
-from counterclaim.store.reading import statement_saying, to_pair, to_speaker, to_statement
+from counterclaim.store.reading import statement_saying, to_pair, to_speaker
 from counterclaim.store.saving import suggested_link
 
 Features = dict[str, Any]
@@ -69,17 +68,21 @@ def similar_statements(
     if not words:
         return []
     query = " OR ".join(f'"{w}"' for w in _rarest(session, words, MATCH_BUDGET))
-    unpaired = "AND article_id NOT IN (SELECT id FROM articles WHERE NOT paired) "
+    # statements left out by their ids (the index's rowids): the index's article_id is
+    # read from its stored row for every match, which cost as much as ranking them
+    unpaired = " OR article_id IN (SELECT id FROM articles WHERE paired = 0)"
     found = session.execute(
         text(
             "SELECT rowid FROM statement_search WHERE statement_search MATCH :q "
-            "AND article_id != :a "
+            "AND rowid NOT IN (SELECT id FROM statements WHERE article_id = :a"
             + (unpaired if paired_only else "")
-            + "ORDER BY bm25(statement_search) LIMIT :n"
+            + ") ORDER BY bm25(statement_search) LIMIT :n"
         ),
         {"q": query, "a": row.article_id, "n": limit},
     ).scalars()
-    return _visible(session, found)
+    statement_ids = list(found)
+    by_id = _found(session, statement_ids)  # one read, without the articles' texts
+    return [by_id[i] for i in statement_ids if i in by_id]
 
 
 def _rarest(session: Session, words: list[str], budget: int) -> list[str]:
@@ -92,13 +95,13 @@ def _rarest(session: Session, words: list[str], budget: int) -> list[str]:
         )
     )
     counts = {w: 0 for w in words}
-    for chunk in (words[i : i + 8] for i in range(0, len(words), 8)):
-        marks = ", ".join(f":w{n}" for n in range(len(chunk)))
-        found = session.execute(
-            text(f"SELECT term, doc FROM temp.statement_words WHERE term IN ({marks})"),
-            {f"w{n}": w for n, w in enumerate(chunk)},
-        )
-        counts.update({term: int(doc) for term, doc in found})
+    # one look-up of each word: fts5vocab reads `term IN (...)` by walking every word
+    # of the index, which grows with the library
+    each = " UNION ALL ".join(
+        f"SELECT term, doc FROM temp.statement_words WHERE term = :w{n}" for n in range(len(words))
+    )
+    found = session.execute(text(each), {f"w{n}": w for n, w in enumerate(words)})
+    counts.update({term: int(doc) for term, doc in found})
     if sum(counts.values()) <= budget:
         return words
     kept: set[str] = set()
@@ -141,28 +144,6 @@ def _terms(query: str) -> list[str]:
     return [t for t in terms if t not in ('""', '""*')]
 
 
-def _visible(session: Session, statement_ids: Iterable[int]) -> list[LibraryStatement]:
-    rows = (session.get(StatementRow, i) for i in statement_ids)
-    return [_library_statement(session, row) for row in rows if row is not None and not row.hidden]
-
-
-def _library_statement(session: Session, row: StatementRow | None) -> LibraryStatement:
-    assert row is not None
-    article = session.get(ArticleRow, row.article_id)
-    assert article is not None
-    speaker_row = session.get(SpeakerRow, row.speaker_id) if row.speaker_id else None
-    side = (
-        session.get(SideRow, speaker_row.side_id) if speaker_row and speaker_row.side_id else None
-    )
-    return LibraryStatement(
-        statement=to_statement(row, article.text),
-        speaker=to_speaker(speaker_row, side) if speaker_row else None,
-        article_id=article.id,
-        article_title=article.title,
-        published=article.published,
-    )
-
-
 def _found(session: Session, statement_ids: list[int]) -> dict[int, LibraryStatement]:
     """The visible statements of these ids, by id, read in one query with their
     speakers, sides and articles' titles: the words are cut from the article in SQL, so
@@ -181,6 +162,7 @@ def _found(session: Session, statement_ids: list[int]) -> dict[int, LibraryState
         .outerjoin(SpeakerRow, SpeakerRow.id == StatementRow.speaker_id)
         .outerjoin(SideRow, SideRow.id == SpeakerRow.side_id)
         .where(StatementRow.id.in_(statement_ids), StatementRow.hidden.is_(False))
+        .options(defer(StatementRow.features))  # pairing reads them apart, search never
     )
     return {
         row.id: LibraryStatement(

@@ -35,6 +35,7 @@ def test_a_library_from_before_0010_finds_the_same_from_an_index_of_word_beginni
         )
         db.execute("DROP TABLE statement_search")
         db.execute("ALTER TABLE old RENAME TO statement_search")
+        db.execute("DROP INDEX ix_articles_paired")  # 0011
         db.execute("UPDATE alembic_version SET version_num = '0009'")
         db.commit()
     assert "prefix" not in index_sql(library_path)
@@ -46,3 +47,11 @@ def test_a_library_from_before_0010_finds_the_same_from_an_index_of_word_beginni
     with closing(sqlite3.connect(library_path)) as db:
         assert db.execute("SELECT count(*) FROM statement_search").fetchone() == (40,)
         db.execute("INSERT INTO statement_search(statement_search) VALUES ('integrity-check')")
+
+
+def test_which_articles_are_not_paired_yet_is_read_from_an_index(library_path: Path) -> None:
+    store_large_article(library_path, statements=2)
+    with closing(sqlite3.connect(library_path)) as db:
+        plan = db.execute("EXPLAIN QUERY PLAN SELECT id FROM articles WHERE paired = 0")
+        steps = " ".join(str(step[-1]) for step in plan)
+    assert "USING COVERING INDEX ix_articles_paired" in steps  # not every article's text

@@ -1,0 +1,33 @@
+"""Finding statements of other articles that say something alike (pairing across the
+library asks this for every claim of a new article): a few queries, however many it finds
+and however big the library."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from counterclaim.store import Library
+from tests.large import store_large_article
+from tests.sql import sql_sent
+
+
+def test_alike_statements_are_found_with_a_few_queries_without_article_texts(
+    library_path: Path,
+) -> None:
+    first, _ = store_large_article(library_path, statements=20)
+    other, _ = store_large_article(library_path, statements=21)
+    with Library.open(library_path) as library:
+        claim = library.analysis(first)
+        assert claim is not None
+        with sql_sent(library) as sent:
+            found = library.similar_statements(claim.statements[0].id, 8)
+        text = library.article(other).text
+    assert len(found) == 8 and {s.article_id for s in found} == {other}
+    said = found[0].statement
+    assert said.text == text[said.content.start : said.content.end]
+    assert found[0].speaker is not None and found[0].article_title == "A long exchange"
+    assert len(sent) <= 6  # was 4 more for each statement found (statement, article, ...)
+    whole_texts = re.compile(r"(?<!substr\()articles\.text\b")
+    assert not any(whole_texts.search(sql) for sql in sent)
+    assert not any(" IN (" in sql for sql in sent if "statement_words" in sql)  # a word each
