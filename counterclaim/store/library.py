@@ -190,10 +190,11 @@ class Library:
         """
         with self._unit(write=True) as session:
             row = _article_row(session, article_id)
+            earlier = search.statement_ids(session, article_id)
             save_analysis(session, row, analysis)
             session.merge(LibraryStateRow(key="pairing_due", value="1"))
             session.flush()
-            search.reindex_article(session, row)
+            search.reindex_article(session, row, earlier)
             return load_analysis(session, row)
 
     def mark_not_analysed(self, article_id: int, reason: str) -> None:

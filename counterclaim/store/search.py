@@ -4,6 +4,7 @@ articles (a claim in one article, its rebuttal in another)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import ColumnElement, delete, func, or_, select, text
@@ -28,11 +29,34 @@ Features = dict[str, Any]
 _WORD = re.compile(r"[^\W\d_]{4,}")
 
 
-def reindex_article(session: Session, article: ArticleRow) -> None:
-    """Put the article's statements in the index, replacing what it held for them."""
-    session.execute(text("DELETE FROM statement_search WHERE article_id = :a"), {"a": article.id})
-    for row in session.scalars(select(StatementRow).where(StatementRow.article_id == article.id)):
-        index_statement(session, row, article.text)
+def statement_ids(session: Session, article_id: int) -> list[int]:
+    """The article's statements (for `reindex_article`, before they are replaced)."""
+    query = select(StatementRow.id).where(StatementRow.article_id == article_id)
+    return list(session.scalars(query))
+
+
+def reindex_article(session: Session, article: ArticleRow, earlier: Iterable[int] = ()) -> None:
+    """Put the article's statements in the index, replacing what it held for them and for
+    `earlier` (its statements before an analysis replaced them). Rows go by their ids: the
+    index finds an article's rows only by reading every row of the library."""
+    rows = list(session.scalars(select(StatementRow).where(StatementRow.article_id == article.id)))
+    gone = sorted({*earlier, *(row.id for row in rows)})
+    for chunk in (gone[i : i + 500] for i in range(0, len(gone), 500)):
+        marks = ", ".join(f":i{n}" for n in range(len(chunk)))
+        session.execute(
+            text(f"DELETE FROM statement_search WHERE rowid IN ({marks})"),
+            {f"i{n}": i for n, i in enumerate(chunk)},
+        )
+    if rows:
+        session.execute(
+            text("INSERT INTO statement_search (rowid, text, article_id) VALUES (:i, :t, :a)"),
+            [_index_row(row, article.text) for row in rows],
+        )
+
+
+def _index_row(row: StatementRow, article_text: str) -> dict[str, object]:
+    said = article_text[row.content_start : row.content_end]
+    return {"i": row.id, "t": said, "a": row.article_id}
 
 
 def index_statement(session: Session, row: StatementRow, article_text: str) -> None:
@@ -40,7 +64,7 @@ def index_statement(session: Session, row: StatementRow, article_text: str) -> N
     session.execute(text("DELETE FROM statement_search WHERE rowid = :i"), {"i": row.id})
     session.execute(
         text("INSERT INTO statement_search (rowid, text, article_id) VALUES (:i, :t, :a)"),
-        {"i": row.id, "t": article_text[row.content_start : row.content_end], "a": row.article_id},
+        _index_row(row, article_text),
     )
 
 

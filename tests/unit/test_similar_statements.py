@@ -1,12 +1,13 @@
 """Finding statements of other articles that say something alike (pairing across the
 library asks this for every claim of a new article): a few queries, however many it finds
-and however big the library."""
+and however big the library, and re-analysing an article replaces its rows in the index."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+from counterclaim.domain import Analysis
 from counterclaim.store import Library
 from tests.large import store_large_article
 from tests.sql import sql_sent
@@ -31,3 +32,21 @@ def test_alike_statements_are_found_with_a_few_queries_without_article_texts(
     whole_texts = re.compile(r"(?<!substr\()articles\.text\b")
     assert not any(whole_texts.search(sql) for sql in sent)
     assert not any(" IN (" in sql for sql in sent if "statement_words" in sql)  # a word each
+
+
+def test_analysing_an_article_again_replaces_its_statements_in_the_index_by_their_ids(
+    library_path: Path,
+) -> None:
+    first, _ = store_large_article(library_path, statements=20)
+    other, _ = store_large_article(library_path, statements=21)
+    with Library.open(library_path) as library:
+        analysis = library.analysis(first)
+        assert analysis is not None
+        fewer = Analysis(analysis.speakers, analysis.statements[:10], ())
+        with sql_sent(library) as sent:
+            library.save_analysis(first, fewer)
+        found = library.search("kilometre")
+    by_article = [s.article_id for s in found]
+    assert (by_article.count(first), by_article.count(other)) == (10, 21)
+    # the index finds an article's rows only by reading every row of the library
+    assert not any(re.search(r"statement_search WHERE article_id", sql) for sql in sent)
