@@ -245,7 +245,7 @@ class AnalysisService:
             if not articles:
                 return done
             self._analyse_all(library, articles, progress, done)
-        self.pair_across_library(progress)
+            self._pair_all(library, progress)  # on the same connection: opening checks the file
         progress.report(len(articles), len(articles), "Analysis done")
         return done
 
@@ -307,17 +307,20 @@ class AnalysisService:
         said the same thing before. Statements are compared from the features stored with
         them; old articles are neither parsed nor paired again. Returns how many links were
         suggested."""
-        suggested = 0
         with Library.open(self.library_path) as library:
-            todo = library.unpaired()
-            for n, article_id in enumerate(todo):
-                if progress.cancel.is_set():
-                    raise Cancelled
-                progress.report(n, len(todo), "Looking for rebuttals across the library…")
-                claims, answers = self._pair_one(library, article_id, progress, per_claim)
-                library.save_pairing(article_id, claims, answers)
-                suggested += len(claims) + len(answers)
-            library.set_pairing_due(False)
+            return self._pair_all(library, progress, per_claim)
+
+    def _pair_all(self, library: Library, progress: Progress, per_claim: int = 8) -> int:
+        suggested = 0
+        todo = library.unpaired()
+        for n, article_id in enumerate(todo):
+            if progress.cancel.is_set():
+                raise Cancelled
+            progress.report(n, len(todo), "Looking for rebuttals across the library…")
+            claims, answers = self._pair_one(library, article_id, progress, per_claim)
+            library.save_pairing(article_id, claims, answers)
+            suggested += len(claims) + len(answers)
+        library.set_pairing_due(False)
         return suggested
 
     def _pair_one(
@@ -334,8 +337,12 @@ class AnalysisService:
             for s in analysis.statements
             if s.mode in _CLAIMABLE
         ]
-        nearby = {
-            s.statement.id: library.similar_statements(s.statement.id, per_claim, True)
+        nearby = {  # only what can be a claim or a rebuttal is compared (and needs features)
+            s.statement.id: [
+                o
+                for o in library.similar_statements(s.statement.id, per_claim, True)
+                if o.statement.mode in _CLAIMABLE
+            ]
             for s in here
         }
         everyone = here + [o for found in nearby.values() for o in found]
@@ -345,8 +352,6 @@ class AnalysisService:
         repeats: tuple[list[Pair], list[Pair]] = ([], [])
         for mine in here:
             for other in nearby[mine.statement.id]:
-                if other.statement.mode not in _CLAIMABLE:
-                    continue
                 for way, (claim, rebuttal) in enumerate(((mine, other), (other, mine))):
                     made = link(views, claim, rebuttal)
                     if made is not None and made[0].relation is Relation.REPEATS:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import sqlite3
 from contextlib import closing
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+import pytest
 
 from counterclaim.domain import Analysis, ArticleMeta, LinkStatus, Relation, Review
 from counterclaim.ingest import text_sha256
 from counterclaim.services.analysis import AnalysisService, QuietProgress
-from counterclaim.store import Library
+from counterclaim.store import Library, opening
 
 if TYPE_CHECKING:
     from counterclaim.nlp.extract import Extractor
@@ -152,3 +154,42 @@ def test_statements_without_stored_features_are_parsed_once(
         assert [o.article_title for _, o in library.cross_pairs(ids[0])] == ["NATO answers"]
         library.save_analysis(ids[1], library.analysis(ids[1]) or Analysis((), (), ()))
         assert library.unpaired() == [ids[1]]  # analysed again: paired again
+
+
+def test_what_cannot_be_a_claim_or_rebuttal_is_not_parsed_to_be_compared(
+    library_path: Path, extractor: Extractor
+) -> None:
+    service = AnalysisService(library_path)
+    counting = Counting(extractor)
+    service.use(counting)  # type: ignore[arg-type]  # duck-typed pipeline
+    with Library.open(library_path) as library:
+        ids = [add(library, t) for t in (ANSWER, CLAIM)]
+    service.analyse(QuietProgress(), ids[:1])
+    with closing(sqlite3.connect(library_path)) as db:  # NATO only shows a stance there
+        db.execute("UPDATE statements SET mode = 'stance', features = NULL")
+        db.commit()
+    service.analyse(QuietProgress(), ids[1:])
+    assert counting.parsed == []
+    with Library.open(library_path) as library:
+        assert library.cross_pairs(ids[1]) == []
+
+
+def test_analysing_and_pairing_checks_the_library_file_once(
+    library_path: Path, extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service = AnalysisService(library_path)
+    service.use(extractor)
+    with Library.open(library_path) as library:
+        ids = [add(library, t) for t in (CLAIM, ANSWER)]
+    looked: list[Path] = []
+    look_at = opening.look_at
+
+    def looking(path: Path, *args: Any, **kwargs: Any) -> Any:
+        looked.append(path)
+        return look_at(path, *args, **kwargs)
+
+    monkeypatch.setattr(opening, "look_at", looking)
+    service.analyse(QuietProgress(), ids)
+    assert looked == [library_path]  # a whole-file check takes a third of a second at 10,000
+    with Library.open(library_path) as library:
+        assert [o.article_title for _, o in library.cross_pairs(ids[0])] == ["NATO answers"]
