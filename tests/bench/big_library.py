@@ -16,6 +16,8 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+from counterclaim.nlp.common import CLAIMABLE
+from counterclaim.nlp.extract import Extractor
 from counterclaim.paths import SAMPLE_ARTICLE
 from counterclaim.services.analysis import AnalysisService, QuietProgress
 from counterclaim.store.migrate import head_revision
@@ -68,9 +70,31 @@ def big_library(size: int = 10_000, count: int = SEEDS) -> Path:
     partial = path.with_suffix(".partial")
     shutil.copyfile(seed, partial)
     with closing(sqlite3.connect(partial)) as db:
+        keep_features(db)
+    with closing(sqlite3.connect(partial)) as db:
         replicate(db, size)
     partial.replace(path)
     return path
+
+
+def keep_features(db: sqlite3.Connection) -> None:
+    """Store the pairing features of seed statements analysed before analysis kept them
+    (a seed cached from before 0009): the big library then holds what analysing its
+    articles stores today, and importing into it parses none of its statements."""
+    found = db.execute(
+        "SELECT s.id, substr(a.text, s.content_start + 1, s.content_end - s.content_start) "
+        "FROM statements s JOIN articles a ON a.id = s.article_id "
+        "WHERE s.features IS NULL AND s.mode IN (?, ?)",
+        tuple(mode.value for mode in CLAIMABLE),
+    ).fetchall()
+    if not found:
+        return
+    features = Extractor.load().statement_features([said for _, said in found])
+    db.executemany(
+        "UPDATE statements SET features = ? WHERE id = ?",
+        [(json.dumps(f), i) for (i, _), f in zip(found, features, strict=True)],
+    )
+    db.commit()
 
 
 def replicate(db: sqlite3.Connection, size: int) -> None:
