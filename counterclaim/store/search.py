@@ -79,15 +79,19 @@ def similar_statements(
 ) -> list[LibraryStatement]:
     """Statements of other articles that share the most words with this one, best first
     (with `paired_only`, only of articles already paired with the library)."""
-    row = session.get(StatementRow, ids.row_id(ids.STATEMENT, statement_id))
+    cut = func.substr(  # the statement's words only, not the whole article's text
+        ArticleRow.text,
+        StatementRow.content_start + 1,
+        StatementRow.content_end - StatementRow.content_start,
+    )
+    row = session.execute(
+        select(StatementRow.article_id, cut)
+        .join(ArticleRow, ArticleRow.id == StatementRow.article_id)
+        .where(StatementRow.id == ids.row_id(ids.STATEMENT, statement_id))
+    ).first()
     if row is None:
         return []
-    said = session.scalar(  # the statement's words only, not the whole article's text
-        select(
-            func.substr(ArticleRow.text, row.content_start + 1, row.content_end - row.content_start)
-        ).where(ArticleRow.id == row.article_id)
-    )
-    assert said is not None
+    article_id, said = row
     words = list(dict.fromkeys(w.lower() for w in _WORD.findall(said)))[:16]
     if not words:
         return []
@@ -102,7 +106,7 @@ def similar_statements(
             + (unpaired if paired_only else "")
             + ") ORDER BY bm25(statement_search) LIMIT :n"
         ),
-        {"q": query, "a": row.article_id, "n": limit},
+        {"q": query, "a": article_id, "n": limit},
     ).scalars()
     statement_ids = list(found)
     by_id = _found(session, statement_ids)  # one read, without the articles' texts

@@ -28,7 +28,7 @@ def test_alike_statements_are_found_with_a_few_queries_without_article_texts(
     said = found[0].statement
     assert said.text == text[said.content.start : said.content.end]
     assert found[0].speaker is not None and found[0].article_title == "A long exchange"
-    assert len(sent) <= 6  # was 4 more for each statement found (statement, article, ...)
+    assert len(sent) <= 5  # was 4 more for each statement found (statement, article, ...)
     whole_texts = re.compile(r"(?<!substr\()articles\.text\b")
     assert not any(whole_texts.search(sql) for sql in sent)
     assert not any(" IN (" in sql for sql in sent if "statement_words" in sql)  # a word each
