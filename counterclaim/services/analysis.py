@@ -12,16 +12,12 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import BrokenExecutor
 from contextlib import ExitStack
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from counterclaim.domain import (
     Analysis,
     Article,
-    LibraryStatement,
-    Pair,
-    Relation,
 )
 from counterclaim.ingest import LoadedArticle, load_article
 from counterclaim.nlp.common import (
@@ -29,12 +25,12 @@ from counterclaim.nlp.common import (
     ArticleInput,
     Cancelled,
     default_processes,
-    group_restatements,
 )
 from counterclaim.nlp.views import Features
 from counterclaim.paths import SAMPLE_ARTICLE
-from counterclaim.services.cross_pairing import Views, link
+from counterclaim.services.cross_pairing import pair_all
 from counterclaim.services.importing import Imported, ImportReport, Skipped, _ignore
+from counterclaim.services.progress import Progress, QuietProgress
 from counterclaim.store import Library
 from counterclaim.text import shorten
 
@@ -44,23 +40,6 @@ if TYPE_CHECKING:  # spaCy is imported where the pipeline runs: never in the win
 _CLAIMABLE = CLAIMABLE
 
 __all__ = ["AnalysisService", "ImportReport", "Imported", "Progress", "QuietProgress", "Skipped"]
-
-
-class Progress(Protocol):
-    cancel: threading.Event
-
-    @property
-    def report(self) -> Callable[[int, int, str], None]: ...
-
-
-@dataclass
-class QuietProgress:
-    """Progress for work nobody watches (the command line): never cancelled, never told."""
-
-    cancel: threading.Event = field(default_factory=threading.Event)
-
-    def report(self, done: int, total: int, message: str) -> None:
-        del done, total, message
 
 
 class Analyser(Protocol):
@@ -108,6 +87,27 @@ class AnalysisService:
         """Pipeline processes: more than one analyses articles in parallel, in children."""
         self._extractor: Analyser | None = None
         self._lock = threading.Lock()
+        self._checked: tuple[int, int] | None = None  # the file found sound: device, inode
+
+    def _open(self) -> Library:
+        """The library, its file checked for damage the first time this service opens
+        it (`Library.open`), and again only when it is another file (replaced, or a
+        copy put in its place): SQLite reads every page of the file for the check, a
+        third of a second for a library of 10,000 articles, and the window opens the
+        library for each import and analysis. Damage that comes later still fails the
+        work that meets it, with the same message."""
+        try:
+            seen = self.library_path.stat()
+            now = (seen.st_dev, seen.st_ino)
+        except OSError:
+            now = None
+        library = Library.open(self.library_path, check=now is None or now != self._checked)
+        self._checked = now
+        return library
+
+    def _parser(self, progress: Progress) -> Callable[[list[str]], list[Features]]:
+        """Parses statements for their features, loading the pipeline only if asked."""
+        return lambda texts: self.extractor(progress).statement_features(texts)
 
     def close(self) -> None:
         """Stop the pipeline's process, if it has one."""
@@ -139,7 +139,7 @@ class AnalysisService:
 
     def import_sample_if_empty(self, progress: Progress) -> list[int]:
         """On first start the library holds the sample article, analysed."""
-        with Library.open(self.library_path) as library:
+        with self._open() as library:
             if library.article_list():
                 return []
             sample = load_article(SAMPLE_ARTICLE)
@@ -177,7 +177,7 @@ class AnalysisService:
                     told(Skipped(str(path), str(error)))
                     continue
                 if library is None:
-                    library = opened.enter_context(Library.open(self.library_path))
+                    library = opened.enter_context(self._open())
                 told(self._store(library, article, str(path), report))
         return report
 
@@ -193,7 +193,7 @@ class AnalysisService:
         except ImportError_ as error:
             report.problems.append(str(error))
             return report
-        with Library.open(self.library_path) as library:
+        with self._open() as library:
             self._store(library, article, "pasted text", report)
         return report
 
@@ -218,7 +218,7 @@ class AnalysisService:
         """Finish what an earlier run left: analyse every article never analysed (and, with
         `retry_failed`, those whose analysis failed), and pair across the library again
         if that was cut short. Returns the articles analysed."""
-        with Library.open(self.library_path) as library:
+        with self._open() as library:
             pending = [
                 a.id
                 for a in library.article_list()
@@ -235,7 +235,7 @@ class AnalysisService:
         """Analyse the articles, each stored in its own transaction. An article the
         pipeline fails on is kept and marked with why (`Article.analysis_error`); the others
         go on. Returns the articles analysed."""
-        with Library.open(self.library_path) as library:
+        with self._open() as library:
             articles = [library.article(i) for i in article_ids]
             done: list[int] = []
             for other in [a for a in articles if not in_pipeline_language(a.meta.language)]:
@@ -245,7 +245,9 @@ class AnalysisService:
             if not articles:
                 return done
             self._analyse_all(library, articles, progress, done)
-            self._pair_all(library, progress)  # on the same connection: opening checks the file
+            pair_all(
+                library, progress, self._parser(progress)
+            )  # on the same connection: opening checks the file
         progress.report(len(articles), len(articles), "Analysis done")
         return done
 
@@ -307,79 +309,8 @@ class AnalysisService:
         said the same thing before. Statements are compared from the features stored with
         them; old articles are neither parsed nor paired again. Returns how many links were
         suggested."""
-        with Library.open(self.library_path) as library:
-            return self._pair_all(library, progress, per_claim)
-
-    def _pair_all(self, library: Library, progress: Progress, per_claim: int = 8) -> int:
-        suggested = 0
-        todo = library.unpaired()
-        for n, article_id in enumerate(todo):
-            if progress.cancel.is_set():
-                raise Cancelled
-            progress.report(n, len(todo), "Looking for rebuttals across the library…")
-            claims, answers = self._pair_one(library, article_id, progress, per_claim)
-            library.save_pairing(article_id, claims, answers)
-            suggested += len(claims) + len(answers)
-        library.set_pairing_due(False)
-        return suggested
-
-    def _pair_one(
-        self, library: Library, article_id: int, progress: Progress, per_claim: int
-    ) -> tuple[list[Pair], list[Pair]]:
-        analysis = library.analysis(article_id)
-        if analysis is None:
-            return [], []
-        article = library.article(article_id)
-        here = [
-            LibraryStatement(
-                s, analysis.speaker(s.speaker_id), article_id, article.title, article.meta.published
-            )
-            for s in analysis.statements
-            if s.mode in _CLAIMABLE
-        ]
-        nearby = {  # only what can be a claim or a rebuttal is compared (and needs features)
-            s.statement.id: [
-                o
-                for o in library.similar_statements(s.statement.id, per_claim, True)
-                if o.statement.mode in _CLAIMABLE
-            ]
-            for s in here
-        }
-        everyone = here + [o for found in nearby.values() for o in found]
-        views = Views(self._features(library, everyone, progress))
-        claims: list[tuple[Pair, str | None]] = []
-        answers: list[tuple[Pair, str | None]] = []
-        repeats: tuple[list[Pair], list[Pair]] = ([], [])
-        for mine in here:
-            for other in nearby[mine.statement.id]:
-                for way, (claim, rebuttal) in enumerate(((mine, other), (other, mine))):
-                    made = link(views, claim, rebuttal)
-                    if made is not None and made[0].relation is Relation.REPEATS:
-                        repeats[way].append(made[0])
-                    elif made is not None:
-                        (claims, answers)[way].append(made)
-        statements = {s.statement.id: s.statement for s in everyone}
-        speakers = {s.speaker.id: s.speaker for s in everyone if s.speaker is not None}
-        return (
-            group_restatements(claims, statements, speakers) + repeats[0],
-            group_restatements(answers, statements, speakers) + repeats[1],
-        )
-
-    def _features(
-        self, library: Library, statements: list[LibraryStatement], progress: Progress
-    ) -> dict[str, Features]:
-        """The stored features of the statements; those without (made by hand, or analysed
-        before they were kept) are parsed once, and kept."""
-        wanted = list(dict.fromkeys(s.statement.id for s in statements))
-        found = library.statement_features(wanted)
-        missing = {s.statement.id: s.statement.text for s in statements}
-        missing = {i: t for i, t in missing.items() if i not in found}
-        if missing:
-            parsed = self.extractor(progress).statement_features(list(missing.values()))
-            computed = dict(zip(missing, parsed, strict=True))
-            library.keep_features(computed)
-            found.update(computed)
-        return found
+        with self._open() as library:
+            return pair_all(library, progress, self._parser(progress), per_claim)
 
 
 def failure_reason(error: BaseException) -> str:

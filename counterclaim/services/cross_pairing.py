@@ -3,10 +3,14 @@ judged from the statements' stored features, with no parsing."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from counterclaim.domain import LibraryStatement, Pair, Relation
-from counterclaim.nlp.common import different_voices
+from counterclaim.nlp.common import CLAIMABLE, Cancelled, different_voices, group_restatements
 from counterclaim.nlp.pairing import compare_views, score, speaker_view
 from counterclaim.nlp.views import Features, StatementView, view_from
+from counterclaim.services.progress import Progress
+from counterclaim.store import Library
 
 
 class Views:
@@ -57,3 +61,87 @@ def link(
         relation=Relation(verdict.relation),
     )
     return pair, verdict.topic
+
+
+def pair_all(
+    library: Library,
+    progress: Progress,
+    parse: Callable[[list[str]], list[Features]],
+    per_claim: int = 8,
+) -> int:
+    """Pair each article analysed since the last pairing with the library, once (see
+    `AnalysisService.pair_across_library`); `parse` gives the features of statements
+    that have none stored. Returns how many links were suggested."""
+    suggested = 0
+    todo = library.unpaired()
+    for n, article_id in enumerate(todo):
+        if progress.cancel.is_set():
+            raise Cancelled
+        progress.report(n, len(todo), "Looking for rebuttals across the library…")
+        claims, answers = _pair_one(library, article_id, parse, per_claim)
+        library.save_pairing(article_id, claims, answers)
+        suggested += len(claims) + len(answers)
+    library.set_pairing_due(False)
+    return suggested
+
+
+def _pair_one(
+    library: Library, article_id: int, parse: Callable[[list[str]], list[Features]], per_claim: int
+) -> tuple[list[Pair], list[Pair]]:
+    analysis = library.analysis(article_id)
+    if analysis is None:
+        return [], []
+    article = library.article(article_id)
+    here = [
+        LibraryStatement(
+            s, analysis.speaker(s.speaker_id), article_id, article.title, article.meta.published
+        )
+        for s in analysis.statements
+        if s.mode in CLAIMABLE
+    ]
+    nearby = {  # only what can be a claim or a rebuttal is compared (and needs features)
+        s.statement.id: [
+            o
+            for o in library.similar_statements(s.statement.id, per_claim, True)
+            if o.statement.mode in CLAIMABLE
+        ]
+        for s in here
+    }
+    everyone = here + [o for found in nearby.values() for o in found]
+    views = Views(_features(library, everyone, parse))
+    claims: list[tuple[Pair, str | None]] = []
+    answers: list[tuple[Pair, str | None]] = []
+    repeats: tuple[list[Pair], list[Pair]] = ([], [])
+    for mine in here:
+        for other in nearby[mine.statement.id]:
+            for way, (claim, rebuttal) in enumerate(((mine, other), (other, mine))):
+                made = link(views, claim, rebuttal)
+                if made is not None and made[0].relation is Relation.REPEATS:
+                    repeats[way].append(made[0])
+                elif made is not None:
+                    (claims, answers)[way].append(made)
+    statements = {s.statement.id: s.statement for s in everyone}
+    speakers = {s.speaker.id: s.speaker for s in everyone if s.speaker is not None}
+    return (
+        group_restatements(claims, statements, speakers) + repeats[0],
+        group_restatements(answers, statements, speakers) + repeats[1],
+    )
+
+
+def _features(
+    library: Library,
+    statements: list[LibraryStatement],
+    parse: Callable[[list[str]], list[Features]],
+) -> dict[str, Features]:
+    """The stored features of the statements; those without (made by hand, or analysed
+    before they were kept) are parsed once, and kept."""
+    wanted = list(dict.fromkeys(s.statement.id for s in statements))
+    found = library.statement_features(wanted)
+    missing = {s.statement.id: s.statement.text for s in statements}
+    missing = {i: t for i, t in missing.items() if i not in found}
+    if missing:
+        parsed = parse(list(missing.values()))
+        computed = dict(zip(missing, parsed, strict=True))
+        library.keep_features(computed)
+        found.update(computed)
+    return found

@@ -42,11 +42,14 @@ class FileState:
         return not self.tables
 
 
-def look_at(path: Path, known: frozenset[str], *, create: bool) -> FileState | None:
+def look_at(
+    path: Path, known: frozenset[str], *, create: bool, check: bool = True
+) -> FileState | None:
     """The file at `path` as a library at one of the `known` schema revisions; None when
     there is no file. Raises `LibraryError` for anything that cannot be opened as one.
 
     Without `create`, a missing or empty file is refused too: it would become a library.
+    Without `check`, damaged pages are not looked for (it reads the whole file).
     """
     if not path.exists():
         if not create:
@@ -59,7 +62,7 @@ def look_at(path: Path, known: frozenset[str], *, create: bool) -> FileState | N
         raise LibraryError(f"'{path}' is a folder: choose a library file with --library")
     if not stat.S_ISREG(path.stat().st_mode):
         raise LibraryError(f"'{path}' is not a file: choose a library file with --library")
-    state = _read_state(path)
+    state = _read_state(path, check)
     if state.empty:
         if not create:
             raise EmptyLibraryFile(path)
@@ -68,7 +71,7 @@ def look_at(path: Path, known: frozenset[str], *, create: bool) -> FileState | N
     return state
 
 
-def _read_state(path: Path) -> FileState:
+def _read_state(path: Path, check: bool = True) -> FileState:
     writable = is_writable(path)
     if path.stat().st_size == 0:
         return FileState(frozenset(), None, writable)
@@ -78,7 +81,8 @@ def _read_state(path: Path) -> FileState:
                 name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")
             )
             revision = _read_revision(db) if VERSION_TABLE in tables else None
-            problems = [line for (line,) in db.execute("PRAGMA quick_check(5)")]
+            checked = db.execute("PRAGMA quick_check(5)") if check else [("ok",)]
+            problems = [line for (line,) in checked]
     except sqlite3.DatabaseError as error:
         raise _unreadable(path, error) from error
     if problems != ["ok"]:

@@ -62,7 +62,7 @@ class Library:
         self._writes = 0
 
     @classmethod
-    def open(cls, path: Path, *, create: bool = True) -> Library:
+    def open(cls, path: Path, *, create: bool = True, check: bool = True) -> Library:
         """Open the library at `path` at the newest schema; read-only when the file or its
         folder cannot be written.
 
@@ -70,10 +70,11 @@ class Library:
         what only reads) they are refused. A damaged file (`DamagedLibrary`), one that is
         not a library or is from a newer counterclaim, or a read-only library that would
         need upgrading is refused with a `LibraryError` that says what to do, and is left
-        exactly as it was.
+        exactly as it was. Without `check`, the file's pages are not all read for damage
+        first (for a file this process has just checked: see `AnalysisService`).
         """
         path = Path(path)
-        engine, read_only = opened_engine(path, create=create)
+        engine, read_only = opened_engine(path, create=create, check=check)
         return cls(engine, path, read_only=read_only)
 
     @property

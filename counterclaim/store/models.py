@@ -153,7 +153,7 @@ class StatementRow(Base):
     rule: Mapped[str]
     mode: Mapped[str] = mapped_column(server_default="speech")
     hidden: Mapped[bool] = mapped_column(default=False, server_default="0")
-    features: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    features: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
     """What a claim or belief says, parsed on its own (`counterclaim.nlp.views`)."""
 
 

@@ -15,10 +15,11 @@ from counterclaim.store.errors import LibraryError, sqlite_failure
 from counterclaim.store.migrate import head_revision, known_revisions, upgrade
 
 
-def opened_engine(path: Path, *, create: bool) -> tuple[Engine, bool]:
+def opened_engine(path: Path, *, create: bool, check: bool = True) -> tuple[Engine, bool]:
     """An engine on the library at `path`, at the newest schema, and whether it is
-    read-only. With `create`, a missing or empty file becomes a new library."""
-    state = look_at(path, known_revisions(), create=create)
+    read-only. With `create`, a missing or empty file becomes a new library; with
+    `check`, a damaged one is refused (`look_at`)."""
+    state = look_at(path, known_revisions(), create=create, check=check)
     if state is not None and not state.writable and not state.empty:
         return _read_only_engine(path, state.revision), True
     if state is not None:

@@ -265,7 +265,8 @@ def statement_features(session: Session, statement_ids: list[str]) -> dict[str, 
             StatementRow.id.in_(list(rows)), StatementRow.features.is_not(None)
         )
     )
-    return {rows[row_id]: features for row_id, features in found}
+    # a JSON null (as libraries saved before none_as_null hold) is no features either
+    return {rows[row_id]: features for row_id, features in found if features is not None}
 
 
 def keep_features(session: Session, features: dict[str, Features]) -> None:

@@ -1,0 +1,59 @@
+"""The window opens the library for every import and analysis: its file is read for damage
+the first time, and again only when another file has been put in its place."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from counterclaim.services.analysis import AnalysisService, QuietProgress
+from counterclaim.store import Library, access
+from counterclaim.store.errors import DamagedLibrary
+from tests.library_files import damage, fill
+
+
+def test_a_service_reads_its_library_for_damage_once_and_a_replaced_file_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "desk.sqlite"
+    fill(path)
+    checks: list[bool] = []
+    read_state = access._read_state
+
+    def watched(at: Path, check: bool = True) -> access.FileState:
+        checks.append(check)
+        return read_state(at, check)
+
+    monkeypatch.setattr(access, "_read_state", watched)
+    service = AnalysisService(path)
+    for _ in range(3):  # as the window's imports and analyses do
+        service.analyse_pending(QuietProgress())
+    assert len(checks) >= 3 and checks[0] is True
+    assert not any(checks[1:])  # opened again and again, read for damage once
+
+    copy = tmp_path / "damaged copy.sqlite"
+    shutil.copyfile(path, copy)
+    damage(copy)
+    copy.replace(path)  # another file in its place, as a restore from a bad disk would
+    with pytest.raises(DamagedLibrary):
+        service.analyse_pending(QuietProgress())
+    assert checks[-1] is True
+
+
+def test_statements_saved_without_features_are_parsed_for_pairing(tmp_path: Path) -> None:
+    """A statement analysed before features were kept has none: pairing parses it,
+    rather than reading a JSON null as its features."""
+    path = tmp_path / "old.sqlite"
+    fill(path, articles=3)
+    with Library.open(path) as library:
+        article = library.article_list()[0]
+        analysis = library.analysis(article.id)
+        assert analysis is not None
+        ids = [s.id for s in analysis.statements]
+        assert library.statement_features(ids) == {}
+    service = AnalysisService(path)
+    assert service.pair_across_library(QuietProgress()) >= 0
+    with Library.open(path) as library:
+        assert set(library.statement_features(ids)) == set(ids)  # parsed once, and kept
