@@ -23,6 +23,7 @@ from counterclaim.cli import (
     export,
     extract,
     importing,
+    library,
     rebuttals,
     window,
 )
@@ -33,7 +34,7 @@ from counterclaim.text import visible
 
 __all__ = ["LIBRARY_ENV", "UsageError", "extraction_json", "library_path", "main"]
 
-COMMANDS = (window, importing, analysing, extract, compare, rebuttals, evaluate, export)
+COMMANDS = (window, importing, analysing, extract, compare, rebuttals, evaluate, export, library)
 """In the order `counterclaim --help` lists them."""
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from counterclaim.errors import CounterclaimError
+from counterclaim.errors import BAD_INPUT, CounterclaimError
 
 
 class LibraryError(CounterclaimError):
@@ -102,3 +102,10 @@ def _size(count: int) -> str:
     if count >= 1 << 30:
         return f"{count / (1 << 30):.1f} GB"
     return f"{max(1, round(count / (1 << 20)))} MB"
+
+
+class TargetNotEmpty(LibraryError):
+    """A library was to be copied into one that holds rows already: the user chose the
+    wrong target (exit status 2)."""
+
+    exit_code = BAD_INPUT
