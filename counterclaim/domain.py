@@ -171,6 +171,15 @@ class BatchState(StrEnum):
 
 
 @dataclass(frozen=True)
+class EditMark:
+    """How many actions were made, undone or redone in the library, and whose the last
+    was: a window that sees it move reads the others' changes."""
+
+    count: int
+    who: str | None
+
+
+@dataclass(frozen=True)
 class Batch:
     """One action of a reviewer (confirm a pair, merge two speakers, ...): its edits,
     who did it and when, and whether it is undone."""

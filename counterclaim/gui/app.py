@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from counterclaim.gui import opening, start
+from counterclaim.gui import opening, start, team
 from counterclaim.gui.commands import Editor
 from counterclaim.gui.events import AppEvents
 from counterclaim.gui.export.dialog import ExportController
@@ -56,8 +56,11 @@ class Workbench:
     importing: ImportController
     details: DetailsController
     exporting: ExportController
+    watch: team.EditWatch | None = None  # the other reviewers' actions, read in as made
 
     def close(self) -> None:
+        if self.watch is not None:
+            self.watch.timer.stop()
         self.runner.cancel_all()
         self.runner.wait()
         self.analysis.service.close()
@@ -90,6 +93,14 @@ def build(
     analysis = AnalysisController(window, runner, service, events)
     editor = Editor(library, window.undo_stack, events)
     editor.rebuild()
+    editor.use_mine = lambda conflict: team.use_mine(window, conflict)
+    watch = team.EditWatch(
+        library,
+        events,
+        editor.who,
+        window.pair_view.note,
+        lambda message: window.statusBar().showMessage(message, 8000),
+    )
     triage = TriageController(window, library, pairs, editor)
     links = LinkController(window, library, pairs, editor)
     speakers = SpeakerController(window, library, editor)
@@ -127,6 +138,7 @@ def build(
         importing,
         details,
         exporting,
+        watch,
     )
 
 

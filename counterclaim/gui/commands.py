@@ -4,14 +4,14 @@ the stack is rebuilt from the library when it is opened again."""
 from __future__ import annotations
 
 import getpass
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from counterclaim.domain import Batch, BatchState, Edit
 from counterclaim.gui.events import AppEvents
-from counterclaim.store import Library, LibraryError
+from counterclaim.store import EditConflict, Library, LibraryError
 
 REVIEW_FIELDS = frozenset({"status", "verdict", "note"})
 
@@ -27,6 +27,8 @@ class Editor(QObject):
         self.library, self.stack, self.events = library, stack, events
         self.who = who or reviewer()
         self.made: Batch | None = None  # what the latest `do` made
+        self.use_mine: Callable[[EditConflict], bool] = lambda _conflict: False
+        """Asked when an action meets another reviewer's change: make it anyway?"""
 
     def announce(self, batch: Batch) -> None:
         """Say what an action changed: the reviews of some links, or more than that."""
@@ -51,7 +53,8 @@ class Editor(QObject):
         """Put the library's recent actions on the undo stack, without making them again,
         so what was done before a restart can still be undone."""
         self.stack.clear()
-        commands = [EditCommand(self, b.label, list(b.edits), b) for b in self.library.batches()]
+        mine = self.library.batches(who=self.who)  # a reviewer undoes their own actions
+        commands = [EditCommand(self, b.label, list(b.edits), b) for b in mine]
         for command in commands:
             command.quiet = True
             self.stack.push(command)
@@ -80,7 +83,7 @@ class EditCommand(QUndoCommand):
         library = self.editor.library
         try:
             if self.batch is None:
-                self.batch = library.apply(self.text(), self.edits, self.editor.who)
+                self.batch = self._apply()
                 self.editor.made = self.batch
             else:
                 self.batch = library.redo(self.batch.id)
@@ -89,6 +92,18 @@ class EditCommand(QUndoCommand):
             self.editor.fail(str(error))
             return
         self.editor.announce(self.batch)
+
+    def _apply(self) -> Batch:
+        """Make the action; when another reviewer changed what it changes since, make it
+        anyway only if the reviewer says so."""
+        library, who = self.editor.library, self.editor.who
+        try:
+            return library.apply(self.text(), self.edits, who)
+        except EditConflict as conflict:
+            if not self.editor.use_mine(conflict):
+                self.editor.events.article_edited.emit()  # show theirs
+                raise
+            return library.apply(self.text(), self.edits, who, force=True)
 
     def undo(self) -> None:
         if self.quiet or self.batch is None:

@@ -13,17 +13,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Integer, String, cast, select, update
 from sqlalchemy.orm import Session
 
-from counterclaim.domain import Batch, BatchState, Change, Edit, Pair, Review
+from counterclaim.domain import Batch, BatchState, Change, Edit, EditMark, Pair, Review
 from counterclaim.store import ids
-from counterclaim.store.errors import LibraryError
+from counterclaim.store.errors import EditConflict, LibraryError
 from counterclaim.store.models import (
     ArticleRow,
     Base,
     EditBatchRow,
     EditRow,
+    LibraryStateRow,
     LinkRow,
     SideRow,
     SpeakerRow,
@@ -142,17 +143,17 @@ def _field(fields: dict[str, _Field], target: str, what: str) -> _Field:
     return fields[what]
 
 
-def _set(session: Session, target: str, what: str, expected: str | None, value: str | None) -> None:
-    """Set one field, if it still holds what the edit expects."""
+def _set(
+    session: Session, target: str, what: str, expected: str | None, value: str | None
+) -> str | None:
+    """Set one field, if it still holds what the edit expects (any value, when
+    `expected` is `ANY`); returns what it held."""
     row, fields = _target(session, target)
     spec = _field(fields, target, what)
     column = _column(what, spec)
     now = spec.read(getattr(row, column))
-    if now != expected:
-        raise LibraryError(
-            f"{target} {what} is now '{now}', not '{expected}': it was changed elsewhere, "
-            "so this action cannot be applied; nothing was changed"
-        )
+    if expected is not ANY and now != expected:
+        raise _conflict(session, target, what, now)
     if isinstance(row, SideRow) and what == "label" and value is not None:
         check_free_label(session, value, row.id)
     if isinstance(row, ArticleRow) and what == "title" and not (value or "").strip():
@@ -162,6 +163,25 @@ def _set(session: Session, target: str, what: str, expected: str | None, value: 
         row.edited = True
     if isinstance(row, LinkRow):
         row.updated_at = utc_now()
+    return now
+
+
+ANY: Any = object()
+"""An edit's `before` that takes whatever the field holds (`apply` with `force`)."""
+
+
+def _conflict(session: Session, target: str, what: str, now: str | None) -> EditConflict:
+    """Who changed the field last, and when, for a reviewer who expected another value."""
+    last = session.execute(
+        select(EditBatchRow.who, EditBatchRow.at)
+        .join(EditRow, EditRow.batch_id == EditBatchRow.id)
+        .where(EditRow.target == target, EditRow.what == what)
+        .where(EditBatchRow.state != BatchState.DISCARDED.value)
+        .order_by(EditRow.id.desc())
+        .limit(1)
+    ).first()
+    who, at = (last.who, f"{last.at:%H:%M}") if last is not None else (None, "")
+    return EditConflict(target, what, now, who, at)
 
 
 def check_free_label(session: Session, label: str, own: int) -> None:
@@ -172,15 +192,25 @@ def check_free_label(session: Session, label: str, own: int) -> None:
         raise LibraryError("a side needs a name")
 
 
-def apply(session: Session, label: str, edits: Sequence[Edit], who: str) -> Batch:
-    """Make the edits as one action; a new action ends what could be redone."""
+def apply(
+    session: Session, label: str, edits: Sequence[Edit], who: str, force: bool = False
+) -> Batch:
+    """Make the edits as one action; a new action ends what this reviewer could redo.
+    With `force`, each edit replaces what its field holds now, even if another reviewer
+    changed it since (what it held is kept as the edit's `before`, for undo)."""
     if not edits:
         raise LibraryError("nothing to change")
-    for edit in edits:
-        _set(session, edit.target, edit.what, edit.before, edit.after)
+    if force:
+        edits = [
+            Edit(e.target, e.what, _set(session, e.target, e.what, ANY, e.after), e.after)
+            for e in edits
+        ]
+    else:
+        for edit in edits:
+            _set(session, edit.target, edit.what, edit.before, edit.after)
     session.execute(
         update(EditBatchRow)
-        .where(EditBatchRow.state == BatchState.UNDONE.value)
+        .where(EditBatchRow.state == BatchState.UNDONE.value, EditBatchRow.who == who)
         .values(state=BatchState.DISCARDED.value)
     )
     batch = EditBatchRow(label=label, who=who, at=utc_now(), state=BatchState.DONE.value)
@@ -197,7 +227,36 @@ def apply(session: Session, label: str, edits: Sequence[Edit], who: str) -> Batc
             )
         )
     session.flush()
+    _count_edit(session, who)
     return _batch(session, batch)
+
+
+MARK = "edits"
+"""The library_state row counting every action made, undone or redone, by anyone."""
+
+
+def _count_edit(session: Session, who: str) -> None:
+    """One more action in the library (one statement: two reviewers never count the same
+    number), and whose it was."""
+    counted = session.execute(
+        update(LibraryStateRow)
+        .where(LibraryStateRow.key == MARK)
+        .values(value=cast(cast(LibraryStateRow.value, Integer) + 1, String))
+    )
+    if counted.rowcount == 0:  # type: ignore[attr-defined]
+        session.add(LibraryStateRow(key=MARK, value="1"))
+    session.merge(LibraryStateRow(key=f"{MARK}_by", value=who))
+
+
+def mark(session: Session) -> EditMark:
+    """How many actions were made, undone or redone in the library, and the last by whom."""
+    found = session.execute(
+        select(LibraryStateRow.key, LibraryStateRow.value).where(
+            LibraryStateRow.key.in_((MARK, f"{MARK}_by"))
+        )
+    )
+    rows = {key: value for key, value in found}
+    return EditMark(int(rows.get(MARK, "0")), rows.get(f"{MARK}_by"))
 
 
 def undo(session: Session, batch_id: int) -> Batch:
@@ -205,6 +264,7 @@ def undo(session: Session, batch_id: int) -> Batch:
     for edit in reversed(_edits(session, batch_id)):
         _set(session, edit.target, edit.what, edit.after, edit.before)
     batch.state = BatchState.UNDONE.value
+    _count_edit(session, batch.who)
     return _batch(session, batch)
 
 
@@ -213,6 +273,7 @@ def redo(session: Session, batch_id: int) -> Batch:
     for edit in _edits(session, batch_id):
         _set(session, edit.target, edit.what, edit.before, edit.after)
     batch.state = BatchState.DONE.value
+    _count_edit(session, batch.who)
     return _batch(session, batch)
 
 
@@ -232,14 +293,13 @@ def _batch(session: Session, row: EditBatchRow) -> Batch:
     return Batch(row.id, row.label, row.who, row.at, BatchState(row.state), edits)
 
 
-def batches(session: Session, limit: int) -> list[Batch]:
-    """The latest actions that can still be undone or redone, oldest first."""
-    rows = session.scalars(
-        select(EditBatchRow)
-        .where(EditBatchRow.state != BatchState.DISCARDED.value)
-        .order_by(EditBatchRow.id.desc())
-        .limit(limit)
-    )
+def batches(session: Session, limit: int, who: str | None = None) -> list[Batch]:
+    """The latest actions that can still be undone or redone (`who`'s only, when
+    given: a reviewer undoes their own actions), oldest first."""
+    query = select(EditBatchRow).where(EditBatchRow.state != BatchState.DISCARDED.value)
+    if who is not None:
+        query = query.where(EditBatchRow.who == who)
+    rows = session.scalars(query.order_by(EditBatchRow.id.desc()).limit(limit))
     return [_batch(session, row) for row in reversed(list(rows))]
 
 

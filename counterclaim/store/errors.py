@@ -13,6 +13,21 @@ class LibraryError(CounterclaimError):
     """A library file cannot be opened, migrated or used; the message says what to do."""
 
 
+class EditConflict(LibraryError):
+    """Another reviewer changed a field since this reviewer saw it: nothing of the action
+    was made. The window asks whether to keep theirs or to make it anyway (`force`)."""
+
+    def __init__(self, target: str, what: str, now: str | None, who: str | None, at: str) -> None:
+        self.target, self.what, self.now, self.who = target, what, now, who
+        value = "nothing" if now in (None, "") else f"“{now}”"
+        if who:
+            when = f" at {at}" if at else ""
+            said = f"{who} set this {what} to {value}{when}, after you last saw it"
+        else:
+            said = f"this {what} is {value} now, not what you last saw"
+        super().__init__(f"{said}; nothing of your change was made")
+
+
 class DamagedLibrary(LibraryError):
     """SQLite found the file damaged. Nothing is written to it; the window offers to open
     another library or to recover what can be read (`counterclaim.store.recovery`)."""

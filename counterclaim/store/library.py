@@ -20,6 +20,7 @@ from counterclaim.domain import (
     Batch,
     Change,
     Edit,
+    EditMark,
     LibraryStatement,
     Pair,
     Relation,
@@ -290,14 +291,20 @@ class Library:
                 editing.apply(session, "Review pair", edits, who)
             return editing.link_pair(session, link_id)
 
-    def apply(self, label: str, edits: list[Edit], who: str) -> Batch:
+    def apply(self, label: str, edits: list[Edit], who: str, force: bool = False) -> Batch:
         """Make a reviewer's action (one or more edits) in one transaction and record it.
 
         Each edit must find the value it expects in `before`; otherwise nothing is
-        changed and `LibraryError` says so. A new action ends what could be redone.
+        changed and `EditConflict` says who changed it (`force` makes it anyway). A new
+        action ends what this reviewer could redo.
         """
         with self._unit(write=True) as session:
-            return editing.apply(session, label, edits, who)
+            return editing.apply(session, label, edits, who, force)
+
+    def edit_mark(self) -> EditMark:
+        """How many actions anyone made, undone or redone, and the last one's reviewer."""
+        with self._unit() as session:
+            return editing.mark(session)
 
     def undo(self, batch_id: int) -> Batch:
         """Put back the values an action changed."""
@@ -308,10 +315,10 @@ class Library:
         with self._unit(write=True) as session:
             return editing.redo(session, batch_id)
 
-    def batches(self, limit: int = 100) -> list[Batch]:
-        """The latest actions that can be undone or redone, oldest first: the undo stack."""
+    def batches(self, limit: int = 100, who: str | None = None) -> list[Batch]:
+        """The latest actions (of `who`) that can be undone or redone, oldest first."""
         with self._unit() as session:
-            return editing.batches(session, limit)
+            return editing.batches(session, limit, who)
 
     def history(self, limit: int = 500) -> list[Change]:
         """The latest edits reviewers made, newest first."""

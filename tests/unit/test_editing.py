@@ -75,7 +75,7 @@ def test_an_edit_that_finds_another_value_changes_nothing(path: Path) -> None:
         _, stored = analysed(library)
         link = stored.pairs[0].id
         assert link is not None
-        with pytest.raises(LibraryError, match="changed elsewhere"):
+        with pytest.raises(LibraryError, match="nothing of your change was made"):
             library.apply(
                 "Confirm",
                 [Edit(link, "verdict", None, "False"), Edit(link, "status", "rejected", "x")],

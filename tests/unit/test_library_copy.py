@@ -68,7 +68,8 @@ def every_row(path: Path) -> Rows:
             )
         ]
         rows = {
-            name: db.execute(f'SELECT rowid, * FROM "{name}" ORDER BY 1').fetchall()
+            # by the first column (each table's key), not SQLite's hidden rowid
+            name: db.execute(f'SELECT * FROM "{name}" ORDER BY 1').fetchall()
             for name in names
         }
         rows["statement_search"] = db.execute(
