@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from counterclaim.gui import opening, start, team
+from counterclaim.gui import opening, read_only, start, team
 from counterclaim.gui.commands import Editor
 from counterclaim.gui.events import AppEvents
 from counterclaim.gui.export.dialog import ExportController
@@ -81,8 +81,8 @@ def build(
     events = AppEvents()
     articles, pairs = ArticleListModel(), PairTableModel()
     window = MainWindow(articles, pairs, library.search)
-    read_only = " (read-only)" if library.read_only else ""
-    window.setWindowTitle(f"{visible(Path(library_path).name)}{read_only} – counterclaim")
+    only_read = " (read-only)" if library.read_only else ""
+    window.setWindowTitle(f"{visible(Path(library_path).name)}{only_read} – counterclaim")
     runner = TaskRunner(window)
     service = service or AnalysisService(library_path, in_child=True)
     review = ReviewController(window, library, articles, pairs, events)
@@ -92,7 +92,10 @@ def build(
         app.styleHints().colorSchemeChanged.connect(lambda *_: review.set_dark(is_dark(app)))
     analysis = AnalysisController(window, runner, service, events)
     editor = Editor(library, window.undo_stack, events)
-    editor.rebuild()
+    if library.read_only:
+        read_only.lock(window)
+    else:
+        editor.rebuild()
     editor.use_mine = lambda conflict: team.use_mine(window, conflict)
     watch = team.EditWatch(
         library,

@@ -47,6 +47,7 @@ class SpeakerPanel(QWidget):
         self.setAccessibleName(self.tr("Speakers and sides"))
         self.model = model or SpeakerTreeModel(self)
         self._chosen: list[QPersistentModelIndex] = []  # selected rows, first chosen first
+        self._locked: str | None = None  # why nothing may be changed (a read-only library)
         self.tree = self._tree()
         self.rename_action = self._action(self.tr("&Rename…"), "renameAction", self._on_rename)
         self.rename_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
@@ -166,7 +167,23 @@ class SpeakerPanel(QWidget):
         self.tree.expandAll()
         self._update_actions()
 
+    def lock(self, reason: str) -> None:
+        """The library may only be read: no speaker or side can be changed."""
+        self._locked = reason
+        for action in (self.rename_action, self.merge_action, self.move_action, self.colour_action):
+            action.setToolTip(reason)
+        self._update_actions()
+
     def _update_actions(self) -> None:
+        if self._locked is not None:
+            for action in (
+                self.rename_action,
+                self.merge_action,
+                self.move_action,
+                self.colour_action,
+            ):
+                action.setEnabled(False)
+            return
         items, speakers = self.selected(), self.selected_speakers()
         one = items[0] if len(items) == 1 else None
         self.rename_action.setEnabled(isinstance(one, Speaker | Side))
