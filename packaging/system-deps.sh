@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages a bare machine needs to show a Qt window
-# (offscreen for tests, X11 for `make run`). Installs only what is missing.
+# (offscreen for tests, X11 for `make run`), and PostgreSQL, which the tests start as a
+# throw-away server for team libraries. Installs only what is missing.
 set -euo pipefail
 pkgs=(
   python3-venv
@@ -8,6 +9,7 @@ pkgs=(
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0
   libxcb-sync1 libxcb-shm0 libxcb-xkb1 libx11-xcb1
+  postgresql
 )
 command -v dpkg-query >/dev/null || { echo "not a Debian machine: install the Qt libraries listed in README.md by hand" >&2; exit 0; }
 missing=()
