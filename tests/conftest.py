@@ -50,3 +50,6 @@ def sample_analysis(extractor: Extractor, sample_text: str) -> Analysis:
 @pytest.fixture
 def library_path(tmp_path: Path) -> Iterator[Path]:
     yield tmp_path / "library.sqlite"
+
+
+pytest_plugins = ["tests.postgres"]

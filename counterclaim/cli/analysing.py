@@ -13,7 +13,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from counterclaim.cli.common import Commands, UsageError, add_processes_option, library_path
+from counterclaim.cli.common import Commands, UsageError, add_processes_option, library_location
 from counterclaim.text import visible
 
 if TYPE_CHECKING:  # the pipeline and the library load when a command runs, not for --help
@@ -39,7 +39,7 @@ def run_analyse(args: argparse.Namespace) -> int:
     from counterclaim.services.analysis import AnalysisService
     from counterclaim.store import Library
 
-    service = AnalysisService(library_path(args), processes=args.processes)
+    service = AnalysisService(library_location(args), processes=args.processes)
     with Library.open(service.library_path) as library:
         known = {a.id for a in library.articles()}
         missing = [i for i in args.articles if i not in known]

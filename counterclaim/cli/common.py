@@ -15,6 +15,7 @@ from counterclaim.text import CONTROLS, shorten, visible
 
 if TYPE_CHECKING:
     from counterclaim.nlp.extract import Extractor
+    from counterclaim.store.location import LibraryLocation
 
 LIBRARY_ENV = "COUNTERCLAIM_LIBRARY"
 
@@ -33,9 +34,10 @@ def library_option() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--library",
-        type=Path,
         default=argparse.SUPPRESS,
-        help=f"the library file (default: ${LIBRARY_ENV}, else {default_library_path()})",
+        metavar="FILE|ADDRESS",
+        help="the library file, or a team library's postgresql://user@host/database "
+        f"(default: ${LIBRARY_ENV}, else {default_library_path()})",
     )
     return common
 
@@ -63,9 +65,24 @@ def megabytes(value: str) -> int:
     return int(size * 1024 * 1024)
 
 
-def library_path(args: argparse.Namespace) -> Path:
-    """--library, else $COUNTERCLAIM_LIBRARY, else the file in the user's data folder."""
+def library_location(args: argparse.Namespace) -> LibraryLocation:
+    """--library, else $COUNTERCLAIM_LIBRARY, else the file in the user's data folder: a
+    file path, or the address of a library on a PostgreSQL server."""
+    from counterclaim.store.location import LibraryLocation
+
     given = getattr(args, "library", None) or os.environ.get(LIBRARY_ENV)
+    return LibraryLocation.parse(given) if given else LibraryLocation(default_library_path())
+
+
+def library_path(args: argparse.Namespace) -> Path:
+    """The library file, for what opens only files (the window): read without importing
+    the store, so that the window's first frame comes as soon as it did."""
+    given = getattr(args, "library", None) or os.environ.get(LIBRARY_ENV)
+    if given and "://" in given:
+        raise UsageError(
+            "the window does not open a library on a server yet: use the commands (import, "
+            "analyse, export, rebuttals) with --library ADDRESS for it"
+        )
     return Path(given).expanduser() if given else default_library_path()
 
 

@@ -6,8 +6,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from counterclaim.cli.common import Commands, UsageError, library_path
+from counterclaim.cli.common import Commands, UsageError, library_location
+
+if TYPE_CHECKING:
+    from counterclaim.store import LibraryLocation
 
 
 def add_command(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -71,7 +75,7 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _checked_library(args: argparse.Namespace) -> Path:
+def _checked_library(args: argparse.Namespace) -> LibraryLocation:
     """The library to report on, once the options make sense together."""
     from counterclaim.report import TEXT_FORMATS
 
@@ -81,10 +85,10 @@ def _checked_library(args: argparse.Namespace) -> Path:
         )
     if args.output == "-" and args.format not in TEXT_FORMATS:
         raise UsageError(f"{args.format} is not text; give a file with -o FILE")
-    path = library_path(args)
-    if not path.is_file():
-        raise UsageError(f"{path}: no library there; import an article first")
-    return path
+    where = library_location(args)
+    if where.path is not None and not where.path.is_file():
+        raise UsageError(f"{where}: no library there; import an article first")
+    return where
 
 
 def _ratings(args: argparse.Namespace) -> list[str]:

@@ -12,7 +12,7 @@ from counterclaim.cli.common import (
     add_max_size,
     add_processes_option,
     json_line,
-    library_path,
+    library_location,
 )
 from counterclaim.ingest import language_name
 from counterclaim.text import visible
@@ -44,7 +44,7 @@ def run_import(args: argparse.Namespace) -> int:
     from counterclaim.cli.analysing import finish
     from counterclaim.services.analysis import AnalysisService, QuietProgress
 
-    service = AnalysisService(library_path(args), processes=args.processes)
+    service = AnalysisService(library_location(args), processes=args.processes)
     report = service.import_paths(
         QuietProgress(), args.paths, args.max_bytes, lambda told: _tell(args, told)
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from counterclaim.cli.common import Commands, UsageError, json_line, library_path, short
+from counterclaim.cli.common import Commands, UsageError, json_line, library_location, short
 from counterclaim.domain import Analysis, LibraryStatement, Pair, Relation
 from counterclaim.text import visible
 
@@ -22,7 +22,7 @@ def add_command(commands: Commands, common: argparse.ArgumentParser) -> None:
 def run_rebuttals(args: argparse.Namespace) -> int:
     from counterclaim.store import Library
 
-    with Library.open(library_path(args), create=False) as library:
+    with Library.open(library_location(args), create=False) as library:
         analysis = library.analysis(args.article)
         found = library.cross_pairs(args.article)
     if analysis is None:

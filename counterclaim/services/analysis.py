@@ -31,7 +31,7 @@ from counterclaim.paths import SAMPLE_ARTICLE
 from counterclaim.services.cross_pairing import pair_all
 from counterclaim.services.importing import Imported, ImportReport, Skipped, _ignore
 from counterclaim.services.progress import Progress, QuietProgress
-from counterclaim.store import Library
+from counterclaim.store import Library, LibraryLocation
 from counterclaim.text import shorten
 
 if TYPE_CHECKING:  # spaCy is imported where the pipeline runs: never in the window's process
@@ -73,7 +73,7 @@ class AnalysisService:
 
     def __init__(
         self,
-        library_path: Path,
+        library_path: Path | LibraryLocation,
         preferred_model: str | None = None,
         in_child: bool = False,
         processes: int | None = None,
@@ -96,12 +96,15 @@ class AnalysisService:
         third of a second for a library of 10,000 articles, and the window opens the
         library for each import and analysis. Damage that comes later still fails the
         work that meets it, with the same message."""
+        where = LibraryLocation.parse(self.library_path)
+        if where.path is None:  # on a server: the server looks after its pages
+            return Library.open(where)
         try:
-            seen = self.library_path.stat()
+            seen = where.path.stat()
             now = (seen.st_dev, seen.st_ino)
         except OSError:
             now = None
-        library = Library.open(self.library_path, check=now is None or now != self._checked)
+        library = Library.open(where.path, check=now is None or now != self._checked)
         self._checked = now
         return library
 

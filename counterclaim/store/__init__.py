@@ -1,10 +1,12 @@
-"""Storage: SQLAlchemy over a SQLite library file, with Alembic migrations.
+"""Storage: SQLAlchemy over a SQLite library file or a PostgreSQL database, with Alembic
+migrations.
 
 Only this package imports SQLAlchemy; it hands out `counterclaim.domain` dataclasses.
 """
 
 from counterclaim.store.errors import DamagedLibrary, EditConflict, EmptyLibraryFile, LibraryError
 from counterclaim.store.library import Library
+from counterclaim.store.location import LibraryLocation
 from counterclaim.store.recovery import Recovery, recover, recovered_path
 
 __all__ = [
@@ -13,6 +15,7 @@ __all__ = [
     "EmptyLibraryFile",
     "Library",
     "LibraryError",
+    "LibraryLocation",
     "Recovery",
     "recover",
     "recovered_path",

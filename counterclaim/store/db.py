@@ -1,4 +1,5 @@
-"""Engine, connection pragmas and units of work for a library file."""
+"""Engine, connection pragmas and units of work for a library file (and the units of work
+for a library on a PostgreSQL server, whose engine is made in `counterclaim.store.server`)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from counterclaim.store.access import read_only_options
-from counterclaim.store.errors import LibraryError, sqlite_failure
+from counterclaim.store.errors import LibraryError, server_failure, sqlite_failure
+from counterclaim.store.location import LibraryLocation
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -85,16 +87,17 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
 
 @contextmanager
 def session_scope(
-    sessions: sessionmaker[Session], path: Path, *, write: bool = False
+    sessions: sessionmaker[Session], where: Path | LibraryLocation, *, write: bool = False
 ) -> Iterator[Session]:
     """One unit of work: commits when the block ends, rolls back if it raises.
 
     A `write` unit takes the write lock when it begins (BEGIN IMMEDIATE), so what it
     reads cannot be changed by another program before it writes; in WAL mode a
     deferred transaction that reads, then writes, fails instead of waiting.
-    SQLite's own failures on the library at `path` (a damaged file, database locked,
+    SQLite's own failures on the library at `where` (a damaged file, database locked,
     disk full, read-only file) become `LibraryError`s (`sqlite_failure`), so the user is
-    told what happened and what to do instead of seeing a crash.
+    told what happened and what to do instead of seeing a crash; so do a server's (the
+    connection lost, a role that may only read: `server_failure`).
     """
     try:
         with sessions.begin() as session:
@@ -102,10 +105,22 @@ def session_scope(
                 session.connection(execution_options={BEGIN_OPTION: "IMMEDIATE"})
             yield session
     except DatabaseError as error:
-        failure = sqlite_failure(path, error.orig)
+        failure = library_failure(where, error.orig)
         if failure is None:
             raise
         raise failure from error
+
+
+def library_failure(
+    where: Path | LibraryLocation, error: BaseException | None
+) -> LibraryError | None:
+    """What to tell the user when the library's database fails (see `session_scope`)."""
+    if isinstance(where, LibraryLocation):
+        if where.is_server:
+            return server_failure(str(where), error)
+        assert where.path is not None
+        where = where.path
+    return sqlite_failure(where, error)
 
 
 def checkpoint(engine: Engine) -> None:

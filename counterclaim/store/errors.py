@@ -1,5 +1,5 @@
 """The errors the store raises for things the user can act on, and how SQLite's own
-failures become them (`sqlite_failure`)."""
+failures (`sqlite_failure`) and a PostgreSQL server's (`server_failure`) become them."""
 
 from __future__ import annotations
 
@@ -87,6 +87,51 @@ def sqlite_failure(path: Path, error: BaseException | None) -> LibraryError | No
     if isinstance(error, sqlite3.OperationalError):
         return LibraryError(f"the library '{path}' could not be used: {error}")
     return None
+
+
+SERVER_READ_ONLY = ("42501", "25006")
+"""PostgreSQL's insufficient_privilege and read_only_sql_transaction."""
+SERVER_BUSY = ("40001", "40P01", "55P03")
+"""serialization_failure, deadlock_detected, lock_not_available."""
+
+
+def server_failure(where: str, error: BaseException | None) -> LibraryError | None:
+    """What to tell the user when the PostgreSQL server fails on the library `where` (its
+    address without a password); None for a bug of ours (a broken constraint, bad SQL)."""
+    import psycopg
+
+    if not isinstance(error, psycopg.Error):
+        return None
+    state = error.sqlstate or ""
+    reason = first_line(error)
+    if state in SERVER_READ_ONLY:
+        return LibraryError(
+            f"the library {where} is read-only: nothing can be changed in it. Ask the "
+            "server's administrator to let your role write it (INSERT, UPDATE, DELETE)"
+        )
+    if state in SERVER_BUSY:
+        return LibraryError(
+            f"the library {where} is busy: another reviewer changed the same rows at the "
+            "same moment; try again"
+        )
+    if state == "53100":
+        return LibraryError(
+            f"the server of the library {where} is out of disk space ({reason}); ask its "
+            "administrator to make room (the change that failed was not saved)"
+        )
+    if state.startswith(("08", "57P", "28")) or isinstance(error, psycopg.OperationalError):
+        return LibraryError(
+            f"cannot reach the library {where} ({reason}): check that the server is running "
+            "and that the address, user and password (in ~/.pgpass or PGPASSWORD) are right, "
+            "then try again; the change that failed was not saved"
+        )
+    return None
+
+
+def first_line(error: BaseException | None) -> str:
+    """The first line of a driver's message (PostgreSQL's go on with hints and context)."""
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
 
 
 def disk_full(path: Path) -> LibraryError:

@@ -32,14 +32,18 @@ from counterclaim.domain import (
 from counterclaim.store import by_hand, editing, search
 from counterclaim.store.db import checkpoint, session_factory, session_scope
 from counterclaim.store.errors import LibraryError
-from counterclaim.store.models import ArticleRow, LibraryStateRow, SideRow, utc_now
+from counterclaim.store.location import LibraryLocation
+from counterclaim.store.models import ArticleRow, LibraryStateRow, utc_now
 from counterclaim.store.opening import opened_engine
 from counterclaim.store.reading import (
     article_counts,
     article_entries,
+    article_row,
+    article_with_text,
     load_analysis,
+    no_counts,
     to_article,
-    to_side,
+    visible_sides,
 )
 from counterclaim.store.saving import save_analysis
 
@@ -54,33 +58,48 @@ class Library:
     """Write units after which the write-ahead log is emptied into the library, so that a
     long import never holds the disk twice."""
 
-    def __init__(self, engine: Engine, path: Path, read_only: bool = False) -> None:
-        """Use `Library.open`: it checks and migrates the file first."""
+    def __init__(
+        self, engine: Engine, location: Path | LibraryLocation, read_only: bool = False
+    ) -> None:
+        """Use `Library.open`: it checks and migrates the library first."""
         self._engine = engine
         self._sessions = session_factory(engine)
-        self._path = path
+        self._location = LibraryLocation.parse(location)
         self._read_only = read_only
         self._writes = 0
 
     @classmethod
-    def open(cls, path: Path, *, create: bool = True, check: bool = True) -> Library:
-        """Open the library at `path` at the newest schema; read-only when the file or its
-        folder cannot be written.
+    def open(
+        cls, location: Path | str | LibraryLocation, *, create: bool = True, check: bool = True
+    ) -> Library:
+        """Open the library at `location` (a file path, or a `postgresql://` address: see
+        `LibraryLocation.parse`) at the newest schema; read-only when the file or its folder
+        cannot be written, or the server role may only read.
 
         With `create`, a missing or empty file becomes a new library; without it (for
         what only reads) they are refused. A damaged file (`DamagedLibrary`), one that is
         not a library or is from a newer counterclaim, or a read-only library that would
         need upgrading is refused with a `LibraryError` that says what to do, and is left
         exactly as it was. Without `check`, the file's pages are not all read for damage
-        first (for a file this process has just checked: see `AnalysisService`).
+        first (for a file this process has just checked: see `AnalysisService`). On a
+        server, the connection and the role's rights are what is checked
+        (`counterclaim.store.server`).
         """
-        path = Path(path)
-        engine, read_only = opened_engine(path, create=create, check=check)
-        return cls(engine, path, read_only=read_only)
+        where = LibraryLocation.parse(location)
+        engine, read_only = opened_engine(where, create=create, check=check)
+        return cls(engine, where, read_only=read_only)
+
+    @property
+    def location(self) -> LibraryLocation:
+        """Where the library is; `str()` of it is safe to show (no password)."""
+        return self._location
 
     @property
     def path(self) -> Path:
-        return self._path
+        """The library file (a library on a server has none: see `location`)."""
+        if self._location.path is None:
+            raise LibraryError(f"the library {self._location} is on a server, not in a file")
+        return self._location.path
 
     @property
     def read_only(self) -> bool:
@@ -91,9 +110,9 @@ class Library:
     def _unit(self, *, write: bool = False) -> Iterator[Session]:
         """One transaction (`session_scope`); every `CHECKPOINT_EVERY` writes, the log is
         emptied into the library."""
-        with session_scope(self._sessions, self._path, write=write) as session:
+        with session_scope(self._sessions, self._location, write=write) as session:
             yield session
-        if write:
+        if write and not self._location.is_server:
             self._writes += 1
             if self._writes % self.CHECKPOINT_EVERY == 0:
                 checkpoint(self._engine)
@@ -118,7 +137,7 @@ class Library:
         The same text (same sha256) is one article: a second import changes nothing.
         """
         with self._unit(write=True) as session:
-            existing = _find_article(session, sha256)
+            existing = article_with_text(session, sha256)
             if existing is not None:
                 return existing, False
             row = ArticleRow(
@@ -144,7 +163,7 @@ class Library:
             rows = session.scalars(
                 select(ArticleRow).order_by(ArticleRow.imported_at, ArticleRow.id)
             )
-            return [to_article(row, counts.get(row.id, _no_counts())) for row in rows]
+            return [to_article(row, counts.get(row.id, no_counts())) for row in rows]
 
     def article_list(self) -> list[ArticleEntry]:
         """All articles as the library list shows them (titles, counts, whether analysed),
@@ -156,16 +175,16 @@ class Library:
         """The article; without its statement and pair counts (all zero) when `counts` is
         False, which saves two queries (a report reads every article)."""
         with self._unit() as session:
-            row = _article_row(session, article_id)
+            row = article_row(session, article_id)
             if not counts:
-                return to_article(row, _no_counts())
-            return to_article(row, article_counts(session, article_id).get(row.id, _no_counts()))
+                return to_article(row, no_counts())
+            return to_article(row, article_counts(session, article_id).get(row.id, no_counts()))
 
     def reading(self, article_id: int) -> ArticleReading:
         """The article with its analysis, the sides and its links into other articles, as
         the window shows them: one transaction of a few queries."""
         with self._unit() as session:
-            row = _article_row(session, article_id)
+            row = article_row(session, article_id)
             analysis = load_analysis(session, row) if row.analysed else None
             counts = {
                 "statements": len(analysis.statements) if analysis else 0,
@@ -174,14 +193,14 @@ class Library:
             return ArticleReading(
                 to_article(row, counts),
                 analysis,
-                tuple(_sides(session)),
+                tuple(visible_sides(session)),
                 tuple(search.cross_pairs(session, article_id)) if analysis else (),
             )
 
     def find_article(self, sha256: str) -> int | None:
         """The id of the article whose text has this sha256, if there is one."""
         with self._unit() as session:
-            return _find_article(session, sha256)
+            return article_with_text(session, sha256)
 
     def save_analysis(self, article_id: int, analysis: Analysis) -> Analysis:
         """Store what the pipeline found, keeping what people decided, in one transaction.
@@ -191,7 +210,7 @@ class Library:
         ("sp12", "st40", "ln7").
         """
         with self._unit(write=True) as session:
-            row = _article_row(session, article_id)
+            row = article_row(session, article_id)
             earlier = search.statement_ids(session, article_id)
             save_analysis(session, row, analysis)
             session.merge(LibraryStateRow(key="pairing_due", value="1"))
@@ -202,7 +221,7 @@ class Library:
     def mark_not_analysed(self, article_id: int, reason: str) -> None:
         """The article's analysis failed: keep the article, and say why until one succeeds."""
         with self._unit(write=True) as session:
-            _article_row(session, article_id).analysis_error = reason
+            article_row(session, article_id).analysis_error = reason
 
     def unanalysed(self) -> list[int]:
         """The articles never analysed, or whose analysis failed, in import order."""
@@ -250,7 +269,7 @@ class Library:
         """Suggested rebuttals, in other articles, of this article's claims (one
         transaction); what a reviewer decided is kept."""
         with self._unit(write=True) as session:
-            _article_row(session, article_id)
+            article_row(session, article_id)
             search.save_cross_pairs(session, article_id, pairs)
 
     def save_pairing(self, article_id: int, claims: list[Pair], answers: list[Pair]) -> None:
@@ -258,7 +277,7 @@ class Library:
         its claims (replacing the machine's earlier ones), and its answers to claims
         elsewhere (added beside what those articles had); the article is paired."""
         with self._unit(write=True) as session:
-            row = _article_row(session, article_id)
+            row = article_row(session, article_id)
             search.save_cross_pairs(session, article_id, claims)
             search.add_answers(session, article_id, answers)
             row.paired = True
@@ -266,7 +285,7 @@ class Library:
     def cross_pairs(self, article_id: int) -> list[tuple[Pair, LibraryStatement]]:
         """This article's claims beside rebuttals in other articles, best first."""
         with self._unit() as session:
-            _article_row(session, article_id)
+            article_row(session, article_id)
             return search.cross_pairs(session, article_id)
 
     def analysis(self, article_id: int) -> Analysis | None:
@@ -275,13 +294,13 @@ class Library:
         Holds the pairs whose two statements are both in this article, best first.
         """
         with self._unit() as session:
-            row = _article_row(session, article_id)
+            row = article_row(session, article_id)
             return load_analysis(session, row) if row.analysed else None
 
     def sides(self) -> list[Side]:
         """Every side in the library, in the order they were created."""
         with self._unit() as session:
-            return _sides(session)
+            return visible_sides(session)
 
     def review_link(self, link_id: str, review: Review, who: str) -> Pair:
         """Record a reviewer's decision on a link as one action (see `apply`)."""
@@ -376,23 +395,3 @@ class Library:
         """Statements anywhere in the library whose words match `query`, best first."""
         with self._unit() as session:
             return search.search_statements(session, query, limit)
-
-
-def _article_row(session: Session, article_id: int) -> ArticleRow:
-    row = session.get(ArticleRow, article_id)
-    if row is None:
-        raise LibraryError(f"there is no article {article_id} in the library")
-    return row
-
-
-def _sides(session: Session) -> list[Side]:
-    rows = session.scalars(select(SideRow).where(SideRow.hidden.is_(False)).order_by(SideRow.id))
-    return [to_side(row) for row in rows]
-
-
-def _find_article(session: Session, sha256: str) -> int | None:
-    return session.scalar(select(ArticleRow.id).where(ArticleRow.sha256 == sha256))
-
-
-def _no_counts() -> dict[str, int]:
-    return {"statements": 0, "pairs": 0}

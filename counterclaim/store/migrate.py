@@ -81,7 +81,7 @@ def upgrade(
     from alembic import command
     from alembic.runtime.migration import MigrationContext
 
-    config = _config(script_location)
+    config = migration_config(script_location)
     with migration_connection(engine) as connection, connection.begin():
         current = MigrationContext.configure(connection).get_current_revision()
         if current == wanted:
@@ -150,7 +150,7 @@ def _has_tables(connection: Connection) -> bool:
     return bool(connection.exec_driver_sql(query).scalar())
 
 
-def _config(script_location: Path) -> Config:
+def migration_config(script_location: Path) -> Config:
     from alembic.config import Config
 
     config = Config()
@@ -176,4 +176,4 @@ def _scripts(script_location: Path) -> ScriptDirectory:
     """The migration scripts as Alembic reads them, once per process."""
     from alembic.script import ScriptDirectory
 
-    return ScriptDirectory.from_config(_config(script_location))
+    return ScriptDirectory.from_config(migration_config(script_location))

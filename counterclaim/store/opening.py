@@ -12,10 +12,23 @@ from sqlalchemy.exc import DatabaseError
 from counterclaim.store.access import heal_side_files, look_at
 from counterclaim.store.db import create_library_engine
 from counterclaim.store.errors import LibraryError, sqlite_failure
+from counterclaim.store.location import LibraryLocation
 from counterclaim.store.migrate import head_revision, known_revisions, upgrade
 
 
-def opened_engine(path: Path, *, create: bool, check: bool = True) -> tuple[Engine, bool]:
+def opened_engine(
+    location: LibraryLocation, *, create: bool, check: bool = True
+) -> tuple[Engine, bool]:
+    """An engine on the library at `location` (a file: `opened_file_engine`; a server:
+    `counterclaim.store.server`), at the newest schema, and whether it is read-only."""
+    if location.path is None:
+        from counterclaim.store.server import opened_server_engine
+
+        return opened_server_engine(location, create=create)
+    return opened_file_engine(location.path, create=create, check=check)
+
+
+def opened_file_engine(path: Path, *, create: bool, check: bool = True) -> tuple[Engine, bool]:
     """An engine on the library at `path`, at the newest schema, and whether it is
     read-only. With `create`, a missing or empty file becomes a new library; with
     `check`, a damaged one is refused (`look_at`)."""

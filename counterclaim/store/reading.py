@@ -23,6 +23,7 @@ from counterclaim.domain import (
     StatementMode,
 )
 from counterclaim.store import ids
+from counterclaim.store.errors import LibraryError
 from counterclaim.store.models import ArticleRow, LinkRow, SideRow, SpeakerRow, StatementRow
 
 
@@ -190,3 +191,23 @@ def to_pair(row: LinkRow) -> Pair:
         note=row.note or "",
         id=ids.public_id(ids.LINK, row.id),
     )
+
+
+def article_row(session: Session, article_id: int) -> ArticleRow:
+    row = session.get(ArticleRow, article_id)
+    if row is None:
+        raise LibraryError(f"there is no article {article_id} in the library")
+    return row
+
+
+def visible_sides(session: Session) -> list[Side]:
+    rows = session.scalars(select(SideRow).where(SideRow.hidden.is_(False)).order_by(SideRow.id))
+    return [to_side(row) for row in rows]
+
+
+def article_with_text(session: Session, sha256: str) -> int | None:
+    return session.scalar(select(ArticleRow.id).where(ArticleRow.sha256 == sha256))
+
+
+def no_counts() -> dict[str, int]:
+    return {"statements": 0, "pairs": 0}

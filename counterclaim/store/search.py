@@ -1,5 +1,10 @@
 """Finding statements across the library: the full-text index and the links between
-articles (a claim in one article, its rebuttal in another)."""
+articles (a claim in one article, its rebuttal in another).
+
+The index is SQLite's FTS5 in a file, and a tsvector column on PostgreSQL
+(`counterclaim.store.server_search`): both are a table `statement_search` whose `rowid`
+is the statement's id, so they are filled with the same SQL and asked the same questions.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,7 @@ from sqlalchemy import ColumnElement, delete, func, or_, select, text
 from sqlalchemy.orm import Session, defer
 
 from counterclaim.domain import LibraryStatement, LinkStatus, Pair
-from counterclaim.store import ids
+from counterclaim.store import ids, server_search
 from counterclaim.store.models import (
     ArticleRow,
     LinkOrigin,
@@ -95,7 +100,12 @@ def similar_statements(
     words = list(dict.fromkeys(w.lower() for w in _WORD.findall(said)))[:16]
     if not words:
         return []
-    query = " OR ".join(f'"{w}"' for w in _rarest(session, words, MATCH_BUDGET))
+    words = _rarest(session, words, MATCH_BUDGET)
+    if _on_server(session):
+        statement_ids = server_search.similar_ids(session, words, article_id, paired_only, limit)
+        by_id = _found(session, statement_ids)
+        return [by_id[i] for i in statement_ids if i in by_id]
+    query = " OR ".join(f'"{w}"' for w in words)
     # statements left out by their ids (the index's rowids): the index's article_id is
     # read from its stored row for every match, which cost as much as ranking them
     unpaired = " OR article_id IN (SELECT id FROM articles WHERE paired = 0)"
@@ -116,6 +126,21 @@ def similar_statements(
 def _rarest(session: Session, words: list[str], budget: int) -> list[str]:
     """The words (in their order) that the fewest statements have, until those statements
     add up to `budget`; all of them when they add up to less (a small library)."""
+    counts = (server_search.word_counts if _on_server(session) else _word_counts)(session, words)
+    if sum(counts.values()) <= budget:
+        return words
+    kept: set[str] = set()
+    total = 0
+    for word in sorted(words, key=lambda w: counts[w]):
+        if kept and total + counts[word] > budget:
+            break
+        kept.add(word)
+        total += counts[word]
+    return [w for w in words if w in kept]
+
+
+def _word_counts(session: Session, words: list[str]) -> dict[str, int]:
+    """How many statements have each of these words, from FTS5's own word list."""
     session.execute(
         text(
             "CREATE VIRTUAL TABLE IF NOT EXISTS temp.statement_words "
@@ -130,21 +155,20 @@ def _rarest(session: Session, words: list[str], budget: int) -> list[str]:
     )
     found = session.execute(text(each), {f"w{n}": w for n, w in enumerate(words)})
     counts.update({term: int(doc) for term, doc in found})
-    if sum(counts.values()) <= budget:
-        return words
-    kept: set[str] = set()
-    total = 0
-    for word in sorted(words, key=lambda w: counts[w]):
-        if kept and total + counts[word] > budget:
-            break
-        kept.add(word)
-        total += counts[word]
-    return [w for w in words if w in kept]
+    return counts
+
+
+def _on_server(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
 
 
 def search_statements(session: Session, query: str, limit: int) -> list[LibraryStatement]:
     """Statements anywhere in the library with all the query's words (as prefixes),
     best first; a quoted phrase is matched as a phrase."""
+    if _on_server(session):
+        statement_ids = server_search.search_ids(session, query, limit)
+        by_id = _found(session, statement_ids)
+        return [by_id[i] for i in statement_ids if i in by_id]
     terms = _terms(query)
     if not terms:
         return []

@@ -19,12 +19,19 @@ from counterclaim.domain import (
     StatementKind,
 )
 from counterclaim.store import Library, LibraryError
+from counterclaim.store.location import LibraryLocation
 from tests.unit.test_store import ANALYSIS, NO_THREAT, NOT_INVOLVED, TEXT, analysed, span_of
 
 
 @pytest.fixture
 def path(tmp_path: Path) -> Path:
     return tmp_path / "work.counterclaim"
+
+
+@pytest.fixture
+def where(library_location: LibraryLocation) -> LibraryLocation:
+    """A new library: a file, then a database on a PostgreSQL server."""
+    return library_location
 
 
 def shown(library: Library, article_id: int) -> tuple[list[str], list[tuple[str, str, str]]]:
@@ -37,8 +44,10 @@ def shown(library: Library, article_id: int) -> tuple[list[str], list[tuple[str,
     ]
 
 
-def test_a_link_made_by_hand_can_be_undone_and_redone_after_reopening(path: Path) -> None:
-    with Library.open(path) as library:
+def test_a_link_made_by_hand_can_be_undone_and_redone_after_reopening(
+    where: LibraryLocation,
+) -> None:
+    with Library.open(where) as library:
         article_id, stored = analysed(library)
         peskov = stored.speakers[0].id
         claim = library.new_statement(
@@ -55,7 +64,7 @@ def test_a_link_made_by_hand_can_be_undone_and_redone_after_reopening(path: Path
             "ana",
         )
 
-    with Library.open(path) as library:
+    with Library.open(where) as library:
         assert ("NATO is an organisation hostile", NOT_INVOLVED.text, "confirmed") in shown(
             library, article_id
         )[1]
@@ -63,15 +72,15 @@ def test_a_link_made_by_hand_can_be_undone_and_redone_after_reopening(path: Path
         assert [b.id for b in library.batches()] == [batch.id]
         library.undo(batch.id)
 
-    with Library.open(path) as library:
+    with Library.open(where) as library:
         assert len(shown(library, article_id)[1]) == 1
         assert library.batches()[-1].state is BatchState.UNDONE
         library.redo(batch.id)
         assert len(shown(library, article_id)[1]) == 2
 
 
-def test_an_edit_that_finds_another_value_changes_nothing(path: Path) -> None:
-    with Library.open(path) as library:
+def test_an_edit_that_finds_another_value_changes_nothing(where: LibraryLocation) -> None:
+    with Library.open(where) as library:
         _, stored = analysed(library)
         link = stored.pairs[0].id
         assert link is not None
@@ -85,8 +94,8 @@ def test_an_edit_that_finds_another_value_changes_nothing(path: Path) -> None:
         assert library.batches() == []
 
 
-def test_a_new_action_ends_what_could_be_redone(path: Path) -> None:
-    with Library.open(path) as library:
+def test_a_new_action_ends_what_could_be_redone(where: LibraryLocation) -> None:
+    with Library.open(where) as library:
         _, stored = analysed(library)
         link = stored.pairs[0].id
         assert link is not None
@@ -100,8 +109,8 @@ def test_a_new_action_ends_what_could_be_redone(path: Path) -> None:
         assert [c.state for c in library.history()] == [BatchState.DONE, BatchState.DISCARDED]
 
 
-def test_merged_and_renamed_speakers_stay_so_after_a_new_analysis(path: Path) -> None:
-    with Library.open(path) as library:
+def test_merged_and_renamed_speakers_stay_so_after_a_new_analysis(where: LibraryLocation) -> None:
+    with Library.open(where) as library:
         article_id, stored = analysed(library)
         peskov, nato = (s.id for s in stored.speakers)
         library.apply("Rename", [Edit(peskov, "name", "Dmitriy Peskov", "Dmitry Peskov")], "ana")
@@ -116,8 +125,8 @@ def test_merged_and_renamed_speakers_stay_so_after_a_new_analysis(path: Path) ->
         assert {s.speaker_id for s in analysis.statements} == {peskov}
 
 
-def test_a_removed_link_is_not_suggested_again(path: Path) -> None:
-    with Library.open(path) as library:
+def test_a_removed_link_is_not_suggested_again(where: LibraryLocation) -> None:
+    with Library.open(where) as library:
         article_id, stored = analysed(library)
         link = stored.pairs[0].id
         assert link is not None
@@ -126,8 +135,8 @@ def test_a_removed_link_is_not_suggested_again(path: Path) -> None:
         assert shown(library, article_id)[1] == []
 
 
-def test_a_renamed_side_keeps_its_speakers_after_a_new_analysis(path: Path) -> None:
-    with Library.open(path) as library:
+def test_a_renamed_side_keeps_its_speakers_after_a_new_analysis(where: LibraryLocation) -> None:
+    with Library.open(where) as library:
         article_id, _ = analysed(library)
         russia = library.side_id("Russia")
         assert russia is not None
@@ -140,8 +149,8 @@ def test_a_renamed_side_keeps_its_speakers_after_a_new_analysis(path: Path) -> N
             library.rename_side_edits(russia, "NATO")
 
 
-def test_a_speaker_made_by_hand_on_a_new_side(path: Path) -> None:
-    with Library.open(path) as library:
+def test_a_speaker_made_by_hand_on_a_new_side(where: LibraryLocation) -> None:
+    with Library.open(where) as library:
         article_id, _ = analysed(library)
         side = library.new_side("Ukraine")
         speaker = library.new_speaker(article_id, "Volodymyr Zelensky", side)
@@ -169,8 +178,10 @@ def test_a_speaker_made_by_hand_on_a_new_side(path: Path) -> None:
         ("poses no threat to Russia", "already"),
     ],
 )
-def test_marking_a_statement_needs_new_words(path: Path, part: str, message: str) -> None:
-    with Library.open(path) as library:
+def test_marking_a_statement_needs_new_words(
+    where: LibraryLocation, part: str, message: str
+) -> None:
+    with Library.open(where) as library:
         article_id, _ = analysed(library)
         start = TEXT.index(part) if part else 5
         with pytest.raises(LibraryError, match=message):

@@ -15,6 +15,7 @@ LIBRARIES = {
     "shiboken6": ("gui",),
     "sqlalchemy": ("store",),
     "alembic": ("store",),
+    "psycopg": ("store",),
     "spacy": ("nlp",),
     "thinc": ("nlp",),
 }

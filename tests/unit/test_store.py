@@ -32,6 +32,7 @@ from counterclaim.domain import (
 )
 from counterclaim.store import Library, LibraryError
 from counterclaim.store.db import create_library_engine
+from counterclaim.store.location import LibraryLocation
 from counterclaim.store.migrate import MIGRATIONS, upgrade
 from counterclaim.store.models import Base
 
@@ -107,6 +108,12 @@ def path(tmp_path: Path) -> Path:
     return tmp_path / "libraries" / "work.counterclaim"
 
 
+@pytest.fixture
+def where(library_location: LibraryLocation) -> LibraryLocation:
+    """A new library: a file, then a database on a PostgreSQL server."""
+    return library_location
+
+
 def analysed(library: Library, analysis: Analysis = ANALYSIS) -> tuple[int, Analysis]:
     article_id, _ = library.add_article(META, TEXT, "sha-of-the-text")
     return article_id, library.save_analysis(article_id, analysis)
@@ -125,11 +132,11 @@ def count_rows(path: Path, table: str) -> int:
         return int(db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
 
-def test_an_analysed_article_reads_back_the_same_from_the_file(path: Path) -> None:
-    with Library.open(path) as library:
+def test_an_analysed_article_reads_back_the_same_from_the_file(where: LibraryLocation) -> None:
+    with Library.open(where) as library:
         article_id, _ = analysed(library)
 
-    with Library.open(path) as library:
+    with Library.open(where) as library:
         stored = library.analysis(article_id)
         article = library.article(article_id)
 
@@ -154,8 +161,8 @@ def test_an_analysed_article_reads_back_the_same_from_the_file(path: Path) -> No
     assert article.counts == {"statements": 3, "pairs": 1}
 
 
-def test_ids_are_the_librarys_own(path: Path) -> None:
-    with Library.open(path) as library:
+def test_ids_are_the_librarys_own(where: LibraryLocation) -> None:
+    with Library.open(where) as library:
         _, stored = analysed(library)
 
     assert all(s.id.startswith("sp") for s in stored.speakers)
@@ -163,8 +170,8 @@ def test_ids_are_the_librarys_own(path: Path) -> None:
     assert all(p.id is not None and p.id.startswith("ln") for p in stored.pairs)
 
 
-def test_the_same_text_imported_twice_is_one_article(path: Path) -> None:
-    with Library.open(path) as library:
+def test_the_same_text_imported_twice_is_one_article(where: LibraryLocation) -> None:
+    with Library.open(where) as library:
         article_id, created = library.add_article(META, TEXT, "sha-of-the-text")
         again = library.add_article(ArticleMeta("Another title"), TEXT, "sha-of-the-text")
 
@@ -175,8 +182,8 @@ def test_the_same_text_imported_twice_is_one_article(path: Path) -> None:
         assert library.find_article("another-sha") is None
 
 
-def test_articles_are_listed_in_import_order(path: Path) -> None:
-    with Library.open(path) as library:
+def test_articles_are_listed_in_import_order(where: LibraryLocation) -> None:
+    with Library.open(where) as library:
         for number in range(3):
             library.add_article(ArticleMeta(f"Article {number}"), f"text {number}", f"sha{number}")
 
@@ -187,7 +194,7 @@ def test_articles_are_listed_in_import_order(path: Path) -> None:
     assert not any(a.analysed for a in listed)
 
 
-def test_reanalysis_replaces_suggestions_and_keeps_a_confirmed_link(path: Path) -> None:
+def test_reanalysis_replaces_suggestions_and_keeps_a_confirmed_link(where: LibraryLocation) -> None:
     two_pairs = Analysis(
         ANALYSIS.speakers,
         ANALYSIS.statements,
@@ -196,7 +203,7 @@ def test_reanalysis_replaces_suggestions_and_keeps_a_confirmed_link(path: Path) 
     without_q3 = Analysis(
         ANALYSIS.speakers, (HOSTILE, NO_THREAT), (Pair("q1", "q2", 0.9, ("better reason",)),)
     )
-    with Library.open(path) as library:
+    with Library.open(where) as library:
         article_id, first = analysed(library, two_pairs)
         confirmed = pair_between(first, HOSTILE.text, NOT_INVOLVED.text)
         assert confirmed.id is not None
@@ -212,8 +219,8 @@ def test_reanalysis_replaces_suggestions_and_keeps_a_confirmed_link(path: Path) 
     assert NOT_INVOLVED.text in [s.text for s in second.statements]
 
 
-def test_reanalysis_does_not_bring_back_a_rejected_pair(path: Path) -> None:
-    with Library.open(path) as library:
+def test_reanalysis_does_not_bring_back_a_rejected_pair(where: LibraryLocation) -> None:
+    with Library.open(where) as library:
         article_id, first = analysed(library)
         (pair,) = first.pairs
         assert pair.id is not None
@@ -224,10 +231,12 @@ def test_reanalysis_does_not_bring_back_a_rejected_pair(path: Path) -> None:
     assert second.pairs == (replace(pair, status=LinkStatus.REJECTED),)
 
 
-def test_reanalysis_keeps_manual_statements_and_drops_stale_extracted_ones(path: Path) -> None:
+def test_reanalysis_keeps_manual_statements_and_drops_stale_extracted_ones(
+    where: LibraryLocation,
+) -> None:
     manual = statement("m1", "s2", "NATO was not involved", origin=Origin.MANUAL)
     first = Analysis(ANALYSIS.speakers, (*ANALYSIS.statements, manual), ())
-    with Library.open(path) as library:
+    with Library.open(where) as library:
         article_id, _ = analysed(library, first)
         second = library.save_analysis(article_id, Analysis((PESKOV,), (HOSTILE,), ()))
 
@@ -238,9 +247,9 @@ def test_reanalysis_keeps_manual_statements_and_drops_stale_extracted_ones(path:
     assert [s.name for s in second.speakers] == ["Dmitriy Peskov", "NATO"]
 
 
-def test_a_failed_save_leaves_nothing_behind(path: Path) -> None:
+def test_a_failed_save_leaves_nothing_behind(where: LibraryLocation) -> None:
     broken = Analysis(ANALYSIS.speakers, ANALYSIS.statements, (Pair("q1", "nowhere", 0.5, ()),))
-    with Library.open(path) as library:
+    with Library.open(where) as library:
         article_id, _ = library.add_article(META, TEXT, "sha-of-the-text")
         with pytest.raises(KeyError):
             library.save_analysis(article_id, broken)
@@ -250,8 +259,8 @@ def test_a_failed_save_leaves_nothing_behind(path: Path) -> None:
         assert library.article(article_id).counts == {"statements": 0, "pairs": 0}
 
 
-def test_sides_are_shared_by_the_library_and_keep_their_colour(path: Path) -> None:
-    with Library.open(path) as library:
+def test_sides_are_shared_by_the_library_and_keep_their_colour(where: LibraryLocation) -> None:
+    with Library.open(where) as library:
         analysed(library)
         other_id, _ = library.add_article(ArticleMeta("Other"), TEXT, "other-sha")
         library.save_analysis(other_id, ANALYSIS)
@@ -262,8 +271,8 @@ def test_sides_are_shared_by_the_library_and_keep_their_colour(path: Path) -> No
     assert len({s.colour for s in sides}) == 2
 
 
-def test_unknown_ids_are_reported(path: Path) -> None:
-    with Library.open(path) as library:
+def test_unknown_ids_are_reported(where: LibraryLocation) -> None:
+    with Library.open(where) as library:
         with pytest.raises(LibraryError, match="no article 42"):
             library.article(42)
         with pytest.raises(LibraryError, match="no link ln9"):
@@ -475,8 +484,8 @@ def test_later_migrations_keep_every_row_of_a_first_schema_library(
     assert count_rows(path.with_name(path.name + ".bak-0001"), "links") == 1
 
 
-def test_a_review_is_kept_with_its_history_after_reopening(path: Path) -> None:
-    with Library.open(path) as library:
+def test_a_review_is_kept_with_its_history_after_reopening(where: LibraryLocation) -> None:
+    with Library.open(where) as library:
         article_id, stored = analysed(library)
         link_id = stored.pairs[0].id
         assert link_id is not None
@@ -485,7 +494,7 @@ def test_a_review_is_kept_with_its_history_after_reopening(path: Path) -> None:
             link_id, Review(LinkStatus.CONFIRMED, "Misleading", "NATO said so"), "bo"
         )
 
-    with Library.open(path) as library:
+    with Library.open(where) as library:
         analysis = library.analysis(article_id)
         assert analysis is not None
         (pair,) = analysis.pairs

@@ -1,4 +1,6 @@
-"""A full-text index of statements, to find rebuttals across the library (SQLite FTS5).
+"""A full-text index of statements, to find rebuttals across the library: SQLite FTS5, or
+on PostgreSQL a table of the same name whose `words` (a tsvector of the `simple`
+configuration: lower case, no stemming, as FTS5's default) have a GIN index.
 
 Revision ID: 0004
 Revises: 0003
@@ -14,9 +16,10 @@ depends_on = None
 
 
 def upgrade() -> None:
-    if op.get_bind().dialect.name != "sqlite":
-        return  # other databases search with their own indexes (not built yet)
-    op.execute("CREATE VIRTUAL TABLE statement_search USING fts5(text, article_id UNINDEXED)")
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute("CREATE VIRTUAL TABLE statement_search USING fts5(text, article_id UNINDEXED)")
+    else:
+        _create_search_table()
     op.execute(
         "INSERT INTO statement_search (rowid, text, article_id) "
         "SELECT s.id, substr(a.text, s.content_start + 1, s.content_end - s.content_start), "
@@ -24,6 +27,15 @@ def upgrade() -> None:
     )
 
 
+def _create_search_table() -> None:
+    """`rowid` is the statement's id, as in FTS5, so that one SQL fills both indexes."""
+    op.execute(
+        "CREATE TABLE statement_search (rowid integer PRIMARY KEY, text text NOT NULL, "
+        "article_id integer NOT NULL, "
+        "words tsvector GENERATED ALWAYS AS (to_tsvector('simple', text)) STORED)"
+    )
+    op.execute("CREATE INDEX ix_statement_search_words ON statement_search USING gin (words)")
+
+
 def downgrade() -> None:
-    if op.get_bind().dialect.name == "sqlite":
-        op.execute("DROP TABLE statement_search")
+    op.execute("DROP TABLE statement_search")

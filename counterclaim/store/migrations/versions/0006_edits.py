@@ -19,7 +19,7 @@ depends_on = None
 
 
 def _flag(name: str) -> sa.Column[bool]:
-    return sa.Column(name, sa.Boolean(), nullable=False, server_default=sa.text("0"))
+    return sa.Column(name, sa.Boolean(), nullable=False, server_default=sa.false())  # 0 in SQLite
 
 
 def upgrade() -> None:
