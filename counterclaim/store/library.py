@@ -9,6 +9,7 @@ from types import TracebackType
 from typing import Any
 
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from counterclaim.domain import (
@@ -134,8 +135,17 @@ class Library:
     def add_article(self, meta: ArticleMeta, text: str, sha256: str) -> tuple[int, bool]:
         """Store an article; returns (its id, whether it is new).
 
-        The same text (same sha256) is one article: a second import changes nothing.
+        The same text (same sha256) is one article: a second import changes nothing, also
+        when two programs import it at once (the second is given the first's article).
         """
+        try:
+            return self._add_article(meta, text, sha256)
+        except IntegrityError:  # imported by another program since this one looked
+            if (found := self.find_article(sha256)) is None:
+                raise
+            return found, False
+
+    def _add_article(self, meta: ArticleMeta, text: str, sha256: str) -> tuple[int, bool]:
         with self._unit(write=True) as session:
             existing = article_with_text(session, sha256)
             if existing is not None:

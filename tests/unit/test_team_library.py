@@ -3,6 +3,7 @@ that may only read, one article for two imports at once, and never a password sh
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,10 +17,11 @@ from sqlalchemy import make_url
 from counterclaim.cli import main
 from counterclaim.domain import Analysis, ArticleMeta, LinkStatus, Pair, Review, Span, Statement
 from counterclaim.store import Library, LibraryError, LibraryLocation
+from counterclaim.store import library as library_module
 from counterclaim.store.models import Base
 from counterclaim.store.server import create_server_engine
 from tests.postgres import admin, with_database
-from tests.unit.test_store import NATO, PESKOV, analysed, statement
+from tests.unit.test_store import META, NATO, PESKOV, TEXT, analysed, statement
 
 OTHER_TEXT = (
     "Stoltenberg said NATO poses no threat to Russia and is not a party to the conflict. "
@@ -144,6 +146,41 @@ def test_the_command_line_says_in_one_line_that_a_read_only_library_cannot_chang
     err = capsys.readouterr().err.strip().splitlines()
     assert status != 0
     assert len(err) == 1 and READ_ONLY in err[0]
+
+
+def test_two_imports_of_the_same_article_at_once_give_one_article(postgres_database: str) -> None:
+    """Both look for the article before either stores it; the unique sha256 lets one in and
+    the other is given that article, as a duplicate."""
+    Library.open(postgres_database).close()
+    both_looked = threading.Barrier(2, timeout=60)
+    looked = library_module.article_with_text
+    waited: set[threading.Thread] = set()
+
+    def look_then_wait(*args: object) -> int | None:
+        found = looked(*args)  # type: ignore[arg-type]
+        if threading.current_thread() not in waited:  # the first look of each import
+            waited.add(threading.current_thread())
+            both_looked.wait()
+        return found
+
+    results: list[tuple[int, bool]] = []
+
+    def add() -> None:
+        with Library.open(postgres_database) as library:
+            results.append(library.add_article(META, TEXT, "sha-of-the-text"))
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(library_module, "article_with_text", look_then_wait)
+        threads = [threading.Thread(target=add) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+    with Library.open(postgres_database) as library:
+        stored = library.article_list()
+    assert len(stored) == 1
+    assert sorted(results) == [(stored[0].id, False), (stored[0].id, True)]
 
 
 def test_the_address_is_shown_without_its_password(postgres_database: str) -> None:
