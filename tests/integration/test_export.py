@@ -26,7 +26,7 @@ from counterclaim.ingest import load_article
 from counterclaim.paths import SAMPLE_ARTICLE
 from counterclaim.report import TEXT_FORMATS, build_report, render
 from counterclaim.report.model import Report
-from counterclaim.store import Library
+from counterclaim.store import Library, LibraryLocation
 from tests.integration.test_cli import cli
 from tests.unit.test_report import FORMULA, RATINGS, Hostile
 from tests.unit.test_report import hostile as hostile  # the fixture, reused
@@ -60,8 +60,9 @@ def sample_report(library: Library) -> Report:
 
 
 @pytest.fixture
-def sample_library(library_path: Path, extractor: Extractor) -> Iterator[Library]:
-    with Library.open(library_path) as library:
+def sample_library(library_location: LibraryLocation, extractor: Extractor) -> Iterator[Library]:
+    """The sample, analysed, in a library file and in a library on a PostgreSQL server."""
+    with Library.open(library_location) as library:
         fill_library(library, extractor)
         yield library
 

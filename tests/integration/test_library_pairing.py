@@ -12,7 +12,7 @@ import pytest
 from counterclaim.domain import Analysis, ArticleMeta, LinkStatus, Relation, Review
 from counterclaim.ingest import text_sha256
 from counterclaim.services.analysis import AnalysisService, QuietProgress
-from counterclaim.store import Library, opening
+from counterclaim.store import Library, LibraryLocation, opening
 
 if TYPE_CHECKING:
     from counterclaim.nlp.extract import Extractor
@@ -28,14 +28,16 @@ def add(library: Library, text: str) -> int:
     return article_id
 
 
-def test_a_claim_is_answered_from_another_article(library_path: Path, extractor: Extractor) -> None:
-    service = AnalysisService(library_path)
+def test_a_claim_is_answered_from_another_article(
+    library_location: LibraryLocation, extractor: Extractor
+) -> None:
+    service = AnalysisService(library_location)
     service.use(extractor)
-    with Library.open(library_path) as library:
+    with Library.open(library_location) as library:
         ids = [add(library, t) for t in (CLAIM, ANSWER, ELSEWHERE)]
     service.analyse(QuietProgress(), ids)
 
-    with Library.open(library_path) as library:
+    with Library.open(library_location) as library:
         found = library.cross_pairs(ids[0])
         assert library.cross_pairs(ids[1]) == []  # the answer is not itself a claim
         assert library.cross_pairs(ids[2]) == []
@@ -48,40 +50,40 @@ def test_a_claim_is_answered_from_another_article(library_path: Path, extractor:
 
 
 def test_a_reviewers_decision_survives_a_new_pairing(
-    library_path: Path, extractor: Extractor
+    library_location: LibraryLocation, extractor: Extractor
 ) -> None:
-    service = AnalysisService(library_path)
+    service = AnalysisService(library_location)
     service.use(extractor)
-    with Library.open(library_path) as library:
+    with Library.open(library_location) as library:
         ids = [add(library, t) for t in (CLAIM, ANSWER)]
     service.analyse(QuietProgress(), ids)
-    with Library.open(library_path) as library:
+    with Library.open(library_location) as library:
         pair, _ = library.cross_pairs(ids[0])[0]
         assert pair.id is not None
         library.review_link(pair.id, Review(LinkStatus.REJECTED), "reviewer")
 
     service.pair_across_library(QuietProgress())
 
-    with Library.open(library_path) as library:
+    with Library.open(library_location) as library:
         after = [(p.claim_id, p.rebuttal_id, p.status) for p, _ in library.cross_pairs(ids[0])]
     assert (pair.claim_id, pair.rebuttal_id, LinkStatus.REJECTED) in after
     assert [(c, r) for c, r, _ in after].count((pair.claim_id, pair.rebuttal_id)) == 1
 
 
 def test_the_same_claim_again_in_another_article_is_noted_not_paired(
-    library_path: Path,
+    library_location: LibraryLocation,
     extractor: Extractor,
 ) -> None:
     again = (
         "Peskov again\n\nKremlin spokesman Dmitriy Peskov said that NATO is hostile to Russia.\n"
     )
-    service = AnalysisService(library_path)
+    service = AnalysisService(library_location)
     service.use(extractor)
-    with Library.open(library_path) as library:
+    with Library.open(library_location) as library:
         ids = [add(library, t) for t in (CLAIM, again)]
     service.analyse(QuietProgress(), ids)
 
-    with Library.open(library_path) as library:
+    with Library.open(library_location) as library:
         links = library.cross_pairs(ids[0])
     relations = {(p.relation, o.article_title) for p, o in links}
     assert (Relation.REPEATS, "Peskov again") in relations

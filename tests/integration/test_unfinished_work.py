@@ -14,7 +14,7 @@ from counterclaim.nlp.common import ArticleInput
 from counterclaim.nlp.extract import Extractor
 from counterclaim.paths import SAMPLE_ARTICLE
 from counterclaim.services.analysis import AnalysisService, QuietProgress
-from counterclaim.store import Library
+from counterclaim.store import Library, LibraryLocation
 from tests.integration.test_cli import cli
 
 POISON = "This article breaks the pipeline."
@@ -50,9 +50,9 @@ def write(folder: Path, name: str, text: str) -> Path:
 
 
 def test_a_failed_analysis_keeps_the_article_marked_and_the_rest_goes_on(
-    tmp_path: Path, extractor: Extractor
+    tmp_path: Path, extractor: Extractor, library_location: LibraryLocation
 ) -> None:
-    library_path = tmp_path / "library.sqlite"
+    library_path = library_location
     service = AnalysisService(library_path)
     service.use(Breaking(extractor))  # type: ignore[arg-type]  # duck-typed pipeline
     bad = write(tmp_path, "bad.txt", f"Mayor Jane Smith said the bridge is safe. {POISON}\n")
@@ -73,15 +73,17 @@ def test_a_failed_analysis_keeps_the_article_marked_and_the_rest_goes_on(
         assert article.analysed and article.analysis_error is None
 
 
-def test_import_finishes_what_an_earlier_run_left(tmp_path: Path) -> None:
-    library = str(tmp_path / "library.sqlite")
+def test_import_finishes_what_an_earlier_run_left(
+    tmp_path: Path, library_location: LibraryLocation
+) -> None:
+    library = str(library_location)
     first = cli("import", str(SAMPLE_ARTICLE), "--no-analyse", "--library", library)
     assert first.returncode == 0, first.stderr
     other = write(tmp_path, "other.txt", "Governor Tom Brown said the bridge will close in May.\n")
     second = cli("import", str(other), "--library", library)
     assert second.returncode == 0, second.stderr
     assert "Finishing 1 article that an earlier run left unanalysed." in second.stdout
-    with Library.open(Path(library)) as opened:
+    with Library.open(library) as opened:
         assert opened.unanalysed() == []
         assert not opened.pairing_due()
     rerun = cli("import", str(SAMPLE_ARTICLE), "--library", library)
