@@ -75,13 +75,13 @@ def library_location(args: argparse.Namespace) -> LibraryLocation:
 
 
 def library_path(args: argparse.Namespace) -> Path:
-    """The library file, for what opens only files (the window): read without importing
-    the store, so that the window's first frame comes as soon as it did."""
+    """The library file, for what opens only files (the window, `library check`): read
+    without importing the store, so that the window's first frame comes as soon as it did."""
     given = getattr(args, "library", None) or os.environ.get(LIBRARY_ENV)
     if given and "://" in given:
         raise UsageError(
-            "the window does not open a library on a server yet: use the commands (import, "
-            "analyse, export, rebuttals) with --library ADDRESS for it"
+            "only a library file can be opened here, not yet a library on a server: use "
+            "import, analyse, export or rebuttals with --library ADDRESS for it"
         )
     return Path(given).expanduser() if given else default_library_path()
 

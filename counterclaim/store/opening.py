@@ -17,10 +17,11 @@ from counterclaim.store.migrate import head_revision, known_revisions, upgrade
 
 
 def opened_engine(
-    location: LibraryLocation, *, create: bool, check: bool = True
+    where: Path | LibraryLocation, *, create: bool, check: bool = True
 ) -> tuple[Engine, bool]:
-    """An engine on the library at `location` (a file: `opened_file_engine`; a server:
+    """An engine on the library at `where` (a file: `opened_file_engine`; a server:
     `counterclaim.store.server`), at the newest schema, and whether it is read-only."""
+    location = LibraryLocation.parse(where)
     if location.path is None:
         from counterclaim.store.server import opened_server_engine
 
