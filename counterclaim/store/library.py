@@ -59,9 +59,7 @@ class Library:
     """Write units after which the write-ahead log is emptied into the library, so that a
     long import never holds the disk twice."""
 
-    def __init__(
-        self, engine: Engine, location: Path | LibraryLocation, read_only: bool = False
-    ) -> None:
+    def __init__(self, engine: Engine, location: Path | LibraryLocation, read_only: bool = False):
         """Use `Library.open`: it checks and migrates the library first."""
         self._engine = engine
         self._sessions = session_factory(engine)
@@ -82,17 +80,14 @@ class Library:
         not a library or is from a newer counterclaim, or a read-only library that would
         need upgrading is refused with a `LibraryError` that says what to do, and is left
         exactly as it was. Without `check`, the file's pages are not all read for damage
-        first (for a file this process has just checked: see `AnalysisService`). On a
-        server, the connection and the role's rights are what is checked
-        (`counterclaim.store.server`).
+        first (for a file this process has just checked: see `AnalysisService`).
         """
         where = LibraryLocation.parse(location)
         engine, read_only = opened_engine(where, create=create, check=check)
         return cls(engine, where, read_only=read_only)
 
     @property
-    def location(self) -> LibraryLocation:
-        """Where the library is; `str()` of it is safe to show (no password)."""
+    def location(self) -> LibraryLocation:  # str() of it is safe to show: no password
         return self._location
 
     @property
@@ -109,8 +104,8 @@ class Library:
 
     @contextmanager
     def _unit(self, *, write: bool = False) -> Iterator[Session]:
-        """One transaction (`session_scope`); every `CHECKPOINT_EVERY` writes, the log is
-        emptied into the library."""
+        """One transaction (`session_scope`); every `CHECKPOINT_EVERY` writes, a file's log
+        is emptied into it."""
         with session_scope(self._sessions, self._location, write=write) as session:
             yield session
         if write and not self._location.is_server:
@@ -133,11 +128,9 @@ class Library:
         self.close()
 
     def add_article(self, meta: ArticleMeta, text: str, sha256: str) -> tuple[int, bool]:
-        """Store an article; returns (its id, whether it is new).
-
-        The same text (same sha256) is one article: a second import changes nothing, also
-        when two programs import it at once (the second is given the first's article).
-        """
+        """Store an article; returns (its id, whether it is new). The same text (same sha256)
+        is one article: a second import changes nothing, also when two programs import it
+        at once (the second is given the first's article)."""
         try:
             return self._add_article(meta, text, sha256)
         except IntegrityError:  # imported by another program since this one looked
@@ -147,8 +140,7 @@ class Library:
 
     def _add_article(self, meta: ArticleMeta, text: str, sha256: str) -> tuple[int, bool]:
         with self._unit(write=True) as session:
-            existing = article_with_text(session, sha256)
-            if existing is not None:
+            if (existing := article_with_text(session, sha256)) is not None:
                 return existing, False
             row = ArticleRow(
                 title=meta.title,
