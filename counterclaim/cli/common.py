@@ -74,6 +74,15 @@ def library_location(args: argparse.Namespace) -> LibraryLocation:
     return LibraryLocation.parse(given) if given else LibraryLocation(default_library_path())
 
 
+def window_library(args: argparse.Namespace) -> Path | str:
+    """The library the window opens: a file, or a server address (kept as given: the
+    window reads it once its frame is up)."""
+    given = getattr(args, "library", None) or os.environ.get(LIBRARY_ENV)
+    if given and given.partition("://")[0].lower().partition("+")[0] in ("postgresql", "postgres"):
+        return given
+    return library_path(args)
+
+
 def library_path(args: argparse.Namespace) -> Path:
     """The library file, for what opens only files (the window, `library check`): read
     without importing the store, so that the window's first frame comes as soon as it did."""

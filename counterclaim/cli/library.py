@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from counterclaim.cli.common import Commands, UsageError, json_line, library_path
+from counterclaim.cli.common import Commands, json_line, library_location
 from counterclaim.text import visible
 
-SERVER_SCHEMES = ("postgresql", "postgres")
+if TYPE_CHECKING:
+    from counterclaim.store import LibraryLocation
 
 SAID = {
     "articles": "articles",
@@ -50,7 +51,7 @@ def add_command(commands: Commands, common: argparse.ArgumentParser) -> None:
 def run_copy(args: argparse.Namespace) -> int:
     from counterclaim.store.copying import copy_library
 
-    copied = copy_library(_file(args.source), _file(args.target))
+    copied = copy_library(_where(args.source), _where(args.target))
     if args.json:
         print(json_line({"source": args.source, "target": args.target, **dict(copied.tables)}))
         return 0
@@ -63,7 +64,7 @@ def run_check(args: argparse.Namespace) -> int:
     from counterclaim.store import LibraryError
     from counterclaim.store.checking import check_library
 
-    where = _file(args.checked) if args.checked else library_path(args)
+    where = _where(args.checked) if args.checked else library_location(args)
     findings = check_library(where)
     for finding in findings:
         if args.json:
@@ -81,13 +82,9 @@ def run_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _file(address: str) -> Path:
-    """A library file's path; a server's address is refused in one line, never taken for
-    a file name (`postgresql://u@host/db` is a valid relative path)."""
-    scheme = address.partition("://")[0].partition("+")[0].lower()
-    if "://" in address and scheme in SERVER_SCHEMES:
-        raise UsageError(
-            f"'{scheme}://…' is a server library, which this counterclaim cannot open yet: "
-            "give a library file"
-        )
-    return Path(address).expanduser()
+def _where(given: str) -> LibraryLocation:
+    """A library file's path or a server's address (`postgresql://u@host/db`), never a
+    server's address taken for a file name."""
+    from counterclaim.store import LibraryLocation
+
+    return LibraryLocation.parse(given)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from counterclaim.cli.common import Commands, library_path
+from counterclaim.cli.common import Commands, window_library
 
 
 def add_command(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -15,4 +15,4 @@ def add_command(commands: Commands, common: argparse.ArgumentParser) -> None:
 def run_gui(args: argparse.Namespace) -> int:
     from counterclaim.gui.app import run
 
-    return run(library_path(args))
+    return run(window_library(args))

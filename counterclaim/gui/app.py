@@ -6,7 +6,6 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -28,10 +27,10 @@ from counterclaim.gui.settings.controller import PreferencesController
 from counterclaim.gui.settings.preferences import Preferences
 from counterclaim.gui.settings.theme import is_dark
 from counterclaim.gui.speakers.controller import SpeakerController
-from counterclaim.gui.start import application, default_library
+from counterclaim.gui.start import Where, application, default_library, shown
 from counterclaim.gui.tasks import TaskRunner
 from counterclaim.services.analysis import AnalysisService
-from counterclaim.store import Library, LibraryError
+from counterclaim.store import Library, LibraryError, LibraryLocation, PasswordNeeded
 from counterclaim.text import visible
 
 __all__ = ["Launcher", "Workbench", "application", "build", "default_library", "run"]
@@ -69,22 +68,23 @@ class Workbench:
 
 
 def build(
-    library_path: Path,
+    library_path: Where,
     service: AnalysisService | None = None,
     settings: QSettings | None = None,
-    open_library: Callable[[Path], object] | None = None,
+    open_library: Callable[[Where], object] | None = None,
 ) -> Workbench:
     settings = settings if settings is not None else QSettings()
     # a new library where there is no file yet; an empty file is asked about (`opening`)
-    library = Library.open(library_path, create=not Path(library_path).exists())
-    Preferences(settings).add_recent_library(str(library_path))
+    where = LibraryLocation.parse(library_path)
+    library = Library.open(where, create=where.path is None or not where.path.exists())
+    Preferences(settings).add_recent_library(where.display)  # never with a password
     events = AppEvents()
     articles, pairs = ArticleListModel(), PairTableModel()
     window = MainWindow(articles, pairs, library.search)
     only_read = " (read-only)" if library.read_only else ""
-    window.setWindowTitle(f"{visible(Path(library_path).name)}{only_read} – counterclaim")
+    window.setWindowTitle(f"{shown(library_path)}{only_read} – counterclaim")
     runner = TaskRunner(window)
-    service = service or AnalysisService(library_path, in_child=True)
+    service = service or AnalysisService(where, in_child=True)
     review = ReviewController(window, library, articles, pairs, events)
     app = QApplication.instance()
     if isinstance(app, QApplication):
@@ -158,11 +158,16 @@ class Launcher:
     def __init__(self) -> None:
         self.bench: Workbench | None = None
 
-    def open(self, library_path: Path, instead_of: QWidget | None = None) -> bool:
+    def open(self, library_path: Where, instead_of: QWidget | None = None) -> bool:
         """Open the library in a new window, in the place of the open one or of
         `instead_of` (the start's frame); False when none could be opened."""
         try:
             bench = build(library_path, open_library=self.open)
+        except PasswordNeeded as error:  # for this session only: never kept
+            parent = self.bench.window if self.bench else instead_of
+            if opening.ask_password(parent, error, shown(library_path)):
+                return self.open(library_path, instead_of)
+            return False
         except LibraryError as error:  # empty or damaged: ask what to open instead
             parent = self.bench.window if self.bench else instead_of
             try:
@@ -192,6 +197,6 @@ class Launcher:
             self.bench.close()
 
 
-def run(library_path: Path | None = None) -> int:
+def run(library_path: Where | None = None) -> int:
     """Open the window at once; the pipeline loads and the sample is analysed behind it."""
     return start.run(library_path)

@@ -187,6 +187,7 @@ class MainWindow(QMainWindow):
         self.open_library_action = self._action(
             file_menu, self.tr("Open &Library…"), "Ctrl+Shift+O"
         )
+        self.open_team_action = self._action(file_menu, self.tr("Open &Team Library…"), "")
         self.recent_menu = file_menu.addMenu(self.tr("&Recent Libraries"))
         self.recent_menu.setObjectName("recentLibraries")
         file_menu.addSeparator()

@@ -8,10 +8,18 @@ The questions are module functions, so tests answer them.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
 from counterclaim.store import (
     DamagedLibrary,
@@ -138,3 +146,19 @@ def ask_library(parent: QWidget | None, folder: Path) -> str:
 
 def tell(parent: QWidget | None, message: str) -> None:
     QMessageBox.information(parent, "counterclaim", message)
+
+
+def ask_password(parent: QWidget | None, error: LibraryError, library: str) -> bool:
+    """Ask for the server's password; it is given to the server's client library for this
+    session (PGPASSWORD in this process), never kept in the settings or written down."""
+    password, given = QInputDialog.getText(
+        parent,
+        "Password for the team library",
+        f"{visible(str(error))[:1].upper()}{visible(str(error))[1:]}.\n\n"
+        f"Password for {library} (kept for this session only):",
+        QLineEdit.EchoMode.Password,
+    )
+    if not given or not password:
+        return False
+    os.environ["PGPASSWORD"] = password
+    return True

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import (
     QByteArray,
@@ -39,6 +40,22 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+Where = Path | str
+"""A library file, or the address of a library on a PostgreSQL server (`postgresql://`)."""
+
+
+def shown(where: Where) -> str:
+    """A library's name as the window shows it: a file's name, or the server address
+    without its password (read here without the store, which the frame must not wait for)."""
+    if isinstance(where, Path):
+        return visible(where.name)
+    parts = urlsplit(where)
+    host = parts.hostname or ""
+    user = f"{parts.username}@" if parts.username else ""
+    port = f":{parts.port}" if parts.port else ""
+    return visible(f"{parts.scheme}://{user}{host}{port}{parts.path}")
+
+
 def default_library() -> Path:
     """The library in the user's data folder (QStandardPaths.AppDataLocation)."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
@@ -51,10 +68,10 @@ class Frame(QMainWindow):
 
     painted = Signal()
 
-    def __init__(self, library_path: Path) -> None:
+    def __init__(self, library_path: Where) -> None:
         super().__init__()
         self._shown = False
-        name = visible(library_path.name)
+        name = shown(library_path)
         self.setObjectName("startFrame")
         self.setWindowTitle(f"{name} – counterclaim")
         label = QLabel(self.tr("Opening the library “{0}”…").format(name), self)
@@ -74,13 +91,13 @@ class Frame(QMainWindow):
         return super().eventFilter(watched, event)
 
 
-def show_frame(library_path: Path) -> Frame:
+def show_frame(library_path: Where) -> Frame:
     frame = Frame(library_path)
     frame.show()
     return frame
 
 
-def open_behind(frame: Frame, library_path: Path) -> Launcher | None:
+def open_behind(frame: Frame, library_path: Where) -> Launcher | None:
     """Import and build the workbench, show it in the frame's place and close the frame;
     None when no library could be opened (the reviewer was told why)."""
     from counterclaim.gui.app import Launcher
@@ -99,7 +116,7 @@ def open_behind(frame: Frame, library_path: Path) -> Launcher | None:
     return launcher
 
 
-def run(library_path: Path | None = None) -> int:
+def run(library_path: Where | None = None) -> int:
     """Show the frame at once; the library opens and the pipeline loads behind it."""
     from counterclaim.gui.settings.theme import apply_scheme
 

@@ -4,7 +4,13 @@ migrations.
 Only this package imports SQLAlchemy; it hands out `counterclaim.domain` dataclasses.
 """
 
-from counterclaim.store.errors import DamagedLibrary, EditConflict, EmptyLibraryFile, LibraryError
+from counterclaim.store.errors import (
+    DamagedLibrary,
+    EditConflict,
+    EmptyLibraryFile,
+    LibraryError,
+    PasswordNeeded,
+)
 from counterclaim.store.library import Library
 from counterclaim.store.location import LibraryLocation
 from counterclaim.store.recovery import Recovery, recover, recovered_path
@@ -16,6 +22,7 @@ __all__ = [
     "Library",
     "LibraryError",
     "LibraryLocation",
+    "PasswordNeeded",
     "Recovery",
     "recover",
     "recovered_path",

@@ -17,8 +17,10 @@ from sqlalchemy.exc import DatabaseError
 from counterclaim.store.access import VERSION_TABLE
 from counterclaim.store.db import create_library_engine
 from counterclaim.store.errors import LibraryError
+from counterclaim.store.location import LibraryLocation
 from counterclaim.store.migrate import head_revision, known_revisions
 from counterclaim.store.models import Base
+from counterclaim.store.opening import opened_engine
 
 MOST = 20
 """Problems listed at most for each check; the rest are counted."""
@@ -33,9 +35,18 @@ class Finding:
     detail: str
 
 
-def check_library(path: Path) -> list[Finding]:
-    """Check the library file at `path` without writing to it."""
-    path = Path(path)
+def check_library(location: Path | LibraryLocation) -> list[Finding]:
+    """Check the library file at `location` without writing to it, or the library on a
+    server (its foreign keys and schema: the server looks after its own pages)."""
+    where = LibraryLocation.parse(location)
+    if where.path is None:
+        engine, _ = opened_engine(where, create=False)
+        try:
+            with engine.connect() as connection:
+                return check_connection(connection)
+        finally:
+            engine.dispose()
+    path = where.path
     if not path.is_file():
         raise LibraryError(f"there is no library file at '{path}': give the path of one")
     engine = create_library_engine(path, read_only=True)

@@ -29,7 +29,8 @@ from sqlalchemy.orm import Session
 from counterclaim.store import search
 from counterclaim.store.access import connect_read_only, look_at, side_files
 from counterclaim.store.db import create_library_engine
-from counterclaim.store.errors import LibraryError, TargetNotEmpty, sqlite_failure
+from counterclaim.store.errors import LibraryError, TargetNotEmpty, server_failure, sqlite_failure
+from counterclaim.store.location import LibraryLocation
 from counterclaim.store.migrate import backup, head_revision, known_revisions, upgrade
 from counterclaim.store.models import ArticleRow, Base, LibraryStateRow
 from counterclaim.store.opening import opened_engine
@@ -53,26 +54,54 @@ class Copied:
         return dict(self.tables).get(table, 0)
 
 
-def copy_library(source: Path, target: Path) -> Copied:
-    """Copy the library file at `source` into a new library file at `target`.
+def copy_library(source: Path | LibraryLocation, target: Path | LibraryLocation) -> Copied:
+    """Copy the library at `source` into a new library at `target`: a file or a library
+    on a PostgreSQL server each (see `LibraryLocation`).
 
-    `target` must not exist, or be an empty file or a library without articles
-    (`TargetNotEmpty` otherwise). `source` is never written.
+    `target` must not exist, or be an empty file, database or library (`TargetNotEmpty`
+    otherwise). A file `source` is never written; a server's is upgraded first if it is at
+    an older schema, as opening it does.
     """
-    source, target = Path(source), Path(target)
-    if not source.exists():
-        raise LibraryError(f"there is no library at '{source}': give the library to copy")
-    if target.exists() and source.exists() and target.resolve() == source.resolve():
-        raise TargetNotEmpty(f"'{target}' is the library being copied: choose a new file")
+    src, dst = LibraryLocation.parse(source), LibraryLocation.parse(target)
+    if src.path is not None and not src.path.exists():
+        raise LibraryError(f"there is no library at '{src}': give the library to copy")
+    if src.display == dst.display or (
+        src.path and dst.path and dst.path.exists() and dst.path.resolve() == src.path.resolve()
+    ):
+        raise TargetNotEmpty(f"'{dst}' is the library being copied: choose a new one")
+    with _reading(src) as reading:
+        if dst.path is not None:
+            tables = _into_file(reading, str(src), dst.path)
+        else:
+            tables = _into_server(reading, str(src), dst)
+    return Copied(str(src), str(dst), tables)
+
+
+def _into_server(
+    reading: Engine, named: str, target: LibraryLocation
+) -> tuple[tuple[str, int], ...]:
+    """Copy into the empty library on a server, in one transaction there."""
+    engine, _ = opened_engine(target, create=True)
+    try:
+        return copy_into(reading, engine, named=named)
+    except DatabaseError as error:
+        raise server_failure(str(target), error.orig) or LibraryError(
+            f"could not copy '{named}' to '{target}' ({error.orig}); nothing was written"
+        ) from error
+    finally:
+        engine.dispose()
+
+
+def _into_file(reading: Engine, named: str, target: Path) -> tuple[tuple[str, int], ...]:
+    """Copy into a new library file, made beside `target` and moved there when sound."""
     _check_target_file(target)
     partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.partial")
     try:
-        with _source_engine(source) as reading:
-            engine, _ = opened_engine(partial, create=True)
-            try:
-                tables = copy_into(reading, engine, named=str(source))
-            finally:
-                engine.dispose()
+        engine, _ = opened_engine(partial, create=True)
+        try:
+            tables = copy_into(reading, engine, named=named)
+        finally:
+            engine.dispose()
         _check_file(partial)
         for stale in side_files(target):  # an empty library's log must not meet the copy
             stale.unlink(missing_ok=True)
@@ -80,12 +109,25 @@ def copy_library(source: Path, target: Path) -> Copied:
     except (sqlite3.Error, DatabaseError) as error:
         cause = error.orig if isinstance(error, DatabaseError) else error
         raise sqlite_failure(target, cause) or LibraryError(
-            f"could not copy '{source}' to '{target}' ({cause}); nothing was written"
+            f"could not copy '{named}' to '{target}' ({cause}); nothing was written"
         ) from error
     finally:
         for leftover in (partial, *side_files(partial)):
             leftover.unlink(missing_ok=True)
-    return Copied(str(source), str(target), tables)
+    return tables
+
+
+@contextmanager
+def _reading(source: LibraryLocation) -> Iterator[Engine]:
+    if source.path is not None:
+        with _source_engine(source.path) as engine:
+            yield engine
+        return
+    engine, _ = opened_engine(source, create=False)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
 
 
 def copy_into(source: Engine, target: Engine, *, named: str) -> tuple[tuple[str, int], ...]:

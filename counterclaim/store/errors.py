@@ -95,6 +95,11 @@ SERVER_BUSY = ("40001", "40P01", "55P03")
 """serialization_failure, deadlock_detected, lock_not_available."""
 
 
+class PasswordNeeded(LibraryError):
+    """The server wants a password that libpq found nowhere (or a wrong one): the window
+    asks for it, for this session only."""
+
+
 def server_failure(where: str, error: BaseException | None) -> LibraryError | None:
     """What to tell the user when the PostgreSQL server fails on the library `where` (its
     address without a password); None for a bug of ours (a broken constraint, bad SQL)."""
@@ -118,6 +123,11 @@ def server_failure(where: str, error: BaseException | None) -> LibraryError | No
         return LibraryError(
             f"the server of the library {where} is out of disk space ({reason}); ask its "
             "administrator to make room (the change that failed was not saved)"
+        )
+    if state == "28P01" or "no password supplied" in reason:
+        return PasswordNeeded(
+            f"the server of the library {where} wants a password ({reason}): put it in "
+            "~/.pgpass or PGPASSWORD, or type it when the window asks"
         )
     if state.startswith(("08", "57P", "28")) or isinstance(error, psycopg.OperationalError):
         return LibraryError(

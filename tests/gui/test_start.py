@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from counterclaim.domain import ArticleEntry
@@ -112,3 +112,13 @@ def test_a_library_of_ten_thousand_articles_is_listed_a_screenful_at_a_time(
     assert len(set(asked)) < 1_000  # a screenful or a few batches, not 10,000 titles
     window.library_list.scrollToBottom()
     qtbot.waitUntil(lambda: 9_999 in asked)
+
+
+def test_the_frame_of_a_team_library_names_it_without_its_password(qtbot: QtBot) -> None:
+    from counterclaim.gui.start import Frame
+
+    frame = Frame("postgresql://ana:s3cret@db.example:5433/factdesk")
+    qtbot.addWidget(frame)
+    assert frame.windowTitle() == "postgresql://ana@db.example:5433/factdesk – counterclaim"
+    label = frame.centralWidget()
+    assert isinstance(label, QLabel) and "s3cret" not in label.text()

@@ -43,7 +43,7 @@ def opened(
     path: Path,
     settings: QSettings,
     extractor: Extractor | None = None,
-    open_library: Callable[[Path], object] | None = None,
+    open_library: Callable[[Path | str], object] | None = None,
 ) -> Workbench:
     """A workbench shown on the library at `path`; analysed if given an extractor."""
     application()
@@ -148,7 +148,7 @@ def test_recent_libraries_newest_first_and_open_on_click(
 ) -> None:
     first, second = tmp_path / "first.sqlite", tmp_path / "second.sqlite"
     opened(qtbot, first, settings).close()
-    asked: list[Path] = []
+    asked: list[Path | str] = []
     bench = opened(qtbot, second, settings, open_library=asked.append)
     try:
         menu = bench.window.recent_menu

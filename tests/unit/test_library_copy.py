@@ -202,17 +202,33 @@ def test_a_source_at_an_older_schema_is_copied_at_the_newest_and_left_old(
         assert library.unpaired() == [1, 2, 3]  # as the upgrade leaves an old library
 
 
-def test_a_server_address_is_not_taken_for_a_file(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+def test_a_copy_to_a_team_library_and_back_holds_every_row_of_the_source(
+    tmp_path: Path,
+    postgres_database: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    source = tmp_path / "source.sqlite"
-    fill(source, articles=1, words=40)
-    monkeypatch.chdir(tmp_path)
+    source, back = tmp_path / "source.sqlite", tmp_path / "back.sqlite"
+    reviewed_library(source)
+    before = digest(source)
+    monkeypatch.chdir(tmp_path)  # an address is never taken for a file name here
 
-    status = main(["library", "copy", str(source), "postgresql://ana@/factdesk"])
+    assert main(["library", "copy", str(source), postgres_database]) == 0
+    assert main(["library", "check", postgres_database]) == 0
+    assert main(["library", "copy", postgres_database, str(back)]) == 0
 
-    assert status == 2 and "server library" in capsys.readouterr().err
-    assert listing(tmp_path) == ["source.sqlite"]
+    said = capsys.readouterr().out
+    assert "Copied " in said and "password" not in said
+    assert digest(source) == before
+    assert listing(tmp_path) == ["back.sqlite", "source.sqlite"]  # no "postgresql:" folder
+    assert every_row(back) == every_row(source)
+    assert reading(back) == reading(source)
+    with Library.open(postgres_database) as team, Library.open(source, create=False) as file:
+        found = [s.statement.id for s in file.search("hos")]
+        assert found and [s.statement.id for s in team.search("hos")] == found
+    # a team library that holds rows is refused, and left as it was
+    assert main(["library", "copy", str(source), postgres_database]) == 2
+    assert "already holds" in capsys.readouterr().err
 
 
 def older(path: Path, revision: str) -> None:

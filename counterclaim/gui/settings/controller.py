@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from counterclaim.gui.main_window import MainWindow
 from counterclaim.gui.settings.preferences import Preferences, PreferencesDialog
@@ -21,7 +21,7 @@ class PreferencesController(QObject):
         window: MainWindow,
         preferences: Preferences,
         ratings_changed: Callable[[tuple[str, ...]], None],
-        open_library: Callable[[Path], object],
+        open_library: Callable[[Path | str], object],
         max_bytes_changed: Callable[[int], None] = lambda _bytes: None,
     ) -> None:
         super().__init__(window)
@@ -30,6 +30,7 @@ class PreferencesController(QObject):
         self.max_bytes_changed = max_bytes_changed
         window.preferences_action.triggered.connect(self.edit)
         window.open_library_action.triggered.connect(self._on_open_requested)
+        window.open_team_action.triggered.connect(self._on_team_requested)
         window.bands_by_verdict_action.setChecked(preferences.colour_bands_by() == "verdict")
         window.bands_by_verdict_action.toggled.connect(self._on_bands_toggled)
         window.recent_menu.aboutToShow.connect(self.fill_recent)
@@ -60,7 +61,7 @@ class PreferencesController(QObject):
         for number, path in enumerate(paths, start=1):
             shown = visible(path).replace("&", "&&")  # a lone & would underline a letter
             action = QAction(f"&{number} {shown}", menu)
-            action.triggered.connect(lambda _=False, p=path: self.open_library(Path(p)))
+            action.triggered.connect(lambda _=False, p=path: self.open_library(_where(p)))
             menu.addAction(action)
         if not paths:
             empty = menu.addAction(self.tr("No other library opened yet"))
@@ -68,6 +69,21 @@ class PreferencesController(QObject):
 
     def _on_bands_toggled(self, by_verdict: bool) -> None:
         self.preferences.set_colour_bands_by("verdict" if by_verdict else "side")
+
+    def _on_team_requested(self) -> None:
+        """A library on a PostgreSQL server, by its address; the password comes from
+        ~/.pgpass or PGPASSWORD, or is asked for when the server wants one."""
+        address, given = QInputDialog.getText(
+            self.window,
+            self.tr("Open a team library"),
+            self.tr(
+                "Address of the library on a PostgreSQL server, as "
+                "postgresql://you@server/library (no password here: it is asked for):"
+            ),
+            text="postgresql://",
+        )
+        if given and address.strip() not in ("", "postgresql://"):
+            self.open_library(address.strip())
 
     def _on_open_requested(self) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -80,3 +96,9 @@ class PreferencesController(QObject):
         )
         if path:
             self.open_library(Path(path))
+
+
+def _where(recent: str) -> Path | str:
+    """A recent library as the settings keep it: a server address (never with its
+    password) or a file path."""
+    return recent if "://" in recent else Path(recent)

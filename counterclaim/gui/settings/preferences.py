@@ -99,10 +99,12 @@ class Preferences:
         """Libraries opened lately, most recent first; those no longer on disk are left out
         (but remembered, in case the drive they are on comes back)."""
         stored = _strings(self.settings.value(_RECENT_KEY)) or []
-        return [path for path in stored if Path(path).is_file()]
+        return [path for path in stored if _on_server(path) or Path(path).is_file()]
 
     def add_recent_library(self, path: str) -> None:
-        path = str(Path(path).resolve())
+        """Remember a library: a file by its full path, a team library by its address
+        (as `LibraryLocation.display` gives it: without a password)."""
+        path = path if _on_server(path) else str(Path(path).resolve())
         stored = _strings(self.settings.value(_RECENT_KEY)) or []
         recent = [path, *(other for other in stored if other != path)]
         self.settings.setValue(_RECENT_KEY, recent[:MAX_RECENT])
@@ -298,3 +300,7 @@ class PreferencesDialog(QDialog):
         self.remove_button.setEnabled(row >= 0)
         self.up_button.setEnabled(row > 0)
         self.down_button.setEnabled(0 <= row < count - 1)
+
+
+def _on_server(library: str) -> bool:
+    return "://" in library
