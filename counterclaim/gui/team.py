@@ -56,7 +56,7 @@ class EditWatch(QObject):
         if self.seen is not None and now.who == self.who and now.count == self.seen.count + 1:
             self.seen = now  # this window's own action: already on screen
             return False
-        if self.busy.hasFocus() and self.busy.isModified():
+        if self.busy.isModified():
             return False  # a note being typed: read the others in once it is kept
         self.seen = now
         self.events.article_edited.emit()

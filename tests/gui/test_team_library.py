@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import make_url
 
@@ -17,6 +18,7 @@ from counterclaim.gui.app import Workbench, application, build
 from counterclaim.gui.settings.preferences import Preferences
 from counterclaim.paths import SAMPLE_ARTICLE
 from counterclaim.services.analysis import AnalysisService, QuietProgress
+from tests.postgres import admin
 
 if TYPE_CHECKING:
     from counterclaim.nlp.extract import Extractor
@@ -78,3 +80,45 @@ def test_two_reviewers_on_a_team_library_see_each_others_decisions(
     ana.window.confirm_action.trigger()
     qtbot.waitUntil(lambda: ben.review.pairs.pair(0).status is LinkStatus.CONFIRMED, timeout=10_000)
     assert "ana changed the library" in ben.window.statusBar().currentMessage()
+
+
+def test_a_server_gone_keeps_the_note_and_saves_it_when_back(
+    qtbot: QtBot, team: str, tmp_path: Path
+) -> None:
+    settings = QSettings(str(tmp_path / "ana.ini"), QSettings.Format.IniFormat)
+    ana = window_on(qtbot, team, settings, "ana")
+    database = make_url(team).database
+    try:
+        note = ana.window.pair_view.note
+        with admin(server_of(team)) as connection:  # the server goes away for this library
+            connection.execute(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS false')
+            connection.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = %s AND pid <> pg_backend_pid()",
+                (database,),
+            )
+        note.setFocus()
+        qtbot.keyClicks(note, "NATO denies it")
+        qtbot.keyClick(note, Qt.Key.Key_Return)
+        (told,) = [b for b in ana.window.findChildren(QMessageBox) if b.isVisible()]
+        assert told.text().startswith("cannot reach the library postgresql://")
+        assert "s3cret-pw" not in told.text()
+        told.close()
+        assert note.text() == "NATO denies it"  # kept, still to be saved
+        assert ana.watch is not None and not ana.watch.look()  # nothing read over it
+        with admin(server_of(team)) as connection:  # back
+            connection.execute(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS true')
+        note.setFocus()
+        qtbot.keyClick(note, Qt.Key.Key_Return)  # the reviewer tries again
+        link = ana.review.pairs.pair(0).id or ""
+        assert ana.library.pair(link).note == "NATO denies it"
+        assert not note.isModified()
+    finally:
+        with admin(server_of(team)) as connection:
+            connection.execute(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS true')
+        ana.close()
+
+
+def server_of(address: str) -> str:
+    """The maintenance database of the server holding `address`."""
+    return make_url(address).set(database="postgres").render_as_string(False)

@@ -58,11 +58,13 @@ class TriageController(QObject):
 
     def _on_note_edited(self, note: str) -> None:
         row = self.current_row()
-        if row >= 0:
-            self._push(self.pairs.pair(row), "note", note, self.tr("Edit note"))
+        if row >= 0 and not self._push(self.pairs.pair(row), "note", note, self.tr("Edit note")):
+            # not saved (the library could not be reached): the text stays, still to be
+            # kept, so that Enter tries again and nothing read in replaces it
+            self.window.pair_view.note.setModified(True)
 
-    def _push(self, pair: Pair, what: str, after: str | None, text: str) -> None:
-        self.editor.do(text, review_edit(pair, what, after))
+    def _push(self, pair: Pair, what: str, after: str | None, text: str) -> bool:
+        return self.editor.do(text, review_edit(pair, what, after))
 
     def _next_open(self, row: int) -> int:
         count = self.pairs.rowCount()
