@@ -120,12 +120,17 @@ def _column(what: str, spec: _Field) -> str:
     return spec.column or what
 
 
-def _target(session: Session, target: str) -> tuple[Any, dict[str, _Field]]:
+def _target(
+    session: Session, target: str, lock: bool = False
+) -> tuple[Any, dict[str, _Field]]:
+    """The row an edit's target names; with `lock`, held against other writers until
+    the action ends (PostgreSQL's FOR UPDATE: two reviewers never both find the value
+    they expect and both write; SQLite lets one writer in at a time anyway)."""
     prefix = target.rstrip("0123456789")
     if prefix not in _FIELDS:
         raise LibraryError(f"'{target}' is not the id of a link, statement, speaker or side")
     model, fields = _FIELDS[prefix]
-    row = session.get(model, ids.row_id(prefix, target))
+    row = session.get(model, ids.row_id(prefix, target), with_for_update=lock)
     if row is None:
         raise LibraryError(f"there is no {_KINDS[prefix]} {target} in the library")
     return row, fields
@@ -148,7 +153,7 @@ def _set(
 ) -> str | None:
     """Set one field, if it still holds what the edit expects (any value, when
     `expected` is `ANY`); returns what it held."""
-    row, fields = _target(session, target)
+    row, fields = _target(session, target, lock=True)
     spec = _field(fields, target, what)
     column = _column(what, spec)
     now = spec.read(getattr(row, column))
