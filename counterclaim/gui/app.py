@@ -105,6 +105,7 @@ def build(
         lambda message: window.statusBar().showMessage(message, 8000),
     )
     triage = TriageController(window, library, pairs, editor)
+    watch.reachable = triage.retry_note
     links = LinkController(window, library, pairs, editor)
     speakers = SpeakerController(window, library, editor)
     importing = ImportController(window, runner, service, analysis, events)

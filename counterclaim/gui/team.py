@@ -31,10 +31,13 @@ class EditWatch(QObject):
         who: str,
         busy: QLineEdit,
         tell: Callable[[str], None] | None = None,
+        reachable: Callable[[], object] | None = None,
     ) -> None:
         super().__init__(busy)
         self.library, self.events, self.who, self.busy = library, events, who, busy
         self.tell = tell
+        self.reachable = reachable
+        """Called whenever the library could be read: saves what could not be saved."""
         self.seen = self._mark()
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
@@ -50,6 +53,8 @@ class EditWatch(QObject):
     def look(self) -> bool:
         """Read the others' actions in, if there are new ones and no note is being
         typed; True when the window was brought up to date."""
+        if self.reachable is not None and self._mark() is not None:
+            self.reachable()  # the library can be reached (again)
         now = self._mark()
         if now is None or now == self.seen:
             return False

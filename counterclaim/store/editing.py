@@ -120,9 +120,7 @@ def _column(what: str, spec: _Field) -> str:
     return spec.column or what
 
 
-def _target(
-    session: Session, target: str, lock: bool = False
-) -> tuple[Any, dict[str, _Field]]:
+def _target(session: Session, target: str, lock: bool = False) -> tuple[Any, dict[str, _Field]]:
     """The row an edit's target names; with `lock`, held against other writers until
     the action ends (PostgreSQL's FOR UPDATE: two reviewers never both find the value
     they expect and both write; SQLite lets one writer in at a time anyway)."""

@@ -15,6 +15,7 @@ from counterclaim.domain import (
     Analysis,
     ArticleMeta,
     BatchState,
+    Edit,
     Pair,
     Span,
     Speaker,
@@ -118,3 +119,24 @@ def test_two_writers_lose_nothing_and_every_conflict_is_reported(
             last = max((b for b in made if found[b].edits[0].target == link), key=lambda b: b)
             assert library.pair(link).verdict == found[last].edits[0].after
         assert sum(a.title.startswith("The same article") for a in library.article_list()) == 1
+
+
+def test_an_analysis_saved_over_a_reviewers_decision_keeps_it(
+    library_location: LibraryLocation,
+) -> None:
+    """The article is analysed again (by another reviewer's window) after a pair was
+    confirmed and its verdict set: the decision stays, on the same pair."""
+    text = "NATO is hostile and it is not. " * 4
+    analysis = analysis_with_pairs(text, 2)
+    with Library.open(library_location) as library:
+        article_id, _ = library.add_article(ArticleMeta("Again"), text, "sha-again")
+        link = library.save_analysis(article_id, analysis).pairs[0].id or ""
+        pair = library.pair(link)
+        library.apply(
+            "Confirm",
+            [Edit(link, "status", "suggested", "confirmed"), Edit(link, "verdict", None, "False")],
+            "ana",
+        )
+        again = library.save_analysis(article_id, analysis)
+        kept = [p for p in again.pairs if p.claim_id == pair.claim_id]
+        assert [(p.id, p.status.value, p.verdict) for p in kept] == [(link, "confirmed", "False")]

@@ -19,6 +19,7 @@ class TriageController(QObject):
     ) -> None:
         super().__init__(window)
         self.window, self.library, self.pairs, self.editor = window, library, pairs, editor
+        self.unsaved_note: tuple[str | None, str] | None = None  # (link, text) not saved
         editor.events.history_changed.connect(self.show_history)
         window.confirm_action.triggered.connect(lambda: self.decide(LinkStatus.CONFIRMED))
         window.reject_action.triggered.connect(lambda: self.decide(LinkStatus.REJECTED))
@@ -58,10 +59,35 @@ class TriageController(QObject):
 
     def _on_note_edited(self, note: str) -> None:
         row = self.current_row()
-        if row >= 0 and not self._push(self.pairs.pair(row), "note", note, self.tr("Edit note")):
+        if row < 0:
+            return
+        pair = self.pairs.pair(row)
+        if self._push(pair, "note", note, self.tr("Edit note")):
+            self.unsaved_note = None
+        elif pair.note != note:
             # not saved (the library could not be reached): the text stays, still to be
-            # kept, so that Enter tries again and nothing read in replaces it
+            # kept, so that nothing read in replaces it; Enter, or the library coming
+            # back (`retry_note`), saves it
             self.window.pair_view.note.setModified(True)
+            self.unsaved_note = (pair.id, note)
+
+    def retry_note(self) -> bool:
+        """Save the note that could not be saved, if the reviewer is still on its pair
+        and has not changed it since; True when it was saved now."""
+        if self.unsaved_note is None:
+            return False
+        link_id, note = self.unsaved_note
+        row = self.current_row()
+        view = self.window.pair_view.note
+        if row < 0 or self.pairs.pair(row).id != link_id or view.text() != note:
+            return False
+        if not self.editor.do(
+            self.tr("Edit note"), review_edit(self.pairs.pair(row), "note", note)
+        ):
+            return False
+        self.unsaved_note = None
+        view.setModified(False)
+        return True
 
     def _push(self, pair: Pair, what: str, after: str | None, text: str) -> bool:
         return self.editor.do(text, review_edit(pair, what, after))
