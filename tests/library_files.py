@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
@@ -96,13 +97,25 @@ def damage(path: Path, table: str = "articles", which: int = 1) -> int:
 
 def library_at(path: Path, revision: str) -> None:
     """A new library at an older schema `revision`, as an older counterclaim left it."""
+    _migrate(path, command.upgrade, revision)
+
+
+def take_down(path: Path, revision: str) -> None:
+    """Take the library at `path` down to an older schema, as an older counterclaim left
+    it (and its log files gone, as after a clean close)."""
+    _migrate(path, command.downgrade, revision)
+    for side in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        side.unlink(missing_ok=True)
+
+
+def _migrate(path: Path, step: Callable[[Config, str], None], revision: str) -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     engine = create_library_engine(path)
     try:
         with migration_connection(engine) as connection, connection.begin():
             config.attributes["connection"] = connection
-            command.upgrade(config, revision)
+            step(config, revision)
     finally:
         engine.dispose()
 

@@ -10,17 +10,13 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from alembic import command
-from alembic.config import Config
 
 from counterclaim.cli import main
 from counterclaim.domain import BatchState, Edit, LinkStatus, Relation, Review, Span, StatementKind
 from counterclaim.store import Library
 from counterclaim.store import copying as copying_module
 from counterclaim.store.copying import copy_library
-from counterclaim.store.db import create_library_engine
-from counterclaim.store.migrate import MIGRATIONS, migration_connection
-from tests.library_files import fill, listing
+from tests.library_files import fill, listing, take_down
 
 Rows = dict[str, list[tuple[object, ...]]]
 
@@ -189,7 +185,7 @@ def test_a_source_at_an_older_schema_is_copied_at_the_newest_and_left_old(
 ) -> None:
     source, copy = tmp_path / "old.sqlite", tmp_path / "copy.sqlite"
     fill(source, articles=3, words=40)
-    older(source, "0008")
+    take_down(source, "0008")
     before = digest(source)
 
     copy_library(source, copy)
@@ -229,19 +225,3 @@ def test_a_copy_to_a_team_library_and_back_holds_every_row_of_the_source(
     # a team library that holds rows is refused, and left as it was
     assert main(["library", "copy", str(source), postgres_database]) == 2
     assert "already holds" in capsys.readouterr().err
-
-
-def older(path: Path, revision: str) -> None:
-    """Take the library at `path` down to an older schema, as an older counterclaim
-    left it."""
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    engine = create_library_engine(path)
-    try:
-        with migration_connection(engine) as connection, connection.begin():
-            config.attributes["connection"] = connection
-            command.downgrade(config, revision)
-    finally:
-        engine.dispose()
-    for side in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-        side.unlink(missing_ok=True)
