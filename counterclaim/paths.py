@@ -2,18 +2,34 @@
 
 from __future__ import annotations
 
+import atexit
 import json
+from contextlib import ExitStack
 from functools import cache
+from importlib.resources import as_file, files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
-SAMPLE_ARTICLE = RESOURCES / "samples" / "peskov-nato.txt"
+RESOURCES: Traversable = files("counterclaim") / "resources"
+"""The data the program reads, inside the package: it travels in the wheel."""
+
+
+def resource_path(resource: Traversable) -> Path:
+    """A real file for a resource, kept until the process ends (the package's own file
+    when it is installed as files, as a wheel or an editable install is)."""
+    return _kept.enter_context(as_file(resource))
+
+
+_kept = ExitStack()
+atexit.register(_kept.close)
+
+SAMPLE_ARTICLE = resource_path(RESOURCES / "samples" / "peskov-nato.txt")
 
 
 @cache
 def lexicon(name: str) -> dict[str, Any]:
-    """A JSON lexicon from resources/lexicons, read once per process."""
+    """A JSON lexicon from counterclaim/resources/lexicons, read once per process."""
     with (RESOURCES / "lexicons" / f"{name}.json").open(encoding="utf-8") as handle:
         data: dict[str, Any] = json.load(handle)
     return data

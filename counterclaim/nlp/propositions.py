@@ -1,6 +1,6 @@
 """What a statement says, as the pairing compares it: its propositions (what it asserts
 and what it negates), the concepts of its words, the names in it, and the words of denial
-and doubt of resources/lexicons/pairing.json."""
+and doubt of counterclaim/resources/lexicons/pairing.json."""
 
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ to the claims of another speaker (and another side) that the evidence favours mo
 the opposite wording, the words and names its sentence shares with the claim, the noun it
 uses for the claim ("the report" for something reported), the claim's speaker named,
 and where the two stand in the text. Each evidence function returns its weight and its
-reason in words; the weights live in resources/lexicons/rebuttals.json.
+reason in words; the weights live in counterclaim/resources/lexicons/rebuttals.json.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """What a statement says, as the pairing compares it, without spaCy: the views the scorer
-reads, the lexicon of resources/lexicons/pairing.json, and a view's speaker-free part as
-plain JSON (stored with each statement, so pairing across the library never parses a
-statement again). Views are made from parsed text in `counterclaim.nlp.propositions`."""
+reads, the lexicon of counterclaim/resources/lexicons/pairing.json, and a view's
+speaker-free part as plain JSON (stored with each statement, so pairing across the library
+never parses a statement again). Views are made from parsed text in
+`counterclaim.nlp.propositions`."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """A statement as the rebuttal linker sees it (its words, the sentence it stands in, who
 says it) and whether it denies: a denial word in its cue or its words, or its own words
-negated. The words of resources/lexicons/rebuttals.json are read here."""
+negated. The words of counterclaim/resources/lexicons/rebuttals.json are read here."""
 
 from __future__ import annotations
 

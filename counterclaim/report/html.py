@@ -17,13 +17,13 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
-from counterclaim.paths import RESOURCES
+from counterclaim.paths import RESOURCES, resource_path
 from counterclaim.report.claimreview import article_reviews
 from counterclaim.report.model import Report, ReportArticle
 from counterclaim.report.writing import written
 from counterclaim.text import visible
 
-TEMPLATES = RESOURCES / "report"
+TEMPLATES = resource_path(RESOURCES / "report")
 
 
 @cache
