@@ -10,7 +10,7 @@ classes live beside the code that raises them:
 - `counterclaim.report.ReportError`: nothing to report on (exit 2)
 - `counterclaim.files.NotAFileError`: a folder, device or pipe to write over (exit 2)
 - `counterclaim.store.LibraryError`: a library that cannot be opened or used (exit 1)
-- `counterclaim.nlp.pipeline.PipelineMissing`: no English spaCy pipeline (exit 1)
+- `counterclaim.nlp.models.PipelineMissing`: no English spaCy pipeline (exit 1)
 
 The bottom layer: plain Python, importing nothing of counterclaim.
 """

@@ -59,8 +59,26 @@ def _parser() -> argparse.ArgumentParser:
         description="Find who said what in news articles, and what rebuts it.",
         parents=[common],
     )
+    parser.add_argument(
+        "--version",
+        action=_Version,
+        help="print the version and the spaCy pipeline, to quote in a problem report",
+    )
     parser.set_defaults(run=window.run_gui)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     for command in COMMANDS:
         command.add_command(commands, common)
     return parser
+
+
+class _Version(argparse.Action):
+    """Looked up only when asked for: every other run is spared it."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None):
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from counterclaim.about import About
+
+        print(About.find().version_line())  # on stdout, as argparse's own version action
+        parser.exit()

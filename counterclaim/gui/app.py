@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from counterclaim.gui import opening, read_only, start, team
+from counterclaim.gui import about, opening, read_only, start, team
 from counterclaim.gui.commands import Editor
 from counterclaim.gui.events import AppEvents
 from counterclaim.gui.export.dialog import ExportController
@@ -124,6 +124,9 @@ def build(
         review.set_ratings,
         open_library or (lambda _path: None),
         importing.set_max_bytes,
+    )
+    window.about_action.triggered.connect(
+        lambda: about.AboutDialog(window, library.location, service.preferred_model).open()
     )
     window.restore_state(settings)
     return Workbench(

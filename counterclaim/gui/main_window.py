@@ -165,6 +165,9 @@ class MainWindow(QMainWindow):
         self._context_menus()
         self._build_view_menu()
         self._build_speakers_menu()
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.about_action = self._action(help_menu, self.tr("&About counterclaim"), "")
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
     def _build_file_menu(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))

