@@ -53,10 +53,12 @@ class EditWatch(QObject):
     def look(self) -> bool:
         """Read the others' actions in, if there are new ones and no note is being
         typed; True when the window was brought up to date."""
-        if self.reachable is not None and self._mark() is not None:
-            self.reachable()  # the library can be reached (again)
         now = self._mark()
-        if now is None or now == self.seen:
+        if now is None:
+            return False
+        if self.reachable is not None:
+            self.reachable()  # the library can be reached (again)
+        if now == self.seen:
             return False
         if self.seen is not None and now.who == self.who and now.count == self.seen.count + 1:
             self.seen = now  # this window's own action: already on screen
