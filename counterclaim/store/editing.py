@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Integer, String, cast, select, update
+from sqlalchemy.dialects.postgresql import insert as postgres_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from counterclaim.domain import Batch, BatchState, Change, Edit, EditMark, Pair, Review
@@ -239,16 +241,22 @@ MARK = "edits"
 
 
 def _count_edit(session: Session, who: str) -> None:
-    """One more action in the library (one statement: two reviewers never count the same
-    number), and whose it was."""
-    counted = session.execute(
-        update(LibraryStateRow)
-        .where(LibraryStateRow.key == MARK)
-        .values(value=cast(cast(LibraryStateRow.value, Integer) + 1, String))
+    """One more action in the library, and whose it was: each an insert-or-update in one
+    statement, so that two reviewers acting at once never count the same number nor
+    both make the first row."""
+    upsert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else postgres_insert
+    key = [LibraryStateRow.key]
+    one_more = cast(cast(LibraryStateRow.value, Integer) + 1, String)
+    session.execute(
+        upsert(LibraryStateRow)
+        .values(key=MARK, value="1")
+        .on_conflict_do_update(index_elements=key, set_={"value": one_more})
     )
-    if counted.rowcount == 0:  # type: ignore[attr-defined]
-        session.add(LibraryStateRow(key=MARK, value="1"))
-    session.merge(LibraryStateRow(key=f"{MARK}_by", value=who))
+    session.execute(
+        upsert(LibraryStateRow)
+        .values(key=f"{MARK}_by", value=who)
+        .on_conflict_do_update(index_elements=key, set_={"value": who})
+    )
 
 
 def mark(session: Session) -> EditMark:
