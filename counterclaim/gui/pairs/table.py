@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from counterclaim.gui.pairs.model import PairTableModel
@@ -12,6 +13,11 @@ _FITTED = (
     PairTableModel.SCORE,
     PairTableModel.STATUS,
 )
+
+
+_SPEAKERS = (PairTableModel.CLAIM_SPEAKER, PairTableModel.REBUTTAL_SPEAKER)
+SPEAKER_MIN = 60
+"""The narrowest a speaker's column is cut to, in pixels: a short name stays whole."""
 
 
 class PairTable(QTableView):
@@ -29,12 +35,19 @@ class PairTable(QTableView):
         self.setWordWrap(False)
         self.verticalHeader().hide()
         header = self.horizontalHeader()
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # "Rebutt…", not "ebuttal b"
         for column in _FITTED:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         for column in (model.CLAIM, model.REBUTTAL):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
     def fit_columns(self, *columns: int) -> None:
-        """Size these columns (all the fitted ones if none is named) to their contents."""
+        """Size these columns (all the fitted ones if none is named) to their contents; a
+        speaker's column is never wider than a twelfth of the table, so that the claim and
+        the rebuttal, the columns the reviewer reads, keep the room (a long name is cut,
+        and whole in its tooltip and in the cards)."""
+        widest = max(SPEAKER_MIN, self.viewport().width() // 12)
         for column in columns or _FITTED:
             self.resizeColumnToContents(column)
+            if column in _SPEAKERS and self.columnWidth(column) > widest:
+                self.setColumnWidth(column, widest)
