@@ -122,18 +122,18 @@ def server_failure(where: str, error: BaseException | None) -> LibraryError | No
     if state == "53100":
         return LibraryError(
             f"the server of the library {where} is out of disk space ({reason}); ask its "
-            "administrator to make room (the change that failed was not saved)"
+            "administrator to make room (nothing of what failed was written)"
         )
     if state == "28P01" or "no password supplied" in reason:
         return PasswordNeeded(
             f"the server of the library {where} wants a password ({reason}): put it in "
-            "~/.pgpass or PGPASSWORD, or type it when the window asks"
+            "~/.pgpass or PGPASSWORD (the window also asks for it)"
         )
     if state.startswith(("08", "57P", "28")) or isinstance(error, psycopg.OperationalError):
         return LibraryError(
             f"cannot reach the library {where} ({reason}): check that the server is running "
             "and that the address, user and password (in ~/.pgpass or PGPASSWORD) are right, "
-            "then try again; the change that failed was not saved"
+            "then try again; nothing of what failed was written"
         )
     return None
 
