@@ -45,6 +45,8 @@ def run_import(args: argparse.Namespace) -> int:
     from counterclaim.services.analysis import AnalysisService, QuietProgress
 
     service = AnalysisService(library_location(args), processes=args.processes)
+    if not args.no_analyse:
+        service.load_in_background()
     report = service.import_paths(
         QuietProgress(), args.paths, args.max_bytes, lambda told: _tell(args, told)
     )

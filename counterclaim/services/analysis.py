@@ -131,6 +131,20 @@ class AnalysisService:
                 self._extractor = self._load()
             return self._extractor
 
+    def load_in_background(self) -> None:
+        """Start loading the pipeline on a thread of its own, for work that will analyse:
+        it loads while the files are read and the library is opened and checked (SQLite
+        lets go of the interpreter while it reads the file), and `extractor` waits for it.
+        A load that fails is tried again, and reported, by `extractor`."""
+
+        def load() -> None:
+            try:
+                self.extractor()
+            except Exception:  # `extractor` tries again, and reports it
+                return
+
+        threading.Thread(target=load, name="pipeline-load", daemon=True).start()
+
     def _load(self) -> Analyser:
         if self.in_child or self.processes > 1:
             from counterclaim.nlp.worker import ProcessExtractor

@@ -99,12 +99,9 @@ def _pair_one(
         for s in analysis.statements
         if s.mode in CLAIMABLE
     ]
+    found = library.similar_to_each([s.statement.id for s in here], per_claim, True)
     nearby = {  # only what can be a claim or a rebuttal is compared (and needs features)
-        s.statement.id: [
-            o
-            for o in library.similar_statements(s.statement.id, per_claim, True)
-            if o.statement.mode in CLAIMABLE
-        ]
+        s.statement.id: [o for o in found.get(s.statement.id, []) if o.statement.mode in CLAIMABLE]
         for s in here
     }
     everyone = here + [o for found in nearby.values() for o in found]

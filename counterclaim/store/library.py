@@ -247,8 +247,14 @@ class Library:
     ) -> list[LibraryStatement]:
         """Statements in other articles that share the most words with this one (with
         `paired_only`, in articles already paired with the library)."""
+        return self.similar_to_each([statement_id], limit, paired_only).get(statement_id, [])
+
+    def similar_to_each(
+        self, statement_ids: list[str], limit: int = 20, paired_only: bool = False
+    ) -> dict[str, list[LibraryStatement]]:
+        """`similar_statements` of each of these statements, looked up together."""
         with self._unit() as session:
-            return search.similar_statements(session, statement_id, limit, paired_only)
+            return search.similar_to_each(session, statement_ids, limit, paired_only)
 
     def unpaired(self) -> list[int]:
         """The analysed articles not yet paired with the library, in import order."""
@@ -266,13 +272,6 @@ class Library:
     def keep_features(self, features: dict[str, dict[str, Any]]) -> None:
         with self._unit(write=True) as session:
             search.keep_features(session, features)
-
-    def save_cross_pairs(self, article_id: int, pairs: list[Pair]) -> None:
-        """Suggested rebuttals, in other articles, of this article's claims (one
-        transaction); what a reviewer decided is kept."""
-        with self._unit(write=True) as session:
-            article_row(session, article_id)
-            search.save_cross_pairs(session, article_id, pairs)
 
     def save_pairing(self, article_id: int, claims: list[Pair], answers: list[Pair]) -> None:
         """The article paired with the library, in one transaction: rebuttals elsewhere of

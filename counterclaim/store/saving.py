@@ -88,7 +88,7 @@ def _save_speakers(
             old[name] = row
     sides: dict[str, int] = {}
     rows: dict[str, SpeakerRow] = {}
-    taken: set[int] = set()
+    taken: set[int] = set()  # old rows already given to a speaker of this analysis
     for speaker in speakers:
         found = old.get(speaker.name)
         row = (
@@ -96,6 +96,8 @@ def _save_speakers(
             if found is not None and (found.id not in taken or found.edited)
             else SpeakerRow(article_id=article_id)
         )
+        if row is found:
+            taken.add(found.id)
         if row.edited:
             row.aliases = list(dict.fromkeys([*row.aliases, *speaker.aliases]))
         else:
@@ -106,9 +108,8 @@ def _save_speakers(
         row.affiliation = speaker.affiliation
         row.local_key = speaker.id
         session.add(row)
-        session.flush()
-        taken.add(row.id)
         rows[speaker.id] = row
+    session.flush()  # once for them all: the new rows get their ids
     return rows
 
 

@@ -79,32 +79,47 @@ claim's rarest words are searched for until their statements add up to this many
 over every statement that shares a common word took 30 ms a claim at 10,000 articles."""
 
 
-def similar_statements(
-    session: Session, statement_id: str, limit: int, paired_only: bool = False
-) -> list[LibraryStatement]:
-    """Statements of other articles that share the most words with this one, best first
-    (with `paired_only`, only of articles already paired with the library)."""
+def similar_to_each(
+    session: Session, statement_ids: list[str], limit: int, paired_only: bool = False
+) -> dict[str, list[LibraryStatement]]:
+    """`similar_statements` of each statement, in a fixed number of queries besides one
+    index search per statement: their words are read together, the words' counts looked
+    up once, and the statements found read in one go."""
     cut = func.substr(  # the statement's words only, not the whole article's text
         ArticleRow.text,
         StatementRow.content_start + 1,
         StatementRow.content_end - StatementRow.content_start,
     )
-    row = session.execute(
-        select(StatementRow.article_id, cut)
+    by_row = {ids.row_id(ids.STATEMENT, i): i for i in statement_ids}
+    rows = session.execute(
+        select(StatementRow.id, StatementRow.article_id, cut)
         .join(ArticleRow, ArticleRow.id == StatementRow.article_id)
-        .where(StatementRow.id == ids.row_id(ids.STATEMENT, statement_id))
-    ).first()
-    if row is None:
-        return []
-    article_id, said = row
-    words = list(dict.fromkeys(w.lower() for w in _WORD.findall(said)))[:16]
-    if not words:
-        return []
-    words = _rarest(session, words, MATCH_BUDGET)
+        .where(StatementRow.id.in_(list(by_row)))
+    )
+    asked: dict[str, tuple[int, list[str]]] = {}
+    for row_id, article_id, said in rows:
+        words = list(dict.fromkeys(w.lower() for w in _WORD.findall(said)))[:16]
+        if words:
+            asked[by_row[row_id]] = (article_id, words)
+    counts = _counts(session, sorted({w for _, words in asked.values() for w in words}))
+    found_ids = {
+        statement_id: _similar_ids(
+            session, _rarest(words, counts, MATCH_BUDGET), article_id, paired_only, limit
+        )
+        for statement_id, (article_id, words) in asked.items()
+    }
+    by_id = _found(session, sorted({i for found in found_ids.values() for i in found}))
+    return {
+        statement_id: [by_id[i] for i in found if i in by_id]
+        for statement_id, found in found_ids.items()
+    }
+
+
+def _similar_ids(
+    session: Session, words: list[str], article_id: int, paired_only: bool, limit: int
+) -> list[int]:
     if _on_server(session):
-        statement_ids = server_search.similar_ids(session, words, article_id, paired_only, limit)
-        by_id = _found(session, statement_ids)
-        return [by_id[i] for i in statement_ids if i in by_id]
+        return server_search.similar_ids(session, words, article_id, paired_only, limit)
     query = " OR ".join(f'"{w}"' for w in words)
     # statements left out by their ids (the index's rowids): the index's article_id is
     # read from its stored row for every match, which cost as much as ranking them
@@ -118,15 +133,22 @@ def similar_statements(
         ),
         {"q": query, "a": article_id, "n": limit},
     ).scalars()
-    statement_ids = list(found)
-    by_id = _found(session, statement_ids)  # one read, without the articles' texts
-    return [by_id[i] for i in statement_ids if i in by_id]
+    return list(found)
 
 
-def _rarest(session: Session, words: list[str], budget: int) -> list[str]:
+def _counts(session: Session, words: list[str]) -> dict[str, int]:
+    """How many statements have each word."""
+    look_up = server_search.word_counts if _on_server(session) else _word_counts
+    counts: dict[str, int] = {}
+    for at in range(0, len(words), 200):  # SQLite joins at most 500 SELECTs in one
+        counts.update(look_up(session, words[at : at + 200]))
+    return counts
+
+
+def _rarest(words: list[str], counts: dict[str, int], budget: int) -> list[str]:
     """The words (in their order) that the fewest statements have, until those statements
     add up to `budget`; all of them when they add up to less (a small library)."""
-    counts = (server_search.word_counts if _on_server(session) else _word_counts)(session, words)
+    counts = {w: counts.get(w, 0) for w in words}
     if sum(counts.values()) <= budget:
         return words
     kept: set[str] = set()

@@ -240,7 +240,7 @@ def test_a_rebuttal_in_another_article_says_where(hostile: Hostile) -> None:
         ),
     )
     claim = next(s for s in stored.statements if s.text == CLAIM)
-    library.save_cross_pairs(article_id, [Pair(claim.id, other.statements[0].id, 0.6, ("across",))])
+    library.save_pairing(article_id, [Pair(claim.id, other.statements[0].id, 0.6, ("across",))], [])
     report = report_of(library, article_ids=[article_id])
     (across,) = [p for p in report.articles[0].pairs if p.elsewhere]
     assert across.rebuttal.article_title == "Other article"

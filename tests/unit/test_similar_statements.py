@@ -50,3 +50,22 @@ def test_analysing_an_article_again_replaces_its_statements_in_the_index_by_thei
     assert (by_article.count(first), by_article.count(other)) == (10, 21)
     # the index finds an article's rows only by reading every row of the library
     assert not any(re.search(r"statement_search WHERE article_id", sql) for sql in sent)
+
+
+def test_the_claims_of_an_article_are_looked_up_together_with_one_search_each(
+    library_path: Path,
+) -> None:
+    first, _ = store_large_article(library_path, statements=20)
+    other, _ = store_large_article(library_path, statements=21)
+    with Library.open(library_path) as library:
+        claims = library.analysis(first)
+        assert claims is not None
+        wanted = [s.id for s in claims.statements[:12]]
+        alone = {i: library.similar_statements(i, 8) for i in wanted}
+        with sql_sent(library) as sent:
+            together = library.similar_to_each(wanted, 8)
+    assert together == alone and all(len(found) == 8 for found in together.values())
+    assert {s.article_id for found in together.values() for s in found} == {other}
+    searches = [sql for sql in sent if "MATCH" in sql]
+    assert len(searches) == 12  # one index search a claim; words, counts and rows read once
+    assert len(sent) - len(searches) <= 4  # was 3 more queries for each claim

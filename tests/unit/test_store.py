@@ -510,3 +510,19 @@ def test_a_review_is_kept_with_its_history_after_reopening(where: LibraryLocatio
         ("verdict", None, "False", "ana"),
         ("status", "suggested", "confirmed", "ana"),
     ]
+
+
+def test_many_speakers_of_an_analysis_are_stored_and_keep_their_ids_when_analysed_again(
+    path: Path,
+) -> None:
+    many = tuple(
+        Speaker(f"p{n}", f"Official Number {n}", SpeakerKind.PERSON, (), None, None)
+        for n in range(40)
+    )
+    analysis = replace(ANALYSIS, speakers=(*ANALYSIS.speakers, *many))
+    with Library.open(path, create=True) as library:
+        article_id, _ = library.add_article(META, TEXT, "sha-of-the-text")
+        first = library.save_analysis(article_id, analysis)
+        again = library.save_analysis(article_id, analysis)
+    assert len(first.speakers) == 42
+    assert sorted(s.id for s in again.speakers) == sorted(s.id for s in first.speakers)
