@@ -31,6 +31,7 @@ from counterclaim.gui.start import Where, application, default_library, shown
 from counterclaim.gui.tasks import TaskRunner
 from counterclaim.services.analysis import AnalysisService
 from counterclaim.store import Library, LibraryError, LibraryLocation, PasswordNeeded
+from counterclaim.store.access import PageCheck
 from counterclaim.text import visible
 
 __all__ = ["Launcher", "Workbench", "application", "build", "default_library", "run"]
@@ -72,11 +73,17 @@ def build(
     service: AnalysisService | None = None,
     settings: QSettings | None = None,
     open_library: Callable[[Where], object] | None = None,
+    checked: PageCheck | None = None,
 ) -> Workbench:
+    """The workbench on the library; `checked` is its file's check for damage, already
+    under way (`open_behind`)."""
     settings = settings if settings is not None else QSettings()
     # a new library where there is no file yet; an empty file is asked about (`opening`)
     where = LibraryLocation.parse(library_path)
-    library = Library.open(where, create=where.path is None or not where.path.exists())
+    sound = checked is not None and checked.passed()
+    library = Library.open(
+        where, create=where.path is None or not where.path.exists(), check=not sound
+    )
     Preferences(settings).add_recent_library(where.display)  # never with a password
     events = AppEvents()
     articles, pairs = ArticleListModel(), PairTableModel()
@@ -85,6 +92,7 @@ def build(
     window.setWindowTitle(f"{shown(library_path)}{only_read} – counterclaim")
     runner = TaskRunner(window)
     service = service or AnalysisService(where, in_child=True)
+    service.found_sound()  # just checked, by the opening above
     review = ReviewController(window, library, articles, pairs, events)
     app = QApplication.instance()
     if isinstance(app, QApplication):
@@ -162,11 +170,16 @@ class Launcher:
     def __init__(self) -> None:
         self.bench: Workbench | None = None
 
-    def open(self, library_path: Where, instead_of: QWidget | None = None) -> bool:
+    def open(
+        self,
+        library_path: Where,
+        instead_of: QWidget | None = None,
+        checked: PageCheck | None = None,
+    ) -> bool:
         """Open the library in a new window, in the place of the open one or of
         `instead_of` (the start's frame); False when none could be opened."""
         try:
-            bench = build(library_path, open_library=self.open)
+            bench = build(library_path, open_library=self.open, checked=checked)
         except PasswordNeeded as error:  # for this session only: never kept
             parent = self.bench.window if self.bench else instead_of
             if opening.ask_password(parent, error, shown(library_path)):

@@ -100,12 +100,17 @@ def show_frame(library_path: Where) -> Frame:
 def open_behind(frame: Frame, library_path: Where) -> Launcher | None:
     """Import and build the workbench, show it in the frame's place and close the frame;
     None when no library could be opened (the reviewer was told why)."""
+    checked = None
+    if isinstance(library_path, Path):  # its pages are read for damage meanwhile
+        from counterclaim.store.access import PageCheck
+
+        checked = PageCheck(library_path)
     from counterclaim.gui.app import Launcher
     from counterclaim.gui.crash import install
 
     install()
     launcher = Launcher()
-    opened = launcher.open(library_path, instead_of=frame)
+    opened = launcher.open(library_path, instead_of=frame, checked=checked)
     frame.close()
     frame.deleteLater()
     if not opened:

@@ -108,6 +108,16 @@ class AnalysisService:
         self._checked = now
         return library
 
+    def found_sound(self) -> None:
+        """The library file was just checked for damage (the window's opening): the first
+        opening here need not read it all again."""
+        where = LibraryLocation.parse(self.library_path)
+        try:
+            seen = where.path.stat() if where.path is not None else None
+        except OSError:
+            seen = None
+        self._checked = None if seen is None else (seen.st_dev, seen.st_ino)
+
     def _parser(self, progress: Progress) -> Callable[[list[str]], list[Features]]:
         """Parses statements for their features, loading the pipeline only if asked."""
         return lambda texts: self.extractor(progress).statement_features(texts)

@@ -4,10 +4,13 @@ the first time, and again only when another file has been put in its place."""
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
+from counterclaim.gui.start import open_behind, show_frame
 from counterclaim.services.analysis import AnalysisService, QuietProgress
 from counterclaim.store import Library, access
 from counterclaim.store.errors import DamagedLibrary
@@ -57,3 +60,46 @@ def test_statements_saved_without_features_are_parsed_for_pairing(tmp_path: Path
     assert service.pair_across_library(QuietProgress()) >= 0
     with Library.open(path) as library:
         assert set(library.statement_features(ids)) == set(ids)  # parsed once, and kept
+
+
+def test_the_windows_check_beside_its_imports_passes_a_sound_file_only_while_unchanged(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "desk.sqlite"
+    fill(path)
+    assert access.PageCheck(path).passed()
+    assert not access.PageCheck(tmp_path / "none.sqlite").passed()
+    earlier = access.PageCheck(path)
+    copy = tmp_path / "copy.sqlite"
+    shutil.copyfile(path, copy)
+    copy.replace(path)  # another file in its place after the check: checked again
+    assert not earlier.passed()
+    damage(path)
+    assert not access.PageCheck(path).passed()  # the opening then says what is wrong
+    with pytest.raises(DamagedLibrary):
+        Library.open(path, check=not access.PageCheck(path).passed())
+
+
+def test_the_window_reads_its_library_for_damage_once_at_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    path = tmp_path / "desk.sqlite"
+    fill(path, articles=3)
+    checks: list[tuple[bool, str]] = []
+    read_state = access._read_state
+
+    def watched(at: Path, check: bool = True) -> access.FileState:
+        checks.append((check, threading.current_thread().name))
+        return read_state(at, check)
+
+    monkeypatch.setattr(access, "_read_state", watched)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    frame = show_frame(path)
+    launcher = open_behind(frame, path)
+    assert launcher is not None and launcher.bench is not None
+    try:
+        launcher.bench.runner.wait()  # the start-up task opens the library too
+        assert launcher.bench.window.library_list.model().rowCount() == 3
+    finally:
+        launcher.close()
+    assert [name for check, name in checks if check] == ["library-check"]
