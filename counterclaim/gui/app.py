@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from counterclaim.gui import about, opening, read_only, start, team
+from counterclaim.gui import opening, read_only, start, team
 from counterclaim.gui.commands import Editor
 from counterclaim.gui.events import AppEvents
-from counterclaim.gui.export.dialog import ExportController
+from counterclaim.gui.export.controller import ExportController
 from counterclaim.gui.library.analysing import AnalysisController
 from counterclaim.gui.library.articles import ArticleListModel
 from counterclaim.gui.library.details import DetailsController
@@ -66,6 +66,13 @@ class Workbench:
         self.analysis.service.close()
         self.window.save_state(self.settings)
         self.library.close()
+
+
+def about_dialog(window: MainWindow, library: Library, model: str | None) -> None:
+    """Help ▸ About, imported when asked for: it reads the installed packages' metadata."""
+    from counterclaim.gui.about import AboutDialog
+
+    AboutDialog(window, library.location, model).open()
 
 
 def build(
@@ -134,7 +141,7 @@ def build(
         importing.set_max_bytes,
     )
     window.about_action.triggered.connect(
-        lambda: about.AboutDialog(window, library.location, service.preferred_model).open()
+        lambda: about_dialog(window, library, service.preferred_model)
     )
     window.restore_state(settings)
     return Workbench(

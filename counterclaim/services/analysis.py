@@ -19,23 +19,22 @@ from counterclaim.domain import (
     Analysis,
     Article,
 )
-from counterclaim.ingest import LoadedArticle, load_article
 from counterclaim.nlp.common import (
     CLAIMABLE,
     ArticleInput,
     Cancelled,
     default_processes,
 )
-from counterclaim.nlp.views import Features
 from counterclaim.paths import SAMPLE_ARTICLE
-from counterclaim.services.cross_pairing import pair_all
 from counterclaim.services.importing import Imported, ImportReport, Skipped, _ignore
 from counterclaim.services.progress import Progress, QuietProgress
 from counterclaim.store import Library, LibraryLocation
 from counterclaim.text import shorten
 
 if TYPE_CHECKING:  # spaCy is imported where the pipeline runs: never in the window's process
+    from counterclaim.ingest import LoadedArticle
     from counterclaim.nlp.pairing import Verdict
+    from counterclaim.nlp.views import Features
 
 _CLAIMABLE = CLAIMABLE
 
@@ -169,6 +168,8 @@ class AnalysisService:
         with self._open() as library:
             if library.article_list():
                 return []
+            from counterclaim.ingest import load_article
+
             sample = load_article(SAMPLE_ARTICLE)
             article_id, _ = library.add_article(sample.meta, sample.text, sample.sha256)
         return self.analyse(progress, [article_id])
@@ -184,7 +185,7 @@ class AnalysisService:
         transaction: what was imported before a cancel or a bad file is kept, and a bad
         file leaves nothing behind. `told` hears of each file as it is done. The library is
         opened only once a file could be read. Analysis is left to the caller."""
-        from counterclaim.ingest import MAX_BYTES, ImportError_, collect_files
+        from counterclaim.ingest import MAX_BYTES, ImportError_, collect_files, load_article
 
         files, problems = collect_files(paths)
         report = ImportReport(problems=list(problems))
@@ -272,6 +273,8 @@ class AnalysisService:
             if not articles:
                 return done
             self._analyse_all(library, articles, progress, done)
+            from counterclaim.services.cross_pairing import pair_all  # with the words it needs
+
             pair_all(
                 library, progress, self._parser(progress)
             )  # on the same connection: opening checks the file
@@ -336,6 +339,8 @@ class AnalysisService:
         said the same thing before. Statements are compared from the features stored with
         them; old articles are neither parsed nor paired again. Returns how many links were
         suggested."""
+        from counterclaim.services.cross_pairing import pair_all
+
         with self._open() as library:
             return pair_all(library, progress, self._parser(progress), per_claim)
 

@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Integer, String, cast, select, update
-from sqlalchemy.dialects.postgresql import insert as postgres_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from counterclaim.domain import Batch, BatchState, Change, Edit, EditMark, Pair, Review
@@ -244,7 +242,7 @@ def _count_edit(session: Session, who: str) -> None:
     """One more action in the library, and whose it was: each an insert-or-update in one
     statement, so that two reviewers acting at once never count the same number nor
     both make the first row."""
-    upsert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else postgres_insert
+    upsert = _upsert(session)
     key = [LibraryStateRow.key]
     one_more = cast(cast(LibraryStateRow.value, Integer) + 1, String)
     session.execute(
@@ -257,6 +255,17 @@ def _count_edit(session: Session, who: str) -> None:
         .values(key=f"{MARK}_by", value=who)
         .on_conflict_do_update(index_elements=key, set_={"value": who})
     )
+
+
+def _upsert(session: Session) -> Callable[[type[LibraryStateRow]], Any]:
+    """The dialect's INSERT … ON CONFLICT; the server's is imported only for a server."""
+    if session.get_bind().dialect.name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        return sqlite_insert
+    from sqlalchemy.dialects.postgresql import insert as postgres_insert
+
+    return postgres_insert
 
 
 def mark(session: Session) -> EditMark:

@@ -15,7 +15,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from counterclaim.gui.export.dialog import ExportController, ExportDialog
+from counterclaim.gui.export.controller import ExportController
+from counterclaim.gui.export.dialog import ExportDialog
 from counterclaim.store import Library
 from tests.unit.test_report import FORMULA, RATINGS, Hostile
 from tests.unit.test_report import hostile as hostile  # a library with one hostile article

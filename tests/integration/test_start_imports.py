@@ -1,5 +1,5 @@
-"""What only importing articles or migrating a library needs is not imported to open the
-window on a library that is up to date."""
+"""What only importing articles, migrating a library, pairing, exporting or a library on a
+server needs is not imported to open the window on a library file that is up to date."""
 
 from __future__ import annotations
 
@@ -13,6 +13,13 @@ from counterclaim.store.migrate import MIGRATIONS, head_revision, known_revision
 from tests.child import run_python
 
 ONLY_FOR_IMPORTING_OR_MIGRATING = ("trafilatura", "pypdf", "docx", "py3langid", "alembic")
+ONLY_FOR_PAIRING_EXPORTING_OR_SERVERS = (
+    "snowballstemmer",  # the pairing's words
+    "jinja2",  # the report
+    "counterclaim.report.html",
+    "sqlalchemy.dialects.postgresql",
+    "psycopg",
+)
 
 OPEN_WINDOW = """
 import json, sys
@@ -36,6 +43,7 @@ def test_opening_the_window_imports_neither_readers_nor_alembic(
     assert "counterclaim.store.library" in modules
     loaded = [m for m in ONLY_FOR_IMPORTING_OR_MIGRATING if m in modules]
     assert loaded == []
+    assert [m for m in ONLY_FOR_PAIRING_EXPORTING_OR_SERVERS if m in modules] == []
 
 
 def test_the_revisions_read_from_the_scripts_are_alembics() -> None:

@@ -7,12 +7,10 @@ escaped, in a browser that loads no resource and follows no link.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QUrl
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -199,38 +197,3 @@ class ExportDialog(QDialog):
     def tell(self, message: str) -> None:
         """Show an error the user can act on (tests replace this)."""
         message_box(self, Icon.Warning, self.tr("Export"), message).exec()
-
-
-class ExportController(QObject):
-    """Opens the export dialog from an action (File ▸ Export…), on what the window shows."""
-
-    def __init__(
-        self,
-        action: QAction,
-        parent_widget: QWidget,
-        library: LibraryReader,
-        current_article: Callable[[], int | None],
-        selected_links: Callable[[], set[str]],
-        ratings: Callable[[], tuple[str, ...]],
-    ) -> None:
-        super().__init__(parent_widget)
-        self.parent_widget = parent_widget
-        self.library = library
-        self.current_article = current_article
-        self.selected_links = selected_links
-        self.ratings = ratings
-        self.dialog: ExportDialog | None = None
-        action.triggered.connect(self._on_export)
-
-    def _on_export(self) -> None:
-        self.dialog = self.make_dialog()
-        self.dialog.open()
-
-    def make_dialog(self) -> ExportDialog:
-        return ExportDialog(
-            self.library,
-            self.current_article(),
-            self.selected_links(),
-            self.ratings(),
-            self.parent_widget,
-        )
