@@ -21,6 +21,13 @@ from counterclaim.gui.settings.preferences import DEFAULT_RATINGS
 from counterclaim.text import visible
 
 
+def restyle(widget: QWidget, sheet: str) -> None:
+    """Set a style sheet only when it changes: Qt polishes the widget and every child
+    again for each one set, a millisecond each time a pair of one colour follows another."""
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)
+
+
 class StatementCard(QFrame):
     """One statement: who (and on which side), the reporting verb, the words."""
 
@@ -62,18 +69,16 @@ class StatementCard(QFrame):
         self.repeats.setText("")
         self.speaker.setText("")
         self.text.setText(self.tr("Select a pair to see it here."))
-        self.setStyleSheet("")
+        restyle(self, "")
 
     def show_statement(self, statement: Statement, speaker: Speaker | None, colour: str) -> None:
         name = speaker.name if speaker else statement.speaker_text or self.tr("Unknown speaker")
         side = f" · {speaker.side}" if speaker and speaker.side and speaker.side != name else ""
         cue = statement.cue
         self.speaker.setText(visible(f"{name}{side} ({statement.kind.value}, “{cue}”)"))
-        self.speaker.setStyleSheet(f"color: {colour};")
+        restyle(self.speaker, f"color: {colour};")
         self.text.setText(" ".join(statement.text.split()))
-        self.setStyleSheet(
-            f"#{self.objectName()} {{ border: 2px solid {colour}; border-radius: 6px; }}"
-        )
+        restyle(self, f"#{self.objectName()} {{ border: 2px solid {colour}; border-radius: 6px; }}")
 
 
 class PairView(QWidget):
