@@ -3,7 +3,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench setup clean
+.PHONY: run test lint bench setup clean install-desktop
 
 setup: $(STAMP)
 
@@ -26,6 +26,20 @@ test: lint
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest tests/bench -p no:cacheprovider -s
+
+# The menu entry, icon and AppStream data for this user (what a distribution package would
+# put under /usr/share), then the menu's cache of file types, when that tool is there.
+APP_ID := io.github.counterclaim.Counterclaim
+DATA_HOME := $(or $(XDG_DATA_HOME),$(HOME)/.local/share)
+
+install-desktop:
+	install -D -m 644 packaging/$(APP_ID).desktop "$(DATA_HOME)/applications/$(APP_ID).desktop"
+	install -D -m 644 packaging/$(APP_ID).svg "$(DATA_HOME)/icons/hicolor/scalable/apps/$(APP_ID).svg"
+	install -D -m 644 packaging/$(APP_ID).metainfo.xml "$(DATA_HOME)/metainfo/$(APP_ID).metainfo.xml"
+	if command -v update-desktop-database >/dev/null; then \
+	  update-desktop-database -q "$(DATA_HOME)/applications" || true; fi
+	@command -v counterclaim >/dev/null || echo "note: the menu entry runs \`counterclaim\`, which is \
+	not on your PATH: install it with \`pipx install .\` or link $(abspath $(BIN))/counterclaim into ~/.local/bin"
 
 clean:
 	rm -rf $(VENV)

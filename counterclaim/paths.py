@@ -38,6 +38,14 @@ def lexicon(name: str) -> dict[str, Any]:
 APP_NAME = "counterclaim"
 ORGANISATION = "counterclaim"
 LIBRARY_FILE = "library.sqlite"
+APP_ID = "io.github.counterclaim.Counterclaim"
+"""The desktop's name for the program: its menu entry (.desktop), icon and AppStream data
+in packaging/ are all named after it."""
+
+
+def app_icon() -> Path:
+    """The program's icon (the same drawing as packaging/'s), for the window."""
+    return resource_path(RESOURCES / "icons" / f"{APP_ID}.svg")
 
 
 def default_library_path() -> Path:

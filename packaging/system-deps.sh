@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages a bare machine needs to show a Qt window
 # (offscreen for tests, X11 for `make run`), and PostgreSQL, which the tests start as a
-# throw-away server for team libraries. Installs only what is missing.
+# throw-away server for team libraries, and the validators of the menu entry and AppStream
+# data in packaging/ (desktop-file-utils, appstream). Installs only what is missing.
 set -euo pipefail
 pkgs=(
   python3-venv
@@ -10,6 +11,7 @@ pkgs=(
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0
   libxcb-sync1 libxcb-shm0 libxcb-xkb1 libx11-xcb1
   postgresql
+  desktop-file-utils appstream
 )
 command -v dpkg-query >/dev/null || { echo "not a Debian machine: install the Qt libraries listed in README.md by hand" >&2; exit 0; }
 missing=()

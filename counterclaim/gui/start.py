@@ -21,9 +21,10 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
-from counterclaim.paths import APP_NAME, LIBRARY_FILE, ORGANISATION
+from counterclaim.paths import APP_ID, APP_NAME, LIBRARY_FILE, ORGANISATION, app_icon
 from counterclaim.text import visible
 
 if TYPE_CHECKING:
@@ -37,6 +38,8 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("counterclaim")
+    app.setDesktopFileName(APP_ID)  # the menu entry's icon and name on Wayland
+    app.setWindowIcon(QIcon(str(app_icon())))
     return app
 
 

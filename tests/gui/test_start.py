@@ -122,3 +122,17 @@ def test_the_frame_of_a_team_library_names_it_without_its_password(qtbot: QtBot)
     assert frame.windowTitle() == "postgresql://ana@db.example:5433/factdesk – counterclaim"
     label = frame.centralWidget()
     assert isinstance(label, QLabel) and "s3cret" not in label.text()
+
+
+def test_the_window_shows_the_icon_of_the_menu_entry(qtbot: QtBot, tmp_path: Path) -> None:
+    from counterclaim.gui.start import Frame, application
+    from counterclaim.paths import APP_ID
+
+    app = application()
+    assert app.desktopFileName() == APP_ID  # Wayland finds the menu entry's icon by it
+    frame = Frame(tmp_path / "desk.sqlite")
+    qtbot.addWidget(frame)
+    for size in (16, 256):
+        image = frame.windowIcon().pixmap(size, size).toImage()
+        assert image.width() == size
+        assert image.pixelColor(size // 2, size // 2).alpha() == 255  # drawn, not blank

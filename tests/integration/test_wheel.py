@@ -95,3 +95,12 @@ def test_the_installed_wheel_extracts_the_sample_from_anywhere(
     assert len(golden["pairs"]) == 3
     assert document["pairs"] == golden["pairs"]
     assert document["statements"] == golden["statements"]
+
+
+def test_the_installed_wheel_carries_the_window_icon(installed: Path, tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "PYTHONHOME"}}
+    where = "from counterclaim.paths import app_icon; print(app_icon())"
+    python = str(installed / "bin" / "python")
+    icon = Path(run([python, "-c", where], cwd=tmp_path, env=env).strip())
+    assert icon.is_relative_to(installed), f"the icon is read from {icon}"
+    assert icon.read_bytes() == (ROOT / "packaging" / icon.name).read_bytes()
