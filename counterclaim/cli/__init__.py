@@ -1,4 +1,6 @@
-"""The ``counterclaim`` command: no arguments opens the window; subcommands work headless.
+"""The ``counterclaim`` command: no arguments opens the window; subcommands work headless;
+files (``counterclaim FILE...``, the first not named as a subcommand) open the window and
+are imported there.
 
 Contract (tools rely on it, see DESIGN.md): ``extract FILE... --json`` prints one JSON
 object per line per file; ``compare`` says whether COUNTER rebuts CLAIM; bad input exits
@@ -39,7 +41,14 @@ COMMANDS = (window, importing, analysing, extract, compare, rebuttals, evaluate,
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser, common, names = _parser()
+    if _files_first(argv, names):
+        args, unknown = window.files_parser(common, names).parse_known_args(argv)
+        args.unknown = unknown
+    else:
+        args = parser.parse_args(argv)
+    args.commands = names
     try:
         return int(args.run(args))
     except CounterclaimError as error:  # the user can put it right; anything else is a bug
@@ -52,11 +61,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser, list[str]]:
+    """The parser, the parent that gives every command --library, and the commands' names."""
     common = library_option()
     parser = argparse.ArgumentParser(
         prog="counterclaim",
         description="Find who said what in news articles, and what rebuts it.",
+        epilog="With no command, the window opens on the library; `counterclaim FILE...` "
+        "opens it and imports the files (articles or folders of them) there.",
         parents=[common],
     )
     parser.add_argument(
@@ -68,7 +80,21 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     for command in COMMANDS:
         command.add_command(commands, common)
-    return parser
+    return parser, common, list(commands.choices)
+
+
+def _files_first(argv: list[str], commands: list[str]) -> bool:
+    """Whether the first word that is not an option (nor --library's value) is not a
+    command: then the words are files to open in the window."""
+    words = iter(argv)
+    for word in words:
+        if word == "--":
+            return next(words, None) is not None
+        if word == "--library":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word not in commands
+    return False
 
 
 class _Version(argparse.Action):

@@ -4,8 +4,9 @@ wires them. No behaviour of its own."""
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -19,6 +20,7 @@ from counterclaim.gui.library.articles import ArticleListModel
 from counterclaim.gui.library.details import DetailsController
 from counterclaim.gui.library.importing import ImportController
 from counterclaim.gui.main_window import MainWindow
+from counterclaim.gui.messages import Icon, message_box
 from counterclaim.gui.pairs.linking import LinkController
 from counterclaim.gui.pairs.model import PairTableModel
 from counterclaim.gui.pairs.review import ReviewController
@@ -216,11 +218,24 @@ class Launcher:
         bench.analysis.start()
         return True
 
+    def import_files(self, files: Sequence[Path]) -> None:
+        """Import the files the program was started with, as a drop would."""
+        bench = self.bench
+        if bench is None or not files:
+            return
+        if bench.library.read_only:
+            reason = read_only.REASON
+            told = bench.window.tr("The files given were not imported. {0}").format(reason)
+            message_box(bench.window, Icon.Information, bench.window.tr("Import"), told).open()
+            return
+        bench.importing.import_paths(list(files))
+
     def close(self) -> None:
         if self.bench is not None:
             self.bench.close()
 
 
-def run(library_path: Where | None = None) -> int:
-    """Open the window at once; the pipeline loads and the sample is analysed behind it."""
-    return start.run(library_path)
+def run(library_path: Where | None = None, files: Sequence[Path] = ()) -> int:
+    """Open the window at once; the pipeline loads and the sample is analysed behind it,
+    then the files given are imported."""
+    return start.run(library_path, files)

@@ -7,6 +7,7 @@ place. Only Qt is imported here, so that the frame shows as soon as a bare windo
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -100,9 +101,10 @@ def show_frame(library_path: Where) -> Frame:
     return frame
 
 
-def open_behind(frame: Frame, library_path: Where) -> Launcher | None:
-    """Import and build the workbench, show it in the frame's place and close the frame;
-    None when no library could be opened (the reviewer was told why)."""
+def open_behind(frame: Frame, library_path: Where, files: Sequence[Path] = ()) -> Launcher | None:
+    """Import and build the workbench, show it in the frame's place and close the frame,
+    then import the files given; None when no library could be opened (the reviewer was
+    told why)."""
     checked = None
     if isinstance(library_path, Path):  # its pages are read for damage meanwhile
         from counterclaim.store.access import PageCheck
@@ -121,10 +123,11 @@ def open_behind(frame: Frame, library_path: Where) -> Launcher | None:
     app = QApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(launcher.close)
+    launcher.import_files(files)
     return launcher
 
 
-def run(library_path: Where | None = None) -> int:
+def run(library_path: Where | None = None, files: Sequence[Path] = ()) -> int:
     """Show the frame at once; the library opens and the pipeline loads behind it."""
     from counterclaim.gui.settings.theme import apply_scheme
 
@@ -135,7 +138,7 @@ def run(library_path: Where | None = None) -> int:
     kept: list[Launcher] = []
 
     def open_library() -> None:
-        launcher = open_behind(frame, path)
+        launcher = open_behind(frame, path, files)
         if launcher is None:
             app.exit(1)
         else:

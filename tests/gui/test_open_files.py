@@ -1,0 +1,81 @@
+"""`counterclaim FILE...` (what the desktop's menu entry runs for files opened with it):
+the window opens on the library as always, then imports the files as a drop would."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from counterclaim.gui.app import Launcher
+from counterclaim.gui.start import application, open_behind, show_frame
+from counterclaim.services.analysis import AnalysisService, QuietProgress
+from tests.gui.test_importing import ENGLISH
+
+if TYPE_CHECKING:
+    from counterclaim.nlp.extract import Extractor
+
+MARKDOWN = (
+    "# Mayor denies the bridge is closing\n\n"
+    'The transport minister said on Friday that "the old bridge will close in May". '
+    'The mayor denied it, saying "the bridge is not closing".\n'
+)
+
+
+@pytest.fixture
+def library(library_path: Path, extractor: Extractor) -> Path:
+    """A library holding the sample, already analysed: the window has nothing to analyse
+    when it opens, so what the test waits for is the import of the files given."""
+    service = AnalysisService(library_path)
+    service.use(extractor)
+    service.import_sample_if_empty(QuietProgress())
+    service.close()
+    return library_path
+
+
+@pytest.fixture
+def hook() -> Iterator[None]:
+    before = sys.excepthook
+    yield
+    sys.excepthook = before
+
+
+def start(qtbot: QtBot, library: Path, files: list[Path]) -> Launcher:
+    """The window as `counterclaim --library LIBRARY FILE...` opens it."""
+    application()
+    frame = show_frame(library)
+    launcher = open_behind(frame, library, files)
+    assert launcher is not None and launcher.bench is not None
+    qtbot.addWidget(launcher.bench.window)
+    return launcher
+
+
+def listed(launcher: Launcher) -> list[str]:
+    assert launcher.bench is not None
+    view = launcher.bench.window.library_list
+    model = view.model()
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+@pytest.mark.usefixtures("hook")
+def test_files_given_on_the_command_line_are_imported_and_listed(
+    qtbot: QtBot, library: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "ministers.txt").write_text(ENGLISH, encoding="utf-8")
+    (tmp_path / "bridge.md").write_text(MARKDOWN, encoding="utf-8")
+    launcher = start(qtbot, library, [tmp_path / "ministers.txt", tmp_path / "bridge.md"])
+    bench = launcher.bench
+    assert bench is not None
+    try:
+        assert bench.window.isVisible()
+        qtbot.waitUntil(lambda: len(listed(launcher)) == 3, timeout=60_000)
+        titles = listed(launcher)
+        assert "Ministers deny the plan" in titles
+        assert "Mayor denies the bridge is closing" in titles
+        assert bench.window.library_list.isVisible()
+    finally:
+        launcher.close()
