@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import atexit
 import json
+import os
+import sys
 from contextlib import ExitStack
 from functools import cache
 from importlib.resources import as_file, files
@@ -48,12 +50,23 @@ def app_icon() -> Path:
     return resource_path(RESOURCES / "icons" / f"{APP_ID}.svg")
 
 
+def log_folder() -> Path:
+    """Where the details of a bug are written (Help > Open Log Folder): the user's state
+    folder, $XDG_STATE_HOME/counterclaim/logs (~/.local/state/counterclaim/logs), which
+    the XDG base directories keep for logs; ~/Library/Logs/counterclaim on macOS,
+    %LOCALAPPDATA%\\counterclaim\\logs on Windows."""
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Logs" / APP_NAME
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+        return base / APP_NAME / "logs"
+    state = Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state")
+    return state / APP_NAME / "logs"
+
+
 def default_library_path() -> Path:
     """The library in the user's data folder: where Qt's AppDataLocation points on Linux
     ($XDG_DATA_HOME/<organisation>/<application>), without importing Qt."""
-    import os
-    import sys
-
     if sys.platform == "darwin":
         base = Path.home() / "Library" / "Application Support"
     elif sys.platform == "win32":

@@ -23,10 +23,12 @@ SAMPLE_TITLE = 'Russia\'s Dmitriy Peskov slams NATO as a "hostile organisation".
 def _isolated_user_folders(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Settings and the default library go to a temporary folder, never the user's."""
+    """Settings, the default library and the log go to a temporary folder, never the
+    user's."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
     monkeypatch.delenv("COUNTERCLAIM_LIBRARY", raising=False)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from counterclaim.gui import opening, read_only, start, team
+from counterclaim.gui import crash, opening, read_only, start, team
 from counterclaim.gui.commands import Editor
 from counterclaim.gui.events import AppEvents
 from counterclaim.gui.export.controller import ExportController
@@ -145,6 +145,7 @@ def build(
     window.about_action.triggered.connect(
         lambda: about_dialog(window, library, service.preferred_model)
     )
+    window.log_folder_action.triggered.connect(lambda: crash.open_log_folder(window))
     window.restore_state(settings)
     return Workbench(
         library,
@@ -229,6 +230,11 @@ class Launcher:
             message_box(bench.window, Icon.Information, bench.window.tr("Import"), told).open()
             return
         bench.importing.import_paths(list(files))
+
+    def where(self) -> str:
+        """Where the open library is (a file's path, or a server's address without its
+        password), for a crash report."""
+        return visible(str(self.bench.library.location)) if self.bench else ""
 
     def close(self) -> None:
         if self.bench is not None:

@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
         self._build_view_menu()
         self._build_speakers_menu()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.log_folder_action = self._action(help_menu, self.tr("Open &Log Folder"), "")
         self.about_action = self._action(help_menu, self.tr("&About counterclaim"), "")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 

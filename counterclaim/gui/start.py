@@ -60,6 +60,12 @@ def shown(where: Where) -> str:
     return visible(f"{parts.scheme}://{user}{host}{port}{parts.path}")
 
 
+def whole(where: Where) -> str:
+    """Where a library is, in full: a file's path, or the server address without its
+    password."""
+    return visible(str(where)) if isinstance(where, Path) else shown(where)
+
+
 def default_library() -> Path:
     """The library in the user's data folder (QStandardPaths.AppDataLocation)."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
@@ -113,8 +119,8 @@ def open_behind(frame: Frame, library_path: Where, files: Sequence[Path] = ()) -
     from counterclaim.gui.app import Launcher
     from counterclaim.gui.crash import install
 
-    install()
     launcher = Launcher()
+    install(lambda: launcher.where() or whole(library_path))
     opened = launcher.open(library_path, instead_of=frame, checked=checked)
     frame.close()
     frame.deleteLater()

@@ -1,5 +1,6 @@
 """`counterclaim FILE...` (what the desktop's menu entry runs for files opened with it):
-the window opens on the library as always, then imports the files as a drop would."""
+the window opens on the library as always, then imports the files as a drop would, and a
+bug in the window is reported naming that library and written to the log."""
 
 from __future__ import annotations
 
@@ -9,10 +10,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
+from counterclaim.gui import about, crash
 from counterclaim.gui.app import Launcher
 from counterclaim.gui.start import application, open_behind, show_frame
+from counterclaim.paths import log_folder
 from counterclaim.services.analysis import AnalysisService, QuietProgress
 from tests.gui.test_importing import ENGLISH
 
@@ -77,5 +81,36 @@ def test_files_given_on_the_command_line_are_imported_and_listed(
         assert "Ministers deny the plan" in titles
         assert "Mayor denies the bridge is closing" in titles
         assert bench.window.library_list.isVisible()
+    finally:
+        launcher.close()
+
+
+@pytest.mark.qt_no_exception_capture
+@pytest.mark.usefixtures("hook")
+def test_a_bug_in_the_window_names_the_library_and_is_logged(
+    qtbot: QtBot, library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    launcher = start(qtbot, library, [])
+    bench = launcher.bench
+    assert bench is not None
+
+    def broken(*_: object) -> None:
+        raise ZeroDivisionError("the about box divided by zero")
+
+    monkeypatch.setattr(about, "AboutDialog", broken)
+    try:
+        bench.window.about_action.trigger()  # the slot raises; nobody catches it
+        dialog = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "crashDialog")
+        assert isinstance(dialog, crash.CrashDialog)
+        qtbot.waitUntil(dialog.isVisible)
+        message = dialog.findChild(QLabel, "crashMessage")
+        assert isinstance(message, QLabel)
+        assert f"Your library: {library}" in message.text()
+        log = log_folder() / "counterclaim.log"
+        assert str(log) in message.text()
+        written = log.read_text(encoding="utf-8")
+        assert "Traceback" in written and "the about box divided by zero" in written
+        assert f"Library: {library}" in written
+        dialog.close()
     finally:
         launcher.close()
