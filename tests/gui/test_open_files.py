@@ -10,15 +10,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from counterclaim.gui import about, crash
 from counterclaim.gui.app import Launcher
+from counterclaim.gui.read_only import REASON
 from counterclaim.gui.start import application, open_behind, show_frame
 from counterclaim.paths import log_folder
 from counterclaim.services.analysis import AnalysisService, QuietProgress
 from tests.gui.test_importing import ENGLISH
+from tests.library_files import fill
 
 if TYPE_CHECKING:
     from counterclaim.nlp.extract import Extractor
@@ -83,6 +85,27 @@ def test_files_given_on_the_command_line_are_imported_and_listed(
         assert bench.window.library_list.isVisible()
     finally:
         launcher.close()
+
+
+@pytest.mark.usefixtures("hook")
+def test_files_given_for_a_read_only_library_are_not_imported_and_it_says_why(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    library = tmp_path / "desk.sqlite"
+    fill(library, articles=3)
+    library.chmod(0o444)  # no write bit: read-only even for root
+    (tmp_path / "ministers.txt").write_text(ENGLISH, encoding="utf-8")
+    launcher = start(qtbot, library, [tmp_path / "ministers.txt"])
+    bench = launcher.bench
+    assert bench is not None
+    try:
+        [box] = bench.window.findChildren(QMessageBox)
+        qtbot.waitUntil(box.isVisible)
+        assert box.text() == f"The files given were not imported. {REASON}"
+        assert len(listed(launcher)) == 3
+    finally:
+        launcher.close()
+        library.chmod(0o644)
 
 
 @pytest.mark.qt_no_exception_capture
