@@ -249,6 +249,12 @@ class MainWindow(QMainWindow):
             review_menu, self.tr("Colour Bands by &Verdict"), "Ctrl+Shift+V"
         )
         self.bands_by_verdict_action.setCheckable(True)
+        self.other_articles_action = self._action(
+            review_menu, self.tr("Show Rebuttals from &Other Articles"), "Ctrl+Shift+R"
+        )
+        self.other_articles_action.setCheckable(True)
+        self.other_articles_action.setChecked(True)  # nothing is hidden until one says so
+        self.pair_table.heading_clicked.connect(self.other_articles_action.toggle)
 
     def _build_relation_menu(self, review_menu: QMenu) -> None:
         self.relation_menu = review_menu.addMenu(self.tr("Re&lation of the Pair"))
@@ -352,9 +358,11 @@ class MainWindow(QMainWindow):
         settings.setValue("window/state", self.saveState())
         settings.setValue("window/splitter", self.splitter.saveState())
         settings.setValue("window/pairsSplitter", self.pairs_splitter.saveState())
+        settings.setValue("window/otherArticles", self.other_articles_action.isChecked())
 
     def restore_state(self, settings: QSettings) -> None:
-        """Geometry, docks and splitters as the reviewer left them."""
+        """Geometry, docks, splitters and the other articles' section as the reviewer left
+        them."""
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
@@ -368,3 +376,6 @@ class MainWindow(QMainWindow):
             saved = settings.value(key)
             if isinstance(saved, QByteArray):
                 splitter.restoreState(saved)
+        shown = settings.value("window/otherArticles")
+        if shown is not None:  # an INI file gives "true" or "false"
+            self.other_articles_action.setChecked(str(shown).lower() == "true")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,7 +13,10 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from counterclaim.gui.app import Workbench, application, build
-from counterclaim.services.analysis import AnalysisService
+from counterclaim.services.analysis import AnalysisService, QuietProgress
+from counterclaim.services.review import details_edits
+from counterclaim.store import Library
+from tests.conftest import EVAL
 
 if TYPE_CHECKING:
     from counterclaim.nlp.extract import Extractor
@@ -40,4 +45,68 @@ def reviewing(
     qtbot.waitUntil(lambda: not workbench.window.progress.isVisible(), timeout=60_000)
     workbench.window.pair_table.setFocus()
     yield workbench
+    workbench.close()
+
+
+RUMOURS = (
+    "Weekend rumours\n\n"
+    "Radio host Dan Olsen said Tiger Woods was suspended by the PGA Tour for a failed drug "
+    "test.\n\n"
+    "The National Report website said Purdon was quarantined over Ebola after a family of five "
+    "tested positive for the virus.\n\n"
+    "The Navarro County health district said on Wednesday that Purdon was never quarantined "
+    "over Ebola.\n"
+)
+"""A plain text whose claims the two real articles answer: with them in the library its
+rebuttals come from two other articles."""
+
+
+@dataclass
+class RealLibrary:
+    bench: Workbench
+    ids: dict[str, int]  # "fnc-train-410", "fnc-train-147", "rumours" -> article id
+
+
+@pytest.fixture
+def real_library(
+    qtbot: QtBot, tmp_path: Path, library_path: Path, extractor: Extractor, settings: QSettings
+) -> Iterator[RealLibrary]:
+    """The window at 1280x800 on a library of two newspairs-dev articles (fnc-train-410, on
+    a hoax about Ebola in Purdon, and fnc-train-147, on Tiger Woods) and a plain text,
+    imported as files and analysed; the plain text's outlet and date and the Purdon
+    article's date (its dateline) entered as a reviewer enters them."""
+    gold = EVAL / "newspairs-dev.jsonl"
+    if not gold.exists():
+        pytest.skip("needs ../shared/eval")
+    files = []
+    with gold.open(encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            if record["id"] in ("fnc-train-410", "fnc-train-147"):
+                path = tmp_path / f"{record['id']}.txt"
+                path.write_text(f"{record['title']}\n\n{record['text']}\n", encoding="utf-8")
+                files.append(path)
+    (tmp_path / "rumours.txt").write_text(RUMOURS, encoding="utf-8")
+    files.append(tmp_path / "rumours.txt")
+    service = AnalysisService(library_path)
+    service.use(extractor)
+    added = service.import_paths(QuietProgress(), files).added
+    service.analyse(QuietProgress(), added)
+    ids = dict(zip([f.stem for f in files], added, strict=True))
+    with Library.open(library_path) as library:
+        for key, outlet, published in (
+            ("fnc-train-410", None, "2014-10-14"),
+            ("rumours", "Desk notes", "2014-10-15"),
+        ):
+            before = library.article(ids[key]).meta
+            after = replace(before, outlet=outlet, published=published)
+            library.apply("Edit details", details_edits(ids[key], before, after), "tester")
+    application()
+    workbench = build(library_path, service, settings)
+    qtbot.addWidget(workbench.window)
+    workbench.window.resize(1280, 800)
+    workbench.window.show()
+    qtbot.waitExposed(workbench.window)
+    workbench.review.refresh()
+    yield RealLibrary(workbench, ids)
     workbench.close()

@@ -55,11 +55,15 @@ def put_cursor_in(bench: Workbench, words: str) -> None:
 
 
 def rows(bench: Workbench) -> list[tuple[str, str, str]]:
-    """The pair table as the reviewer reads it: claim, rebuttal, status."""
+    """The pair table's claims, rebuttals (whole, as in their tooltips) and statuses."""
     model = bench.review.pairs
+    statuses = [
+        model.data(model.index(r, 5), Qt.ItemDataRole.ToolTipRole) for r in model.pair_rows()
+    ]
+    ends = [model.statements(r) for r in model.pair_rows()]
     return [
-        tuple(model.data(model.index(r, c), Qt.ItemDataRole.ToolTipRole) for c in (1, 3, 5))
-        for r in range(model.rowCount())
+        (" ".join(claim.text.split()), " ".join(rebuttal.text.split()), status)
+        for (claim, rebuttal), status in zip(ends, statuses, strict=True)
     ]
 
 
@@ -190,7 +194,7 @@ def test_remove_a_link_with_delete_and_undo(qtbot: QtBot, reviewing: Workbench) 
     qtbot.keyClick(bench.window.pair_table, Qt.Key.Key_Delete)
     assert rows(bench) == before[1:]
     assert bench.window.pairs_heading.text().startswith(
-        f"Pairs in “{bench.library.article(1).title}”: 2"
+        f"“{bench.library.article(1).title}”: 2 pairs"
     )
     bench.window.undo_action.trigger()
     assert rows(bench) == before

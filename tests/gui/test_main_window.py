@@ -118,7 +118,7 @@ def test_a_rebuttal_from_another_article_is_shown_with_its_article(
         bench.analysis.analyse(ids)
     bench.review.show_article(ids[0])
     model = bench.review.pairs
-    rows = [r for r in range(model.rowCount()) if model.elsewhere(r) is not None]
+    rows = [r for r in model.pair_rows() if model.elsewhere(r) is not None]
     assert rows, "the NATO article's answer should be listed"
     bench.review.select_pair(rows[0])
     view = bench.window.pair_view

@@ -51,7 +51,7 @@ def test_keys_confirm_reject_and_move(qtbot: QtBot, bench: Workbench) -> None:
     assert statuses(bench)[1] is LinkStatus.REJECTED
     qtbot.keyClick(table, Qt.Key.Key_K)
     assert bench.triage.current_row() == 1
-    assert bench.window.pairs_heading.text().endswith("; 1 left to review")
+    assert bench.window.pairs_heading.text().endswith(" · 1 left to review")
     assert bench.review.pairs.data(bench.review.pairs.index(0, 5)) == "confirmed"
     with Library.open(bench.library.path) as library:
         assert bench.review.article_id is not None

@@ -60,6 +60,8 @@ class ReviewController(QObject):
         window.pair_table.selectionModel().selectionChanged.connect(self._on_pair_selected)
         window.filter_bar.changed.connect(self._on_filter_changed)
         window.bands_by_verdict_action.toggled.connect(self.update_bands)
+        window.other_articles_action.toggled.connect(self._on_other_articles_toggled)
+        pairs.set_others_shown(window.other_articles_action.isChecked())
         window.search_panel.statement_chosen.connect(self.go_to)
         window.overview.claim_chosen.connect(window.article_view.show_statement)
         window.search_action.triggered.connect(self._on_search_requested)
@@ -87,10 +89,7 @@ class ReviewController(QObject):
         if found.article_id != self.article_id:
             self.show_article(found.article_id)
         self.window.article_view.show_statement(found.statement)
-        row = next(
-            (n for n in range(self.pairs.rowCount()) if found.statement.id in self._ends(n)),
-            -1,
-        )
+        row = next((n for n in self.pairs.pair_rows() if found.statement.id in self._ends(n)), -1)
         if row >= 0:
             self.select_pair(row)
             self.window.article_view.show_statement(found.statement)
@@ -119,8 +118,9 @@ class ReviewController(QObject):
         self._fill_filters()
         self.update_heading()
         self.update_bands()
-        if self.pairs.rowCount() > 0:
-            self.select_pair(0)  # the best-scored pair is what a reviewer looks at first
+        first = self.pairs.nearest_pair_row(0)
+        if first >= 0:
+            self.select_pair(first)  # the best-scored pair is what a reviewer looks at first
         row = self.articles.row_of(article_id)
         if row >= 0 and self.window.library_list.currentIndex().row() != row:
             self.window.library_list.setCurrentIndex(self.articles.index(row))
@@ -136,15 +136,15 @@ class ReviewController(QObject):
             text = self.tr("“{title}” is being analysed…").format(title=title)
         else:
             own, left = len(self.analysis.pairs), self.pairs.to_review()
-            more = len(self.pairs.all_pairs()) - own
+            more = self.pairs.from_other_articles()
             text = (
-                self.tr("Pairs in “{title}”: {own}, and {more} from other articles").format(
-                    title=title, own=own, more=more
-                )
-                if more
-                else self.tr("Pairs in “{title}”: {own}").format(title=title, own=own)
+                self.tr("“{title}”: 1 pair").format(title=title)
+                if own == 1
+                else self.tr("“{title}”: {own} pairs").format(title=title, own=own)
             )
-            text += self.tr("; {left} left to review").format(left=left)
+            if more:
+                text += self.tr(" · {more} from other articles").format(more=more)
+            text += self.tr(" · {left} left to review").format(left=left)
             hidden = self.pairs.hidden_by_filter()
             if hidden:
                 text += self.tr(" ({hidden} not shown by the filter)").format(hidden=hidden)
@@ -157,7 +157,7 @@ class ReviewController(QObject):
         selected = rows[0] if rows else -1
         by_verdict = self.window.bands_by_verdict_action.isChecked()
         bands = []
-        for row in range(self.pairs.rowCount()):
+        for row in self.pairs.pair_rows():  # those under the heading: from their claim
             claim, rebuttal = self.pairs.statements(row)
             ends = [claim] if self.pairs.elsewhere(row) else [claim, rebuttal]
             for statement in ends:
@@ -171,14 +171,13 @@ class ReviewController(QObject):
         self.window.bands.set_bands(bands)
 
     def selected_link_ids(self) -> set[str]:
-        """The pairs a reviewer has picked out: those the filter shows when it hides some,
-        else the selected pair."""
-        rows: list[int]
+        """The pairs a reviewer has picked out: those the filter shows when it hides some
+        (the other articles' section open or not), else the selected pair."""
         if self.pairs.hidden_by_filter():
-            rows = list(range(self.pairs.rowCount()))
+            pairs = self.pairs.filtered_pairs()
         else:
-            rows = self.window.selected_pair_rows()
-        return {link for r in rows if (link := self.pairs.pair(r).id) is not None}
+            pairs = [self.pairs.pair(r) for r in self.window.selected_pair_rows()]
+        return {pair.id for pair in pairs if pair.id is not None}
 
     def select_pair(self, row: int) -> None:
         self.window.pair_table.selectRow(row)
@@ -201,7 +200,7 @@ class ReviewController(QObject):
         self.show_article(article_id)
         row = self.pairs.row_of(link_id)
         if row < 0 and rows:
-            row = min(rows[0], self.pairs.rowCount() - 1)
+            row = self.pairs.nearest_pair_row(rows[0])
         if row >= 0:
             self.select_pair(row)
         self.window.article_view.verticalScrollBar().setValue(scroll)
@@ -223,8 +222,22 @@ class ReviewController(QObject):
             self.window.pair_table.scrollTo(self.pairs.index(rows[0], 0))
             return
         self.window.pair_view.clear()
-        if self.pairs.rowCount() > 0:
-            self.select_pair(0)
+        first = self.pairs.nearest_pair_row(0)
+        if first >= 0:
+            self.select_pair(first)
+
+    def _on_other_articles_toggled(self, shown: bool) -> None:
+        """Open or close the section of rebuttals from other articles; a pair of it that
+        was selected gives way to the last pair above it."""
+        rows = self.window.selected_pair_rows()
+        link_id = self.pairs.pair(rows[0]).id if rows else None
+        self.pairs.set_others_shown(shown)
+        self.update_bands()
+        if rows and self.pairs.row_of(link_id) < 0:
+            self.window.pair_view.clear()
+            row = self.pairs.nearest_pair_row(self.pairs.heading_row())
+            if row >= 0:
+                self.select_pair(row)
 
     def _on_search_requested(self) -> None:
         self.window.show_search()

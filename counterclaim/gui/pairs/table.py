@@ -1,8 +1,10 @@
-"""The table of an article's pairs: one row a pair, chosen whole."""
+"""The table of an article's pairs: one row a pair, chosen whole; the heading row of the
+rebuttals from other articles spans the table and opens or closes their section."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from counterclaim.gui.pairs.model import PairTableModel
@@ -25,6 +27,8 @@ class PairTable(QTableView):
     hold, measured when an article is shown (`fit_columns`), not again on each filter
     change: the columns stay where they are while the reviewer filters."""
 
+    heading_clicked = Signal()  # the other articles' heading: open or close their section
+
     def __init__(self, model: PairTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pairTable")
@@ -40,6 +44,43 @@ class PairTable(QTableView):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         for column in (model.CLAIM, model.REBUTTAL):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        for signal in (
+            model.modelReset,
+            model.layoutChanged,
+            model.rowsInserted,
+            model.rowsRemoved,
+        ):
+            signal.connect(self._span_heading)
+
+    def _span_heading(self, *_: object) -> None:
+        """The heading row is one cell across the table."""
+        self.clearSpans()
+        model = self.model()
+        if isinstance(model, PairTableModel) and model.heading_row() >= 0:
+            self.setSpan(model.heading_row(), 0, 1, model.columnCount())
+
+    def _on_heading(self, row: int) -> bool:
+        model = self.model()
+        return isinstance(model, PairTableModel) and row >= 0 and row == model.heading_row()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._on_heading(
+            self.rowAt(event.position().toPoint().y())
+        ):
+            event.accept()
+            self.heading_clicked.emit()
+            return
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Space or Enter on the heading (reached with the arrow keys) opens or closes it."""
+        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+            self._on_heading(self.currentIndex().row())
+        ):
+            event.accept()
+            self.heading_clicked.emit()
+            return
+        super().keyPressEvent(event)
 
     def fit_columns(self, *columns: int) -> None:
         """Size these columns (all the fitted ones if none is named) to their contents; a

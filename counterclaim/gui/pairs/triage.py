@@ -47,9 +47,19 @@ class TriageController(QObject):
         self._select(self._next_open(row))
 
     def move(self, step: int) -> None:
-        count = self.pairs.rowCount()
-        if count:
-            self._select(min(max(self.current_row() + step, 0), count - 1))
+        """To the next (1) or previous (-1) pair: the article's own pairs, then those from
+        other articles while their section is open; the heading row is stepped over."""
+        rows = self.pairs.pair_rows()
+        if not rows:
+            return
+        at = self.current_row()
+        if at < 0:  # on the heading (reached with the arrow keys), or nothing chosen
+            at = self.window.pair_table.currentIndex().row()
+        if at < 0:
+            self._select(rows[0] if step > 0 else rows[-1])
+            return
+        ahead = [r for r in rows if r > at] if step > 0 else [r for r in rows if r < at][::-1]
+        self._select(ahead[0] if ahead else at)
 
     def _on_verdict_chosen(self, verdict: object) -> None:
         row = self.current_row()
@@ -93,13 +103,14 @@ class TriageController(QObject):
         return self.editor.do(text, review_edit(pair, what, after))
 
     def _next_open(self, row: int) -> int:
-        count = self.pairs.rowCount()
-        for step in range(1, count + 1):
-            candidate = (row + step) % count
+        """The next pair left to review after `row`, round to the top (the other articles'
+        section only while it is open)."""
+        rows = self.pairs.pair_rows()
+        for candidate in [r for r in rows if r > row] + [r for r in rows if r <= row]:
             if self.pairs.pair(candidate).status is LinkStatus.SUGGESTED:
                 return candidate
         return row
 
     def _select(self, row: int) -> None:
-        if 0 <= row < self.pairs.rowCount():
+        if self.pairs.is_pair(row):
             self.window.pair_table.selectRow(row)
