@@ -299,3 +299,6 @@ class ArticleEntry:
     statements: int = 0
     pairs: int = 0
     analysis_error: str | None = None
+    outlet: str | None = None
+    source: str | None = None  # the canonical URL, or the file it was imported from
+    to_review: int = 0  # its claims' pairs (in it or elsewhere) no reviewer decided yet

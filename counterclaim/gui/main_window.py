@@ -26,6 +26,7 @@ from counterclaim.gui.article.find import FindBar
 from counterclaim.gui.article.view import ArticleView
 from counterclaim.gui.history import HistoryModel
 from counterclaim.gui.library.articles import ArticleListModel
+from counterclaim.gui.library.delegate import ArticleDelegate
 from counterclaim.gui.library.search import LibrarySearchPanel, Search
 from counterclaim.gui.overview.panel import OverviewPanel
 from counterclaim.gui.pairs.bands import ConnectorBands
@@ -50,7 +51,8 @@ class MainWindow(QMainWindow):
         self.library_list.setObjectName("libraryList")
         self.library_list.setAccessibleName(self.tr("Articles in the library"))
         self.library_list.setModel(articles)
-        self.library_list.setWordWrap(True)  # long headlines wrap instead of being cut
+        # a title on one or two lines (cut with "…"), a muted line of outlet, date and review
+        self.library_list.setItemDelegate(ArticleDelegate(self.library_list))
         # a library of thousands of articles is laid out a screenful at a time, not all
         # of it before the first paint
         self.library_list.setLayoutMode(QListView.LayoutMode.Batched)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -167,11 +167,11 @@ class Library:
             )
             return [to_article(row, counts.get(row.id, no_counts())) for row in rows]
 
-    def article_list(self) -> list[ArticleEntry]:
-        """All articles as the library list shows them (titles, counts, whether analysed),
-        oldest import first, without their texts: one query."""
+    def article_list(self, of_links: Collection[str] | None = None) -> list[ArticleEntry]:
+        """All articles as the library list shows them (or those holding these links'
+        claims), oldest import first, without their texts: one query."""
         with self._unit() as session:
-            return article_entries(session)
+            return article_entries(session, of_links)
 
     def article(self, article_id: int, *, counts: bool = True) -> Article:
         """The article; without its statement and pair counts (all zero) when `counts` is

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Select, func, select
+from collections.abc import Collection
+
+from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from counterclaim.domain import (
@@ -41,25 +43,74 @@ def to_article(row: ArticleRow, counts: dict[str, int]) -> Article:
     )
 
 
-def article_entries(session: Session) -> list[ArticleEntry]:
-    """Every article as the library list shows it, oldest import first, in one query that
-    reads no article text."""
-    statements, pairs = (query.subquery() for query in _count_queries())
-    rows = session.execute(
+def article_entries(
+    session: Session, of_links: Collection[str] | None = None
+) -> list[ArticleEntry]:
+    """Every article as the library list shows it (or those holding the claims of these
+    links), oldest import first, in one query that reads no article text: its statements,
+    and its pairs and those left to review, each counted in one grouped pass."""
+    among = None
+    if of_links is not None:
+        among = (
+            select(StatementRow.article_id)
+            .join(LinkRow, LinkRow.claim_id == StatementRow.id)
+            .where(LinkRow.id.in_([ids.row_id(ids.LINK, link) for link in of_links]))
+        )
+    statements = _statement_counts(among).subquery()
+    links = _link_counts(among).subquery()
+    query = (
         select(
             ArticleRow.id,
             ArticleRow.title,
             ArticleRow.published,
             ArticleRow.analysed,
             func.coalesce(statements.c.count, 0),
-            func.coalesce(pairs.c.count, 0),
+            func.coalesce(links.c.pairs, 0),
             ArticleRow.analysis_error,
+            ArticleRow.outlet,
+            ArticleRow.source,
+            func.coalesce(links.c.to_review, 0),
         )
         .outerjoin(statements, statements.c.article_id == ArticleRow.id)
-        .outerjoin(pairs, pairs.c.article_id == ArticleRow.id)
+        .outerjoin(links, links.c.article_id == ArticleRow.id)
         .order_by(ArticleRow.imported_at, ArticleRow.id)
     )
-    return [ArticleEntry(*row) for row in rows]
+    if among is not None:
+        query = query.where(ArticleRow.id.in_(among))
+    return [ArticleEntry(*row) for row in session.execute(query)]
+
+
+def _statement_counts(among: Select[int] | None) -> Select[int, int]:
+    query = (
+        select(StatementRow.article_id, func.count().label("count"))
+        .where(StatementRow.hidden.is_(False))
+        .group_by(StatementRow.article_id)
+    )
+    return query if among is None else query.where(StatementRow.article_id.in_(among))
+
+
+def _link_counts(among: Select[int] | None) -> Select[int, int, int]:
+    """Per article, over the links of its claims: the pairs whose two statements it holds,
+    and the pairs no reviewer has confirmed or rejected as the window lists them (those in
+    the article, and rebuttals elsewhere that are not the speaker saying it again)."""
+    claim, rebuttal = aliased(StatementRow), aliased(StatementRow)
+    inside = claim.article_id == rebuttal.article_id
+    open_ = and_(
+        LinkRow.status == LinkStatus.SUGGESTED.value,
+        or_(inside, LinkRow.relation != Relation.REPEATS.value),
+    )
+    query = (
+        select(
+            claim.article_id.label("article_id"),
+            func.sum(case((inside, 1), else_=0)).label("pairs"),
+            func.sum(case((open_, 1), else_=0)).label("to_review"),
+        )
+        .join(claim, LinkRow.claim_id == claim.id)
+        .join(rebuttal, LinkRow.rebuttal_id == rebuttal.id)
+        .where(LinkRow.hidden.is_(False), claim.hidden.is_(False), rebuttal.hidden.is_(False))
+        .group_by(claim.article_id)
+    )
+    return query if among is None else query.where(claim.article_id.in_(among))
 
 
 def _count_queries(

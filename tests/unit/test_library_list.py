@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from counterclaim.domain import ArticleMeta
+from counterclaim.domain import ArticleMeta, LinkStatus, Review
 from counterclaim.store import Library
 from tests.large import store_large_article
 from tests.sql import sql_sent
@@ -49,3 +49,30 @@ def test_a_search_is_one_full_text_query_and_one_read_of_what_it_found(
     assert first.text == text[first.content.start : first.content.end]
     assert found[0].speaker is not None and found[0].speaker.side in ("Russia", "NATO")
     assert found[0].article_title == "A long exchange"
+
+
+def test_pairs_left_to_review_come_from_one_query_whatever_the_library_size(
+    library_path: Path,
+) -> None:
+    """The list's counts of pairs left to review are one grouped query over the library,
+    not one per article: the same SQL for 3 articles as for 63."""
+    article_id, pairs = store_large_article(library_path, statements=20)
+    with Library.open(library_path) as library:
+        for n in range(2):
+            library.add_article(ArticleMeta(f"Short {n}", outlet="BBC"), f"text {n}", f"h{n}")
+        with sql_sent(library) as few:
+            listed = library.article_list()
+        for n in range(2, 62):
+            library.add_article(ArticleMeta(f"Short {n}"), f"text {n}", f"h{n}")
+        with sql_sent(library) as many:
+            more = library.article_list()
+        analysis = library.analysis(article_id)
+        assert analysis is not None and analysis.pairs[0].id is not None
+        link = analysis.pairs[0].id
+        library.review_link(link, Review(LinkStatus.CONFIRMED), "tester")
+        with sql_sent(library) as one:
+            (after,) = library.article_list(of_links=[link])
+    assert len(few) == len(many) == len(one) == 1
+    assert len(more) == 63
+    assert (listed[0].to_review, listed[1].to_review, listed[1].outlet) == (pairs, 0, "BBC")
+    assert (after.id, after.to_review, after.pairs) == (article_id, pairs - 1, pairs)

@@ -1,8 +1,11 @@
-"""The library's articles as a list model."""
+"""The library's articles as a list model: per article its title, and a second line with
+its outlet (or source), its date and how many pairs are left to review."""
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Any
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QStyle
@@ -10,6 +13,45 @@ from PySide6.QtWidgets import QApplication, QStyle
 from counterclaim.domain import ArticleEntry
 from counterclaim.gui.tables import Index, ObjectRole
 from counterclaim.text import shorten, visible
+
+DetailRole = Qt.ItemDataRole.UserRole + 2
+"""The muted line under an article's title: "BBC · 2024-03-01 · 3 pairs to review"."""
+DetailPartsRole = Qt.ItemDataRole.UserRole + 3
+"""The same line's parts, for a list too narrow for all of them: the last one matters most."""
+
+
+def where_from(article: ArticleEntry) -> str | None:
+    """The outlet; else the web site (or the file's name) the article came from."""
+    if article.outlet:
+        return article.outlet
+    if not article.source:
+        return None
+    parts = urlsplit(article.source)
+    if parts.scheme in ("http", "https") and parts.hostname:
+        return parts.hostname.removeprefix("www.")
+    return PurePath(article.source).name or None
+
+
+def to_review(count: int) -> str:
+    return f"{count} pair to review" if count == 1 else f"{count} pairs to review"
+
+
+def detail(article: ArticleEntry) -> str:
+    return " · ".join(detail_parts(article))
+
+
+def detail_parts(article: ArticleEntry) -> list[str]:
+    """What the muted second line says: where from, when, and where its review stands."""
+    if not article.analysed and article.analysis_error is not None:
+        state = f"not analysed: {shorten(article.analysis_error, 90)}"
+    elif not article.analysed:
+        state = "not analysed yet"
+    elif article.to_review:
+        state = to_review(article.to_review)
+    else:
+        state = "nothing left to review" if article.pairs else "no pairs to review"
+    known = [where_from(article), article.published]
+    return [visible(part) for part in (*known, state) if part]
 
 
 class ArticleListModel(QAbstractListModel):
@@ -26,19 +68,24 @@ class ArticleListModel(QAbstractListModel):
         self._rows = {article.id: row for row, article in enumerate(self._articles)}
         self.endResetModel()
 
+    def update_articles(self, articles: list[ArticleEntry]) -> None:
+        """These articles as they are now (a pair of theirs was reviewed), in their rows."""
+        for article in articles:
+            row = self._rows.get(article.id, -1)
+            if row >= 0:
+                self._articles[row] = article
+                self.dataChanged.emit(self.index(row), self.index(row))
+
     @staticmethod
     def _tooltip(article: ArticleEntry) -> str:
         title = visible(article.title)
-        if article.analysed:
-            state = f"{article.pairs} pairs to review"
-        elif article.analysis_error is not None:
+        if not article.analysed and article.analysis_error is not None:
             state = (
                 f"not analysed: {visible(article.analysis_error)}\n"
                 "Retry Analysis (right button, or Ctrl+R) tries again"
             )
-        else:
-            state = "not analysed yet"
-        return f"{title}\n{article.published or ''} {state}".strip()
+            return f"{title}\n{state}"
+        return f"{title}\n{detail(article)}"
 
     def article(self, row: int) -> ArticleEntry:
         return self._articles[row]
@@ -55,10 +102,11 @@ class ArticleListModel(QAbstractListModel):
         article = self._articles[index.row()]
         failed = not article.analysed and article.analysis_error is not None
         if role == Qt.ItemDataRole.DisplayRole:
-            title = visible(article.title)
-            if failed:
-                return f"{title}\nnot analysed: {shorten(article.analysis_error or '', 90)}"
-            return title
+            return visible(article.title)
+        if role == DetailRole:
+            return detail(article)
+        if role == DetailPartsRole:
+            return detail_parts(article)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(article)
         if role == Qt.ItemDataRole.DecorationRole and failed:

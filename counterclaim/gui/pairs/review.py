@@ -248,13 +248,15 @@ class ReviewController(QObject):
 
     def _on_links_changed(self, link_ids: list[str]) -> None:
         """Reviews changed: those rows, the cards if one is selected, the heading's counts,
-        the bands (coloured by verdict)."""
+        the bands (coloured by verdict), and the library list's pairs left to review of the
+        articles the pairs' claims are in (one query, whatever the library's size)."""
         selected = self.window.selected_pair_rows()
         for link_id in link_ids:
             pair = self.library.pair(link_id)
             row = self.pairs.replace_pair(pair)
             if row >= 0 and selected and row == selected[0]:
                 self.window.pair_view.show_review(pair)
+        self.articles.update_articles(self.library.article_list(of_links=link_ids))
         self.window.pair_table.fit_columns(PairTableModel.STATUS)  # a verdict is longer
         self.update_heading()
         self.update_bands()
