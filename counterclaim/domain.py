@@ -302,3 +302,4 @@ class ArticleEntry:
     outlet: str | None = None
     source: str | None = None  # the canonical URL, or the file it was imported from
     to_review: int = 0  # its claims' pairs (in it or elsewhere) no reviewer decided yet
+    counted: bool = True  # False: listed without its counts (all zero), to be read next

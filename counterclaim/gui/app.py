@@ -65,6 +65,7 @@ class Workbench:
             self.watch.timer.stop()
         self.runner.cancel_all()
         self.runner.wait()
+        self.review.counting.wait()
         self.analysis.service.close()
         self.window.save_state(self.settings)
         self.library.close()

@@ -167,11 +167,12 @@ class Library:
             )
             return [to_article(row, counts.get(row.id, no_counts())) for row in rows]
 
-    def article_list(self, of_links: Collection[str] | None = None) -> list[ArticleEntry]:
-        """All articles as the library list shows them (or those holding these links'
-        claims), oldest import first, without their texts: one query."""
+    def article_list(
+        self, of_links: Collection[str] | None = None, counts: bool = True
+    ) -> list[ArticleEntry]:
+        """The library list (see `article_entries`): oldest import first, in one query."""
         with self._unit() as session:
-            return article_entries(session, of_links)
+            return article_entries(session, of_links, counts)
 
     def article(self, article_id: int, *, counts: bool = True) -> Article:
         """The article; without its statement and pair counts (all zero) when `counts` is

@@ -46,6 +46,8 @@ def detail_parts(article: ArticleEntry) -> list[str]:
         state = f"not analysed: {shorten(article.analysis_error, 90)}"
     elif not article.analysed:
         state = "not analysed yet"
+    elif not article.counted:
+        state = "counting pairs…"
     elif article.to_review:
         state = to_review(article.to_review)
     else:
@@ -75,6 +77,16 @@ class ArticleListModel(QAbstractListModel):
             if row >= 0:
                 self._articles[row] = article
                 self.dataChanged.emit(self.index(row), self.index(row))
+
+    def add_counts(self, articles: list[ArticleEntry]) -> bool:
+        """The same articles, counted (`Library.article_list`): shown in their rows with
+        one signal. False, and nothing changed, when the list has changed since."""
+        if [a.id for a in articles] != [a.id for a in self._articles]:
+            return False
+        self._articles = list(articles)
+        if articles:
+            self.dataChanged.emit(self.index(0), self.index(len(articles) - 1))
+        return True
 
     @staticmethod
     def _tooltip(article: ArticleEntry) -> str:

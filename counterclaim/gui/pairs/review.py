@@ -7,9 +7,10 @@ from PySide6.QtCore import QItemSelection, QModelIndex, QObject
 from PySide6.QtGui import QColor
 
 from counterclaim.colours import NO_SIDE_COLOUR
-from counterclaim.domain import Analysis, LibraryStatement, Relation
+from counterclaim.domain import Analysis, ArticleEntry, LibraryStatement, Relation
 from counterclaim.gui.events import AppEvents
 from counterclaim.gui.library.articles import ArticleListModel
+from counterclaim.gui.library.counting import ListCounts
 from counterclaim.gui.main_window import MainWindow
 from counterclaim.gui.messages import Icon, message_box
 from counterclaim.gui.pairs.bands import Band
@@ -69,6 +70,10 @@ class ReviewController(QObject):
         events.article_edited.connect(self._on_articles_changed)
         events.links_changed.connect(self._on_links_changed)
         events.edit_failed.connect(self.on_edit_failed)
+        self.counting = ListCounts(self.library.article_list, self)
+        self.counting.counted.connect(self._on_counted)
+        self.counting.failed.connect(self._on_articles_changed)
+        self._ticket = 0  # the counting whose result is still wanted (0: none)
 
     def set_ratings(self, ratings: tuple[str, ...]) -> None:
         """The verdict scale, from the preferences."""
@@ -95,7 +100,18 @@ class ReviewController(QObject):
             self.window.article_view.show_statement(found.statement)
 
     def refresh(self) -> None:
-        self._on_articles_changed()
+        """The first look at the library: its titles at once, their counts when read."""
+        self.articles.set_articles(self.library.article_list(counts=False))
+        self._count()
+        self._show_again()
+
+    def _count(self) -> None:
+        self._ticket += 1
+        self.counting.start(self._ticket)
+
+    def _on_counted(self, ticket: int, articles: list[ArticleEntry]) -> None:
+        if ticket == self._ticket and self.articles.add_counts(articles):
+            self._ticket = 0
 
     def show_article(self, article_id: int) -> None:
         reading = self.library.reading(article_id)
@@ -185,7 +201,11 @@ class ReviewController(QObject):
     def _on_articles_changed(self) -> None:
         """Read the library's list once; show the article on screen again (its pairs may
         have changed), keeping the reviewer on the pair they were at."""
+        self._ticket = 0  # counted here: a counting under way is out of date
         self.articles.set_articles(self.library.article_list())
+        self._show_again()
+
+    def _show_again(self) -> None:
         if self.article_id is None:
             if self.articles.rowCount() > 0:
                 self.show_article(self.articles.article(0).id)
@@ -257,6 +277,8 @@ class ReviewController(QObject):
             if row >= 0 and selected and row == selected[0]:
                 self.window.pair_view.show_review(pair)
         self.articles.update_articles(self.library.article_list(of_links=link_ids))
+        if self._ticket:  # the counts under way may have been read before this review
+            self._count()
         self.window.pair_table.fit_columns(PairTableModel.STATUS)  # a verdict is longer
         self.update_heading()
         self.update_bands()
