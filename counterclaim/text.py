@@ -13,6 +13,8 @@ Cut = Literal["anywhere", "trim", "word"]
 # surrogates Python gives a file name's bytes that are not UTF-8.
 CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+# A picture's credit after a headline: "... hostile organisation\". Image: AntonSAN/Shutterstock"
+PICTURE_CREDIT = re.compile(r"\s+(Image|Photo|Picture|Credit)s?:.*$", re.IGNORECASE)
 
 
 def shorten(

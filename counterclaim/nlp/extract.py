@@ -33,6 +33,7 @@ from counterclaim.nlp.pipeline import load_pipeline
 from counterclaim.nlp.quotes import QUOTES_KEY
 from counterclaim.nlp.speakers import Entity, Resolution, SpeakerResolver
 from counterclaim.nlp.voices import Voice
+from counterclaim.text import PICTURE_CREDIT
 
 _NOT_FOR_FEATURES = ("cc_quotes", "cc_attribution")
 
@@ -247,10 +248,17 @@ def _kind(content: Span, headline: tuple[int, int] | None, quotes: _Quotes) -> S
 
 
 def _headline_span(text: str, title: str | None) -> tuple[int, int] | None:
+    """The article's headline: the line that is its title, with at most punctuation or a
+    picture's credit after it ("Image: ..."). A title that is only the start of the first
+    paragraph, as one made from its first sentence, is no headline."""
     if not title:
         return None
     start = text.find(title)
-    if start < 0:
+    if start < 0 or text[text.rfind("\n", 0, start) + 1 : start].strip():
         return None
     end = text.find("\n", start)
-    return start, end if end >= 0 else len(text)
+    end = end if end >= 0 else len(text)
+    rest = PICTURE_CREDIT.sub("", text[start + len(title) : end])
+    if any(char.isalnum() for char in rest):
+        return None
+    return start, end

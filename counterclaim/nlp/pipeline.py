@@ -7,6 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 # importing the modules registers their factories with spaCy
+from counterclaim.datelines import find_dateline
 from counterclaim.nlp import attribution, quotes  # noqa: F401 - registers factories
 from counterclaim.nlp.models import PREFERRED_MODELS, PipelineMissing, available_model
 
@@ -32,4 +33,21 @@ def paragraph_sentences(doc: Doc) -> Doc:
             token.is_sent_start = True
         elif token.is_space and "\n" in token.text:
             token.is_sent_start = False
+    _dateline_apart(doc)
     return doc
+
+
+def _dateline_apart(doc: Doc) -> None:
+    """A dateline ("WASHINGTON (AP) — ", "BAGHDAD—") is a sentence of its own: the story's
+    first sentence starts after it, so a city or an agency is never taken for who spoke,
+    and what was said never starts with it."""
+    dateline = find_dateline(doc.text)
+    if dateline is None:
+        return
+    inside = [t for t in doc if dateline.start <= t.idx < dateline.end]
+    after = next((t for t in doc if t.idx >= dateline.end and not t.is_space), None)
+    if not inside or after is None:
+        return
+    for token in inside[1:]:
+        token.is_sent_start = False
+    after.is_sent_start = True
