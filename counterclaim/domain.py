@@ -257,6 +257,7 @@ class ArticleMeta:
     published: str | None = None
     source: str | None = None  # the canonical URL, or the file it was imported from
     language: str | None = None  # ISO 639-1 ("en"), as detected at import
+    place: str | None = None  # where the story was filed, from its dateline ("Corsicana")
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ from pathlib import Path
 from counterclaim.domain import ArticleMeta
 from counterclaim.ingest.base import (
     MAX_BYTES,
-    TITLE_LIMIT,
     Found,
     ImportError_,
     LoadedArticle,
@@ -23,7 +22,7 @@ from counterclaim.ingest.base import (
 )
 from counterclaim.ingest.language import detect_language
 from counterclaim.ingest.plain import read_plain
-from counterclaim.text import shorten
+from counterclaim.ingest.titles import title_of
 
 Reader = Callable[[bytes, str], tuple[str, Found]]
 
@@ -111,12 +110,13 @@ def _article(text: str, found: Found, where: str, path: Path | None) -> LoadedAr
     _check_enough_words(text, where, path)
     guessed = guess_meta(text, path)
     meta = ArticleMeta(
-        title=shorten(found.title, TITLE_LIMIT, cut="trim") if found.title else guessed.title,
+        title=title_of(text, found.title, found.outlet) or guessed.title,
         outlet=found.outlet,
         author=found.author or guessed.author,
         published=found.published or guessed.published,
         source=found.source or guessed.source,
         language=detect_language(text),
+        place=guessed.place,
     )
     return LoadedArticle(meta=meta, text=text, sha256=text_sha256(text), notes=found.notes)
 

@@ -9,22 +9,17 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from counterclaim.datelines import find_byline, find_dateline
 from counterclaim.domain import ArticleMeta
 from counterclaim.errors import BAD_INPUT, CounterclaimError
+from counterclaim.ingest.titles import TITLE_LIMIT, title_of
 from counterclaim.text import shorten, visible
 
 MEBIBYTE = 1024 * 1024
 MAX_BYTES = 20 * MEBIBYTE
-TITLE_LIMIT = 160  # characters of a title; a longer one is shortened with "…"
 SIZE_PREFERENCE = "File > Preferences… (Ctrl+,) > “Largest article file to import”"
 """Where the window sets the size cap."""
 
-_METADATA_LINE = re.compile(
-    r"^\s*(date\b|by\b|image:|photo:|posted\b|updated\b|published\b|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4})",
-    re.IGNORECASE,
-)
-_BYLINE = re.compile(r"\bBy\s+([A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,3})")
-_CREDIT = re.compile(r"\s+(Image|Photo|Picture|Credit)s?:.*$", re.IGNORECASE)
 _ISO_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -121,17 +116,20 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
 
 
 def guess_meta(text: str, path: Path | None = None) -> ArticleMeta:
-    """Title, author and date from the first lines of a plain-text article."""
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    title = next((line for line in lines if not _METADATA_LINE.match(line)), None)
+    """Title, author, date and place from the first lines of a plain-text article: its
+    headline (or first sentence), byline and dateline."""
+    title = title_of(text)
     if title is None:
-        title = path.stem if path else lines[0]
-    head = "\n".join(lines[:3])
-    author = _BYLINE.search(head)
-    date = _ISO_DATE.search(head)
+        title = path.stem if path else shorten(text, TITLE_LIMIT, cut="word")
+    dateline = find_dateline(text)
+    byline = find_byline(text)
+    head = "\n".join([line for line in text.split("\n", 50) if line.strip()][:3])
+    date = dateline.published if dateline is not None else None
+    iso = _ISO_DATE.search(head)
     return ArticleMeta(
-        title=shorten(_CREDIT.sub("", title), TITLE_LIMIT, cut="trim"),
-        author=author.group(1) if author else None,
-        published=date.group(1) if date else None,
+        title=title,
+        author=byline.author if byline is not None else None,
+        published=date or (iso.group(1) if iso else None),
         source=str(path) if path else None,
+        place=dateline.place if dateline is not None else None,
     )

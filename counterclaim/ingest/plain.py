@@ -7,12 +7,29 @@ import re
 from counterclaim.ingest.base import Found
 from counterclaim.ingest.decoding import decode
 
+_HEADING = re.compile(
+    r"^(?:#[ \t]+(?P<atx>.+?)(?:[ \t]+#+)?[ \t]*|(?P<setext>[^\n#].*)\n=+[ \t]*)$",
+    re.MULTILINE,
+)
+
 
 def read_plain(data: bytes, where: str, markdown: bool = False) -> tuple[str, Found]:
     decoded = decode(data, where)
     text = decoded.text
-    found = Found(notes=(decoded.note,) if decoded.note else ())
-    return (strip_markdown(text) if markdown else text), found
+    notes = (decoded.note,) if decoded.note else ()
+    if not markdown:
+        return text, Found(notes=notes)
+    return strip_markdown(text), Found(title=markdown_title(text), notes=notes)
+
+
+def markdown_title(text: str) -> str | None:
+    """The words of the document's first top-level heading ("# Title" or "Title" over a
+    line of "="), if it has one."""
+    match = _HEADING.search(text.replace("\r\n", "\n"))
+    if match is None:
+        return None
+    words = match.group("atx") or match.group("setext") or ""
+    return strip_markdown(words).strip() or None
 
 
 def strip_markdown(text: str) -> str:

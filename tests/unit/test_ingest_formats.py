@@ -683,7 +683,12 @@ def test_import_a_folder_keeps_the_good_files_and_names_the_bad(
     assert err[0].startswith(f"skipped: {folder / 'c.docx'}: is not a Word document")
     assert err[1].startswith(f"skipped: {folder / 'd.pdf'}: the PDF is damaged")
     assert library_titles(library) == sorted(
-        ["Minister denies bridge is unsafe", "Bridge stays open", FRENCH[:159] + "…"]
+        [
+            "Minister denies bridge is unsafe",
+            "Bridge stays open",
+            # the first sentence, cut at a word to 90 characters
+            "Le ministre a déclaré mercredi que la réforme serait adoptée « à tout prix », malgré…",
+        ]
     )
 
     code, out, err = run_cli(
