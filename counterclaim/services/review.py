@@ -19,7 +19,7 @@ from counterclaim.store import Library
 
 SHOW = ("1", "0")  # "hidden" from 1 to 0: what was made by hand appears
 HIDE = ("0", "1")
-DETAIL_FIELDS = ("title", "outlet", "author", "published", "source")
+DETAIL_FIELDS = ("title", "outlet", "author", "published", "place", "source")
 
 
 def review_edit(pair: Pair, what: str, after: str | None) -> list[Edit]:
@@ -71,7 +71,7 @@ def linked_ends(marked_id: str, other: LibraryStatement, marked_is_claim: bool) 
 
 
 def details_edits(article_id: int, before: ArticleMeta, after: ArticleMeta) -> list[Edit]:
-    """An article's title, outlet, author, date and source, as edited."""
+    """An article's title, outlet, author, date, place and source, as edited."""
     target = f"ar{article_id}"
     return [
         Edit(target, name, getattr(before, name), getattr(after, name))

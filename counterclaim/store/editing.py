@@ -102,6 +102,7 @@ _FIELDS: dict[str, tuple[type[Base], dict[str, _Field]]] = {
             "author": _PLAIN,
             "published": _PLAIN,
             "source": _PLAIN,
+            "place": _PLAIN,
         },
     ),
 }

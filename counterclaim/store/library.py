@@ -149,6 +149,7 @@ class Library:
                 published=meta.published,
                 source=meta.source,
                 language=meta.language,
+                place=meta.place,
                 text=text,
                 sha256=sha256,
                 imported_at=utc_now(),

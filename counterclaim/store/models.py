@@ -79,6 +79,8 @@ class ArticleRow(Base):
     published: Mapped[str | None]
     source: Mapped[str | None]
     language: Mapped[str | None]
+    place: Mapped[str | None]
+    """Where the story was filed, from its dateline; migration 0012."""
     text: Mapped[str] = mapped_column(Text)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     imported_at: Mapped[datetime]

@@ -30,7 +30,9 @@ from counterclaim.store.models import ArticleRow, LinkRow, SideRow, SpeakerRow, 
 
 
 def to_article(row: ArticleRow, counts: dict[str, int]) -> Article:
-    meta = ArticleMeta(row.title, row.outlet, row.author, row.published, row.source, row.language)
+    meta = ArticleMeta(
+        row.title, row.outlet, row.author, row.published, row.source, row.language, row.place
+    )
     return Article(
         row.id,
         meta,

@@ -220,6 +220,7 @@ def test_history_of_0005_is_kept_by_the_upgrade(path: Path) -> None:
         db.execute("ALTER TABLE sides DROP COLUMN aliases")
         db.execute("ALTER TABLE articles DROP COLUMN language")
         db.execute("ALTER TABLE articles DROP COLUMN analysis_error")
+        db.execute("ALTER TABLE articles DROP COLUMN place")  # 0012
         db.execute("DROP INDEX ix_articles_paired")  # 0011
         db.execute("ALTER TABLE articles DROP COLUMN paired")  # 0009
         db.execute("ALTER TABLE statements DROP COLUMN features")

@@ -36,7 +36,7 @@ def test_a_sound_library_passes(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert lines == [
         "integrity: ok, every page of the file reads",
         "references: ok, every reference between rows holds",
-        "schema: ok, 0011, the newest",
+        "schema: ok, 0012, the newest",
     ]
 
 
@@ -49,7 +49,7 @@ def test_an_older_library_is_sound_and_stays_old(
 
     status, lines, _ = check(path, capsys)
 
-    assert status == 0 and lines[-1].startswith("schema: ok, 0008, older than 0011")
+    assert status == 0 and lines[-1].startswith("schema: ok, 0008, older than 0012")
     assert digest(path) == before
 
 

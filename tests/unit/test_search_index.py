@@ -35,6 +35,7 @@ def test_a_library_from_before_0010_finds_the_same_from_an_index_of_word_beginni
         )
         db.execute("DROP TABLE statement_search")
         db.execute("ALTER TABLE old RENAME TO statement_search")
+        db.execute("ALTER TABLE articles DROP COLUMN place")  # 0012
         db.execute("DROP INDEX ix_articles_paired")  # 0011
         db.execute("UPDATE alembic_version SET version_num = '0009'")
         db.commit()

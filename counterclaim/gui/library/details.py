@@ -1,4 +1,4 @@
-"""Article > Details: title, outlet, author, date and source, editable and undoable."""
+"""Article > Details: title, outlet, author, date, place and source, editable and undoable."""
 
 from __future__ import annotations
 
@@ -21,7 +21,8 @@ from counterclaim.store import Library
 
 
 class DetailsController(QObject):
-    """Article > Details: title, outlet, author, date and source, as one undoable edit."""
+    """Article > Details: title, outlet, author, date, place and source, as one undoable
+    edit."""
 
     def __init__(self, window: MainWindow, library: Library, editor: Editor) -> None:
         super().__init__(window)
@@ -65,10 +66,12 @@ class ArticleDetailsDialog(QDialog):
             "outlet": self.tr("&Outlet:"),
             "author": self.tr("&Author:"),
             "published": self.tr("&Published (yyyy-mm-dd):"),
+            "place": self.tr("P&lace (dateline):"),
             "source": self.tr("&Source (address or file):"),
         }
         for name, label in labels.items():
             field = QLineEdit(getattr(meta, name) or "", self)
+            field.setCursorPosition(0)  # a long title shows its start, not its end
             field.setObjectName(f"{name}Field")
             field.setAccessibleName(label.replace("&", "").rstrip(":"))
             form.addRow(label, field)
@@ -92,6 +95,7 @@ class ArticleDetailsDialog(QDialog):
             published=values["published"],
             source=values["source"],
             language=self._meta.language,
+            place=values["place"],
         )
 
     def _on_accept(self) -> None:
