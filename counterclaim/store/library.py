@@ -142,14 +142,9 @@ class Library:
         with self._unit(write=True) as session:
             if (existing := article_with_text(session, sha256)) is not None:
                 return existing, False
+            about = ("title", "outlet", "author", "published", "source", "language", "place")
             row = ArticleRow(
-                title=meta.title,
-                outlet=meta.outlet,
-                author=meta.author,
-                published=meta.published,
-                source=meta.source,
-                language=meta.language,
-                place=meta.place,
+                **{field: getattr(meta, field) for field in about},
                 text=text,
                 sha256=sha256,
                 imported_at=utc_now(),
