@@ -18,7 +18,10 @@ from counterclaim.gui.pairs.filters import PairFilter
 from counterclaim.gui.pairs.model import PairTableModel
 from counterclaim.gui.settings.theme import readable
 from counterclaim.store import Library
-from counterclaim.text import visible
+from counterclaim.text import shorten, visible
+
+HEADING_TITLE = 60
+"""Characters of the article's title in the pairs' heading, which its counts follow."""
 
 _TRUE, _FALSE = QColor("#1a9850"), QColor("#d73027")
 
@@ -147,7 +150,7 @@ class ReviewController(QObject):
         are left to review."""
         if self.article_id is None:
             return
-        title = visible(self.title)
+        title = visible(shorten(self.title, HEADING_TITLE, cut="word"))  # one line, with counts
         if self.analysis is None:
             text = self.tr("“{title}” is being analysed…").format(title=title)
         else:
