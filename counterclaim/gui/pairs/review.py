@@ -20,7 +20,7 @@ from counterclaim.gui.settings.theme import readable
 from counterclaim.store import Library
 from counterclaim.text import shorten, visible
 
-HEADING_TITLE = 60
+HEADING_TITLE = 72
 """Characters of the article's title in the pairs' heading, which its counts follow."""
 
 _TRUE, _FALSE = QColor("#1a9850"), QColor("#d73027")
