@@ -87,7 +87,8 @@ def test_the_library_lists_short_titles_and_details_show_the_dateline(
 
     bench.review.show_article(by_file["fnc-train-410"])
     heading = bench.window.pairs_heading.text()  # a title cut at a word, then the counts
-    assert heading.startswith("“Navarro County officials Tuesday emphatically rejected as false a…”: ")
+    cut = "“Navarro County officials Tuesday emphatically rejected as false a…”: "
+    assert heading.startswith(cut)
     assert heading.endswith("left to review")
     seen: list[ArticleDetailsDialog] = []
 
