@@ -50,6 +50,13 @@ def app_icon() -> Path:
     return resource_path(RESOURCES / "icons" / f"{APP_ID}.svg")
 
 
+def state_folder() -> Path:
+    """What counterclaim keeps about its own work, not the reviewer's:
+    $XDG_STATE_HOME/counterclaim (~/.local/state/counterclaim)."""
+    state = Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state")
+    return state / APP_NAME
+
+
 def log_folder() -> Path:
     """Where the details of a bug are written (Help > Open Log Folder): the user's state
     folder, $XDG_STATE_HOME/counterclaim/logs (~/.local/state/counterclaim/logs), which
@@ -60,8 +67,7 @@ def log_folder() -> Path:
     if sys.platform == "win32":
         base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
         return base / APP_NAME / "logs"
-    state = Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state")
-    return state / APP_NAME / "logs"
+    return state_folder() / "logs"
 
 
 def default_library_path() -> Path:

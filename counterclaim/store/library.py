@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 from sqlalchemy import Engine, select
@@ -30,7 +29,7 @@ from counterclaim.domain import (
     Span,
     StatementKind,
 )
-from counterclaim.store import by_hand, editing, search
+from counterclaim.store import by_hand, checked, editing, search
 from counterclaim.store.db import checkpoint, session_factory, session_scope
 from counterclaim.store.errors import LibraryError
 from counterclaim.store.location import LibraryLocation
@@ -66,6 +65,8 @@ class Library:
         self._location = LibraryLocation.parse(location)
         self._read_only = read_only
         self._writes = 0
+        self.checked_now = False
+        """Its pages were all read for damage when it was opened (see `close`)."""
 
     @classmethod
     def open(
@@ -79,12 +80,15 @@ class Library:
         what only reads) they are refused. A damaged file (`DamagedLibrary`), one that is
         not a library or is from a newer counterclaim, or a read-only library that would
         need upgrading is refused with a `LibraryError` that says what to do, and is left
-        exactly as it was. Without `check`, the file's pages are not all read for damage
-        first (for a file this process has just checked: see `AnalysisService`).
+        exactly as it was. The file's pages are read for damage first unless not `check`
+        (this process has just checked it) or it is as left (`counterclaim.store.checked`).
         """
         where = LibraryLocation.parse(location)
+        check = check and not (where.path and checked.unchanged_since_closed(where.path))
         engine, read_only = opened_engine(where, create=create, check=check)
-        return cls(engine, where, read_only=read_only)
+        library = cls(engine, where, read_only=read_only)
+        library.checked_now = check
+        return library
 
     @property
     def location(self) -> LibraryLocation:  # str() of it is safe to show: no password
@@ -115,16 +119,13 @@ class Library:
 
     def close(self) -> None:
         self._engine.dispose()
+        if self._location.path is not None and not self._read_only:
+            checked.remember(self._location.path, self.checked_now)
 
     def __enter__(self) -> Library:
         return self
 
-    def __exit__(
-        self,
-        _type: type[BaseException] | None,
-        _value: BaseException | None,
-        _traceback: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *_raised: object) -> None:
         self.close()
 
     def add_article(self, meta: ArticleMeta, text: str, sha256: str) -> tuple[int, bool]:

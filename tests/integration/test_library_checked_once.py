@@ -5,16 +5,23 @@ from __future__ import annotations
 
 import shutil
 import threading
+import time
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from counterclaim.gui.start import open_behind, show_frame
+from counterclaim.paths import state_folder
 from counterclaim.services.analysis import AnalysisService, QuietProgress
-from counterclaim.store import Library, access
+from counterclaim.store import Library, access, checked
 from counterclaim.store.errors import DamagedLibrary
 from tests.library_files import damage, fill
+
+
+def forget_checks() -> None:
+    """As on a machine where counterclaim never closed the library."""
+    (state_folder() / checked.RECORDS).unlink(missing_ok=True)
 
 
 def test_a_service_reads_its_library_for_damage_once_and_a_replaced_file_again(
@@ -22,6 +29,7 @@ def test_a_service_reads_its_library_for_damage_once_and_a_replaced_file_again(
 ) -> None:
     path = tmp_path / "desk.sqlite"
     fill(path)
+    forget_checks()
     checks: list[bool] = []
     read_state = access._read_state
 
@@ -103,3 +111,51 @@ def test_the_window_reads_its_library_for_damage_once_at_start(
     finally:
         launcher.close()
     assert [name for check, name in checks if check] == ["library-check"]
+
+
+def test_a_library_left_as_it_was_closed_is_opened_without_reading_every_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "desk.sqlite"
+    fill(path, articles=3)
+    forget_checks()
+    checks: list[bool] = []
+    read_state = access._read_state
+
+    def watched(at: Path, check: bool = True) -> access.FileState:
+        checks.append(check)
+        return read_state(at, check)
+
+    monkeypatch.setattr(access, "_read_state", watched)
+    with Library.open(path) as library:  # read for damage: never closed here before
+        library.set_pairing_due(True)
+    with Library.open(path):  # as it was left: not read again
+        pass
+    assert checks == [True, False]
+
+    a_day_on = checked.CHECK_EVERY + time.time()
+    assert not checked.unchanged_since_closed(path, now=a_day_on)  # read again each day
+
+    copy = tmp_path / "copy.sqlite"
+    shutil.copyfile(path, copy)
+    copy.replace(path)  # another file in its place: read again
+    with Library.open(path):
+        pass
+    assert checks == [True, False, True]
+
+    damage(path)  # changed since it was closed: read again, and refused
+    with pytest.raises(DamagedLibrary):
+        Library.open(path)
+    assert checks[-1] is True
+
+
+def test_a_record_that_cannot_be_read_only_means_the_library_is_read_again(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "desk.sqlite"
+    fill(path, articles=2)
+    (state_folder() / checked.RECORDS).write_text("{not json", encoding="utf-8")
+    assert not checked.unchanged_since_closed(path)
+    with Library.open(path):
+        pass
+    assert checked.unchanged_since_closed(path)
