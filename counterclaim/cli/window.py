@@ -15,6 +15,12 @@ FILES_HELP = "articles (.txt .md .html .pdf .docx) or folders of them, imported 
 def add_command(commands: Commands, common: argparse.ArgumentParser) -> None:
     gui = commands.add_parser("gui", parents=[common], help="open the window (the default)")
     gui.add_argument("files", nargs="*", type=Path, metavar="FILE", help=FILES_HELP)
+    gui.add_argument(
+        "--check",
+        action="store_true",
+        help="check that the window works here: open it, wait until the library is ready "
+        "(on first start: the sample article analysed), print the pairs it shows, and close",
+    )
     gui.set_defaults(run=run_gui)
 
 
@@ -41,7 +47,7 @@ def run_gui(args: argparse.Namespace) -> int:
         raise UsageError(f"{' '.join(args.unknown)}: not an option of the window; see --help")
     from counterclaim.gui.app import run
 
-    return run(window_library(args), files)
+    return run(window_library(args), files, check=getattr(args, "check", False))
 
 
 def checked(path: Path, commands: Sequence[str]) -> Path:

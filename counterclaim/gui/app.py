@@ -30,7 +30,7 @@ from counterclaim.gui.settings.preferences import Preferences
 from counterclaim.gui.settings.theme import is_dark
 from counterclaim.gui.speakers.controller import SpeakerController
 from counterclaim.gui.start import Where, application, default_library, shown
-from counterclaim.gui.tasks import TaskRunner
+from counterclaim.gui.tasks import Task, TaskRunner
 from counterclaim.services.analysis import AnalysisService
 from counterclaim.store import Library, LibraryError, LibraryLocation, PasswordNeeded
 from counterclaim.store.access import PageCheck
@@ -181,6 +181,8 @@ class Launcher:
 
     def __init__(self) -> None:
         self.bench: Workbench | None = None
+        self.preparing: Task | None = None
+        """The open library's first work: the sample on first start, what is pending."""
 
     def open(
         self,
@@ -218,7 +220,7 @@ class Launcher:
         bench.window.show()
         bench.review.refresh()
         settle_heap()
-        bench.analysis.start()
+        self.preparing = bench.analysis.start()
         return True
 
     def import_files(self, files: Sequence[Path]) -> None:
@@ -243,7 +245,8 @@ class Launcher:
             self.bench.close()
 
 
-def run(library_path: Where | None = None, files: Sequence[Path] = ()) -> int:
+def run(library_path: Where | None = None, files: Sequence[Path] = (), check: bool = False) -> int:
     """Open the window at once; the pipeline loads and the sample is analysed behind it,
-    then the files given are imported."""
-    return start.run(library_path, files)
+    then the files given are imported. `check`: say what the window shows once the
+    library is ready, and quit."""
+    return start.run(library_path, files, check)

@@ -133,8 +133,10 @@ def open_behind(frame: Frame, library_path: Where, files: Sequence[Path] = ()) -
     return launcher
 
 
-def run(library_path: Where | None = None, files: Sequence[Path] = ()) -> int:
-    """Show the frame at once; the library opens and the pipeline loads behind it."""
+def run(library_path: Where | None = None, files: Sequence[Path] = (), check: bool = False) -> int:
+    """Show the frame at once; the library opens and the pipeline loads behind it. With
+    `check`, say what the window shows once the library is ready, then quit."""
+    from counterclaim.gui.checking import quit_when_ready, tell_shown
     from counterclaim.gui.settings.theme import apply_scheme
 
     app = application()
@@ -147,8 +149,12 @@ def run(library_path: Where | None = None, files: Sequence[Path] = ()) -> int:
         launcher = open_behind(frame, path, files)
         if launcher is None:
             app.exit(1)
-        else:
-            kept.append(launcher)
+            return
+        kept.append(launcher)
+        if check:
+            quit_when_ready(launcher)
 
+    if check:
+        frame.painted.connect(tell_shown)
     frame.painted.connect(open_library)
     return app.exec()

@@ -20,7 +20,7 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[tuple[object, list[Path]]]:
 
     calls: list[tuple[object, list[Path]]] = []
 
-    def run(library: object, files: list[Path]) -> int:
+    def run(library: object, files: list[Path], check: bool = False) -> int:
         calls.append((library, list(files)))
         return 0
 
