@@ -2,8 +2,9 @@ PYTHON ?= python3.11
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+BUNDLE_STAMP := $(VENV)/.installed-bundle
 
-.PHONY: run test lint bench setup clean install-desktop
+.PHONY: run test lint bench setup clean install-desktop bundle bundle-test
 
 setup: $(STAMP)
 
@@ -41,5 +42,17 @@ install-desktop:
 	@command -v counterclaim >/dev/null || echo "note: the menu entry runs \`counterclaim\`, which is \
 	not on your PATH: install it with \`pipx install .\` or link $(abspath $(BIN))/counterclaim into ~/.local/bin"
 
+# A one-folder application that runs without Python: dist/counterclaim/counterclaim.
+$(BUNDLE_STAMP): $(STAMP) pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[dev,bundle]'
+	touch $(BUNDLE_STAMP)
+
+bundle: $(BUNDLE_STAMP)
+	$(BIN)/pyinstaller packaging/counterclaim.spec --noconfirm --clean \
+		--distpath dist --workpath build/pyinstaller
+
+bundle-test: bundle
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -m bundle -p no:cacheprovider tests/integration/test_bundle.py
+
 clean:
-	rm -rf $(VENV)
+	rm -rf $(VENV) build dist
