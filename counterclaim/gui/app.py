@@ -94,7 +94,7 @@ def build(
     library = Library.open(
         where, create=where.path is None or not where.path.exists(), check=not sound
     )
-    library.checked_now = library.checked_now or sound
+    library.checked_now = library.checked_now or (sound and checked is not None and checked.read)
     Preferences(settings).add_recent_library(where.display)  # never with a password
     events = AppEvents()
     articles, pairs = ArticleListModel(), PairTableModel()
