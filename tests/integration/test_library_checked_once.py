@@ -113,7 +113,7 @@ def test_the_window_reads_its_library_for_damage_once_at_start(
         launcher.close()
     assert [name for check, name in checks if check] == ["library-check"]
 
-    checks.clear()  # the next day's start, on the library as the window left it
+    checks.clear()  # the next start, on the library as the window left it
     again = open_behind(show_frame(path), path)
     assert again is not None and again.bench is not None
     again.bench.runner.wait()
