@@ -19,6 +19,25 @@ from counterclaim.store.errors import DamagedLibrary
 from tests.library_files import damage, fill
 
 
+def watch_checks(monkeypatch: pytest.MonkeyPatch) -> list[tuple[bool, str]]:
+    """Each look at a library file from now on: whether its pages were read, and on which
+    thread."""
+    checks: list[tuple[bool, str]] = []
+    read_state = access._read_state
+
+    def watched(at: Path, check: bool = True) -> access.FileState:
+        checks.append((check, threading.current_thread().name))
+        return read_state(at, check)
+
+    monkeypatch.setattr(access, "_read_state", watched)
+    return checks
+
+
+def reads(seen: list[tuple[bool, str]]) -> list[bool]:
+    """Whether each look read the file's pages."""
+    return [check for check, _thread in seen]
+
+
 def forget_checks() -> None:
     """As on a machine where counterclaim never closed the library."""
     (state_folder() / checked.RECORDS).unlink(missing_ok=True)
@@ -30,19 +49,12 @@ def test_a_service_reads_its_library_for_damage_once_and_a_replaced_file_again(
     path = tmp_path / "desk.sqlite"
     fill(path)
     forget_checks()
-    checks: list[bool] = []
-    read_state = access._read_state
-
-    def watched(at: Path, check: bool = True) -> access.FileState:
-        checks.append(check)
-        return read_state(at, check)
-
-    monkeypatch.setattr(access, "_read_state", watched)
+    seen = watch_checks(monkeypatch)
     service = AnalysisService(path)
     for _ in range(3):  # as the window's imports and analyses do
         service.analyse_pending(QuietProgress())
-    assert len(checks) >= 3 and checks[0] is True
-    assert not any(checks[1:])  # opened again and again, read for damage once
+    assert len(reads(seen)) >= 3 and reads(seen)[0] is True
+    assert not any(reads(seen)[1:])  # opened again and again, read for damage once
 
     copy = tmp_path / "damaged copy.sqlite"
     shutil.copyfile(path, copy)
@@ -50,7 +62,7 @@ def test_a_service_reads_its_library_for_damage_once_and_a_replaced_file_again(
     copy.replace(path)  # another file in its place, as a restore from a bad disk would
     with pytest.raises(DamagedLibrary):
         service.analyse_pending(QuietProgress())
-    assert checks[-1] is True
+    assert reads(seen)[-1] is True
 
 
 def test_statements_saved_without_features_are_parsed_for_pairing(tmp_path: Path) -> None:
@@ -94,14 +106,7 @@ def test_the_window_reads_its_library_for_damage_once_at_start(
     path = tmp_path / "desk.sqlite"
     fill(path, articles=3)
     forget_checks()  # or it is opened as it was left, without reading it at all
-    checks: list[tuple[bool, str]] = []
-    read_state = access._read_state
-
-    def watched(at: Path, check: bool = True) -> access.FileState:
-        checks.append((check, threading.current_thread().name))
-        return read_state(at, check)
-
-    monkeypatch.setattr(access, "_read_state", watched)
+    checks = watch_checks(monkeypatch)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     frame = show_frame(path)
     launcher = open_behind(frame, path)
@@ -127,19 +132,12 @@ def test_a_library_left_as_it_was_closed_is_opened_without_reading_every_page(
     path = tmp_path / "desk.sqlite"
     fill(path, articles=3)
     forget_checks()
-    checks: list[bool] = []
-    read_state = access._read_state
-
-    def watched(at: Path, check: bool = True) -> access.FileState:
-        checks.append(check)
-        return read_state(at, check)
-
-    monkeypatch.setattr(access, "_read_state", watched)
+    seen = watch_checks(monkeypatch)
     with Library.open(path) as library:  # read for damage: never closed here before
         library.set_pairing_due(True)
     with Library.open(path):  # as it was left: not read again
         pass
-    assert checks == [True, False]
+    assert reads(seen) == [True, False]
 
     a_day_on = checked.CHECK_EVERY + time.time()
     assert not checked.unchanged_since_closed(path, now=a_day_on)  # read again each day
@@ -149,12 +147,12 @@ def test_a_library_left_as_it_was_closed_is_opened_without_reading_every_page(
     copy.replace(path)  # another file in its place: read again
     with Library.open(path):
         pass
-    assert checks == [True, False, True]
+    assert reads(seen) == [True, False, True]
 
     damage(path)  # changed since it was closed: read again, and refused
     with pytest.raises(DamagedLibrary):
         Library.open(path)
-    assert checks[-1] is True
+    assert reads(seen)[-1] is True
 
 
 def test_a_record_that_cannot_be_read_only_means_the_library_is_read_again(
