@@ -18,6 +18,8 @@ ONLY_FOR_PAIRING_EXPORTING_OR_SERVERS = (
     "jinja2",  # the report
     "counterclaim.report.html",
     "sqlalchemy.dialects.postgresql",
+    "counterclaim.ingest",  # the article readers
+    "charset_normalizer",
     "psycopg",
 )
 

@@ -13,7 +13,6 @@ from counterclaim.gui.library.analysing import AnalysisController
 from counterclaim.gui.main_window import MainWindow
 from counterclaim.gui.messages import Icon, message_box
 from counterclaim.gui.tasks import Task, TaskContext, TaskRunner
-from counterclaim.ingest import language_name
 from counterclaim.services.analysis import AnalysisService, ImportReport
 from counterclaim.text import visible
 
@@ -94,6 +93,8 @@ class ImportController(QObject):
     def summary(self, report: ImportReport) -> str:
         """What happened, in one line, then one line for each file not imported; names and
         titles with their control characters shown as escapes, so each stays one line."""
+        from counterclaim.ingest import language_name  # the readers: not needed to open
+
         lines = [
             self.tr("Imported {n} articles").format(n=len(report.added))
             if len(report.added) != 1
