@@ -166,7 +166,7 @@ class AnalysisService:
     def import_sample_if_empty(self, progress: Progress) -> list[int]:
         """On first start the library holds the sample article, analysed."""
         with self._open() as library:
-            if library.article_list():
+            if not library.empty():
                 return []
             from counterclaim.ingest import load_article
 
@@ -247,11 +247,7 @@ class AnalysisService:
         `retry_failed`, those whose analysis failed), and pair across the library again
         if that was cut short. Returns the articles analysed."""
         with self._open() as library:
-            pending = [
-                a.id
-                for a in library.article_list()
-                if not a.analysed and (retry_failed or a.analysis_error is None)
-            ]
+            pending = library.unanalysed(failed_too=retry_failed)
             due = library.pairing_due()
         if pending:
             return self.analyse(progress, pending)

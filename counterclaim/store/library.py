@@ -223,11 +223,18 @@ class Library:
         with self._unit(write=True) as session:
             article_row(session, article_id).analysis_error = reason
 
-    def unanalysed(self) -> list[int]:
-        """The articles never analysed, or whose analysis failed, in import order."""
+    def unanalysed(self, failed_too: bool = True) -> list[int]:
+        """The articles never analysed (and, `failed_too`, whose analysis failed), in
+        import order: one query, however big the library."""
         with self._unit() as session:
             query = select(ArticleRow.id).where(ArticleRow.analysed.is_(False))
+            if not failed_too:
+                query = query.where(ArticleRow.analysis_error.is_(None))
             return list(session.scalars(query.order_by(ArticleRow.id)))
+
+    def empty(self) -> bool:
+        with self._unit() as session:
+            return session.scalar(select(ArticleRow.id).limit(1)) is None
 
     def pairing_due(self) -> bool:
         """Whether pairing across the library has to be done (again): an article was
@@ -240,17 +247,11 @@ class Library:
         with self._unit(write=True) as session:
             session.merge(LibraryStateRow(key="pairing_due", value="1" if due else "0"))
 
-    def similar_statements(
-        self, statement_id: str, limit: int = 20, paired_only: bool = False
-    ) -> list[LibraryStatement]:
-        """Statements in other articles that share the most words with this one (with
-        `paired_only`, in articles already paired with the library)."""
-        return self.similar_to_each([statement_id], limit, paired_only).get(statement_id, [])
-
     def similar_to_each(
         self, statement_ids: list[str], limit: int = 20, paired_only: bool = False
     ) -> dict[str, list[LibraryStatement]]:
-        """`similar_statements` of each of these statements, looked up together."""
+        """Statements in other articles that share the most words with each of these (with
+        `paired_only`, in articles already paired with the library), best first."""
         with self._unit() as session:
             return search.similar_to_each(session, statement_ids, limit, paired_only)
 

@@ -82,9 +82,10 @@ over every statement that shares a common word took 30 ms a claim at 10,000 arti
 def similar_to_each(
     session: Session, statement_ids: list[str], limit: int, paired_only: bool = False
 ) -> dict[str, list[LibraryStatement]]:
-    """`similar_statements` of each statement, in a fixed number of queries besides one
-    index search per statement: their words are read together, the words' counts looked
-    up once, and the statements found read in one go."""
+    """For each statement, the statements of other articles that share the most words
+    with it, best first (with `paired_only`, of articles already paired with the library).
+    A fixed number of queries besides one index search per statement: their words are
+    read together, the words' counts looked up once, the statements found read at once."""
     cut = func.substr(  # the statement's words only, not the whole article's text
         ArticleRow.text,
         StatementRow.content_start + 1,

@@ -84,7 +84,7 @@ def reading(path: Path) -> tuple[object, ...]:
             library.sides(),
             library.search("hostile"),
             library.search('"denied it"'),
-            library.similar_statements("st1"),
+            library.similar_to_each(["st1"]).get("st1", []),
             library.batches(),
             library.history(),
         )

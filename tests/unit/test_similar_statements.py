@@ -22,7 +22,8 @@ def test_alike_statements_are_found_with_a_few_queries_without_article_texts(
         claim = library.analysis(first)
         assert claim is not None
         with sql_sent(library) as sent:
-            found = library.similar_statements(claim.statements[0].id, 8)
+            first_claim = claim.statements[0].id
+            found = library.similar_to_each([first_claim], 8)[first_claim]
         text = library.article(other).text
     assert len(found) == 8 and {s.article_id for s in found} == {other}
     said = found[0].statement
@@ -61,7 +62,7 @@ def test_the_claims_of_an_article_are_looked_up_together_with_one_search_each(
         claims = library.analysis(first)
         assert claims is not None
         wanted = [s.id for s in claims.statements[:12]]
-        alone = {i: library.similar_statements(i, 8) for i in wanted}
+        alone = {i: library.similar_to_each([i], 8)[i] for i in wanted}
         with sql_sent(library) as sent:
             together = library.similar_to_each(wanted, 8)
     assert together == alone and all(len(found) == 8 for found in together.values())

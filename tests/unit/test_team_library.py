@@ -70,8 +70,8 @@ def test_search_finds_the_same_statements_on_both_engines(
         stored = in_file.analysis(1)
         assert stored is not None
         hostile = next(s.id for s in stored.statements if "hostile" in s.text)
-        alike_in_file = [s.statement.text for s in in_file.similar_statements(hostile)]
-        alike_on_server = [s.statement.text for s in on_server.similar_statements(hostile)]
+        alike_in_file = [s.statement.text for s in in_file.similar_to_each([hostile])[hostile]]
+        alike_on_server = [s.statement.text for s in on_server.similar_to_each([hostile])[hostile]]
 
     assert alike_on_server == alike_in_file
     assert "the alliance is hostile and threatens Russia's security" in alike_on_server
