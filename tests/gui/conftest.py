@@ -40,6 +40,7 @@ def reviewing(
     workbench.window.resize(1500, 900)
     workbench.window.show()
     workbench.review.refresh()
+    qtbot.waitUntil(lambda: not workbench.review.counts_pending)  # the list's counts
     with qtbot.waitSignal(workbench.events.analysis_changed, timeout=60_000):
         workbench.analysis.start()
     qtbot.waitUntil(lambda: not workbench.window.progress.isVisible(), timeout=60_000)
@@ -110,5 +111,6 @@ def real_library(
     workbench.window.show()
     qtbot.waitExposed(workbench.window)
     workbench.review.refresh()
+    qtbot.waitUntil(lambda: not workbench.review.counts_pending)  # the list's counts
     yield RealLibrary(workbench, ids)
     workbench.close()

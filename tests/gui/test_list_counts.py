@@ -75,7 +75,7 @@ def test_a_review_made_while_counting_is_not_undone_by_the_older_count(
     qtbot.waitUntil(lambda: second_lines(bench.window.library_list) == left)
     let_go.set()  # the count read before the review arrives, and is not shown
     qtbot.wait(200)
-    qtbot.waitUntil(lambda: bench.review._ticket == 0)
+    qtbot.waitUntil(lambda: not bench.review.counts_pending)
     assert second_lines(bench.window.library_list) == left
     with Library.open(path) as library:
         assert [a.to_review for a in library.article_list()] == [pairs - 1]

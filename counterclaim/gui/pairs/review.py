@@ -3,7 +3,9 @@ cards, the bands and the article view show for it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QObject
+import itertools
+
+from PySide6.QtCore import QItemSelection, QModelIndex, QObject, QTimer
 from PySide6.QtGui import QColor
 
 from counterclaim.colours import NO_SIDE_COLOUR
@@ -76,7 +78,8 @@ class ReviewController(QObject):
         self.counting = ListCounts(self.library.article_list, self)
         self.counting.counted.connect(self._on_counted)
         self.counting.failed.connect(self._on_articles_changed)
-        self._ticket = 0  # the counting whose result is still wanted (0: none)
+        self._ticket = 0  # the counting whose result is still wanted (0: none, -1: to start)
+        self._tickets = itertools.count(1)
 
     def set_ratings(self, ratings: tuple[str, ...]) -> None:
         """The verdict scale, from the preferences."""
@@ -105,11 +108,19 @@ class ReviewController(QObject):
     def refresh(self) -> None:
         """The first look at the library: its titles at once, their counts when read."""
         self.articles.set_articles(self.library.article_list(counts=False))
-        self._count()
+        self._ticket = -1  # wanted: counted once the window is on screen
+        QTimer.singleShot(0, self._count)
         self._show_again()
 
+    @property
+    def counts_pending(self) -> bool:
+        """Whether the library list's counts are still to come."""
+        return self._ticket != 0
+
     def _count(self) -> None:
-        self._ticket += 1
+        if not self._ticket:  # counted meanwhile (the whole list was read again)
+            return
+        self._ticket = next(self._tickets)
         self.counting.start(self._ticket)
 
     def _on_counted(self, ticket: int, articles: list[ArticleEntry]) -> None:
