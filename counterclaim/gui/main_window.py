@@ -8,7 +8,6 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFrame,
     QHeaderView,
     QLabel,
     QListView,
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -88,14 +86,7 @@ class MainWindow(QMainWindow):
         self.pairs_splitter = QSplitter(Qt.Orientation.Vertical, right)
         self.pairs_splitter.setObjectName("pairsSplitter")
         self.pairs_splitter.addWidget(self.pair_table)
-        # the cards change size with every pair: in a scroll area of their own, that never
-        # makes the whole window lay itself out again (a third of selecting a pair's time)
-        cards = QScrollArea(self.pairs_splitter)
-        cards.setObjectName("pairViewArea")
-        cards.setFrameShape(QFrame.Shape.NoFrame)
-        cards.setWidgetResizable(True)
-        cards.setWidget(self.pair_view)
-        self.pairs_splitter.addWidget(cards)
+        self.pairs_splitter.addWidget(self.pair_view)
         self.pairs_splitter.setSizes([300, 420])
         column.addWidget(self.pairs_splitter)
         middle = QWidget(self)

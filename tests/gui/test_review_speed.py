@@ -7,9 +7,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QPainter, QPolygonF, QTextCursor
-from PySide6.QtWidgets import QApplication, QComboBox
+from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from counterclaim.domain import LinkStatus, Statement
@@ -157,32 +157,3 @@ def test_painting_the_pair_table_looks_up_each_shown_cell_once(
     # the words of the claim and the rebuttal, and both speakers' names and colours: the
     # other columns and what a cell is asked besides (font, icon, alignment...) need none
     assert len(looked_up) <= 6 * len(shown)
-
-
-class _LayoutWatch(QObject):
-    """Counts the layout requests that reach a widget."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.seen = 0
-
-    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LayoutRequest:
-            self.seen += 1
-        return False
-
-
-def test_the_next_pair_fills_the_cards_without_laying_out_the_whole_window(
-    qtbot: QtBot, long_article: Workbench
-) -> None:
-    window = long_article.window
-    watch = _LayoutWatch()
-    window.installEventFilter(watch)
-    cards_before = window.pair_view.claim.text.text()
-    for _ in range(6):
-        qtbot.keyClick(window.pair_table, Qt.Key.Key_J)
-        QApplication.processEvents()
-    window.removeEventFilter(watch)
-    assert window.pair_view.claim.text.text() != cards_before  # the cards show each pair
-    assert window.pair_view.isVisible() and window.pair_view.height() > 100
-    assert watch.seen <= 1  # was 4 for 6 keys: the whole window laid out again each time
