@@ -170,6 +170,7 @@ def test_search(big_copy: Path) -> None:
 def shown(qtbot: QtBot, big_copy: Path, tmp_path: Path) -> tuple[Workbench, int]:
     article_id, _ = store_large_article(big_copy, statements=180)
     bench = open_workbench(qtbot, big_copy, tmp_path / "settings.ini")
+    qtbot.waitUntil(lambda: not bench.review.counts_pending, timeout=30_000)  # as it settles
     return bench, article_id
 
 
