@@ -98,24 +98,24 @@ class AnalysisService:
         where = LibraryLocation.parse(self.library_path)
         if where.path is None:  # on a server: the server looks after its pages
             return Library.open(where)
-        try:
-            seen = where.path.stat()
-            now = (seen.st_dev, seen.st_ino)
-        except OSError:
-            now = None
+        now = self._file()
         library = Library.open(where.path, check=now is None or now != self._checked)
         self._checked = now
         return library
 
+    def _file(self) -> tuple[int, int] | None:
+        """Which file the library is (device, inode); None on a server or when missing."""
+        path = LibraryLocation.parse(self.library_path).path
+        try:
+            seen = path.stat() if path is not None else None
+        except OSError:
+            return None
+        return None if seen is None else (seen.st_dev, seen.st_ino)
+
     def found_sound(self) -> None:
         """The library file was just checked for damage (the window's opening): the first
         opening here need not read it all again."""
-        where = LibraryLocation.parse(self.library_path)
-        try:
-            seen = where.path.stat() if where.path is not None else None
-        except OSError:
-            seen = None
-        self._checked = None if seen is None else (seen.st_dev, seen.st_ino)
+        self._checked = self._file()
 
     def _parser(self, progress: Progress) -> Callable[[list[str]], list[Features]]:
         """Parses statements for their features, loading the pipeline only if asked."""

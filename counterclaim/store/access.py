@@ -22,6 +22,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
+from counterclaim.store import checked
 from counterclaim.store.errors import DamagedLibrary, EmptyLibraryFile, LibraryError, sqlite_failure
 
 VERSION_TABLE = "alembic_version"
@@ -101,7 +102,7 @@ class PageCheck:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._seen = _identity(path)
+        self._seen = checked.identity(path)
         self._sound = False
         self.read = False
         """Its pages were all read (not only found as counterclaim left them)."""
@@ -109,10 +110,8 @@ class PageCheck:
         self._thread.start()
 
     def _run(self) -> None:
-        if self._seen is None or not stat.S_ISREG(self._seen[0]):
+        if self._seen is None or not self.path.is_file():
             return
-        from counterclaim.store import checked
-
         if checked.unchanged_since_closed(self.path):  # as counterclaim left it
             self._sound = True
             return
@@ -126,15 +125,7 @@ class PageCheck:
     def passed(self) -> bool:
         """Whether the file was found sound and is still the same file, unchanged."""
         self._thread.join()
-        return self._sound and _identity(self.path) == self._seen
-
-
-def _identity(path: Path) -> tuple[int, int, int, int, int] | None:
-    try:
-        seen = path.stat()
-    except OSError:
-        return None
-    return (seen.st_mode, seen.st_dev, seen.st_ino, seen.st_size, seen.st_mtime_ns)
+        return self._sound and checked.identity(self.path) == self._seen
 
 
 def _check_is_ours(path: Path, state: FileState, known: frozenset[str]) -> None:
