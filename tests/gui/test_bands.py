@@ -10,6 +10,7 @@ from PySide6.QtGui import (
     QColor,
     QHelpEvent,
     QImage,
+    QPainter,
     QPalette,
     QStandardItem,
     QStandardItemModel,
@@ -26,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from counterclaim.gui.pairs.bands import Band, BandGeometry, ConnectorBands
+from counterclaim.gui.pairs.band_shapes import EndState
+from counterclaim.gui.pairs.bands import Band, BandGeometry, ConnectorBands, _area
 
 RED = "#d62728"
 CYAN = "#17becf"
@@ -247,3 +249,50 @@ def _alpha(colour: QColor, alone: QColor, ground: QColor) -> float:
     pairs = zip(rgb(colour), rgb(alone), rgb(ground), strict=True)
     c, a, g = max(pairs, key=lambda p: abs(p[0] - p[2]))
     return (a - g) / (c - g)
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "states"),
+    [
+        ((120.0, 150.0), (40.0, 66.0), ("visible", "visible")),  # rises to its row
+        ((300.0, 318.0), (0.0, 0.0), ("visible", "above")),  # tapers to the top corner
+        ((10.0, 40.0), (380.0, 380.0), ("visible", "below")),
+    ],
+)
+def test_a_band_fills_the_space_between_its_two_curves(
+    setup: Setup,
+    left: tuple[float, float],
+    right: tuple[float, float],
+    states: tuple[EndState, EndState],
+) -> None:
+    """Filled a column of pixels at a time, a band looks as the area its two curves enclose,
+    filled whole, would: the two differ in a few pixels along the outlines at most."""
+    bands = setup.bands
+    shape = BandGeometry(0, left[0], left[1], right[0], right[1], *states, False, RED)
+
+    def painted(whole: bool) -> QImage:
+        image = QImage(bands.size(), QImage.Format.Format_RGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        if whole:  # the area its curves enclose, filled as one path, and the curves
+            fill = QColor(RED)
+            fill.setAlpha(50)
+            painter.fillPath(_area(*bands._edges(shape)), fill)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QColor(RED))
+            painter.drawPath(bands._edges(shape)[0])
+            painter.drawPath(bands._edges(shape)[1])
+        else:
+            bands._paint_band(painter, shape)
+        painter.end()
+        return image
+
+    columns, whole = painted(False), painted(True)
+    band = differ = 0
+    for x in range(columns.width()):
+        for y in range(columns.height()):
+            tinted = [distance(i.pixelColor(x, y), QColor("white")) > 10 for i in (columns, whole)]
+            band += tinted[1]
+            differ += tinted[0] != tinted[1]
+    assert band > 300
+    assert differ <= band // 50, f"{differ} of {band} pixels differ"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 EndState = Literal["visible", "above", "below"]
 
@@ -17,9 +17,9 @@ class Band:
     selected: bool = False
 
 
-@dataclass(frozen=True)
-class BandGeometry:
-    """A band as it would be painted now, in the bands widget's own y coordinates."""
+class BandGeometry(NamedTuple):
+    """A band as it would be painted now, in the bands widget's own y coordinates (a tuple:
+    every paint makes one for each band, and compares them with the last paint's)."""
 
     row: int
     left_top: float
@@ -30,6 +30,22 @@ class BandGeometry:
     right_state: EndState
     selected: bool
     colour: str
+
+
+def curve_weights(width: int) -> list[float]:
+    """How far an edge has gone from its left height to its right height (0 to 1) at the
+    middle of each column of pixels, for the S-curve the bands draw: a cubic from (0, y0) to
+    (width, y1) with both control points at half the width, level with their own end."""
+    weights = []
+    for column in range(width):
+        wanted = (column + 0.5) / width
+        low, high = 0.0, 1.0
+        for _ in range(40):  # x(t) / width = 1.5 t (1 - t) + t^3 rises with t: halve to it
+            t = (low + high) / 2
+            low, high = (t, high) if 1.5 * t * (1 - t) + t**3 < wanted else (low, t)
+        t = (low + high) / 2
+        weights.append(3 * t * t - 2 * t**3)  # y(t): the same cubic's share of the rise
+    return weights
 
 
 def in_row_order(shape: BandGeometry) -> int:

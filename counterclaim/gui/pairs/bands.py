@@ -8,7 +8,8 @@ bottom edge, with a small arrow pointing where it went.
 from __future__ import annotations
 
 from contextlib import suppress
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -16,6 +17,7 @@ from PySide6.QtCore import (
     QObject,
     QPoint,
     QPointF,
+    QRectF,
     QSize,
     Qt,
     SignalInstance,
@@ -39,6 +41,7 @@ from counterclaim.gui.pairs.band_shapes import (
     BandGeometry,
     EndState,
     arrows,
+    curve_weights,
     in_row_order,
     worth_painting,
 )
@@ -54,8 +57,7 @@ _MARKER = 8.0  # size of the arrow at a pinned end
 _INF = float("inf")
 
 
-@dataclass(frozen=True)
-class _End:
+class _End(NamedTuple):
     top: float
     bottom: float
     state: EndState
@@ -87,6 +89,7 @@ class ConnectorBands(QWidget):
         # that moves neither view paints only the selected pair's bands over it.
         self._picture = QPixmap()
         self._picture_of: tuple[object, ...] = ()
+        self._weights: tuple[int, list[float]] = (0, [])
         self._watch_views()
         self._watch_model()
 
@@ -99,6 +102,19 @@ class ConnectorBands(QWidget):
         self._watch_model()
         self.update()
 
+    def select_row(self, row: int) -> None:
+        """Make the bands of this row the selected ones (-1: none), the others as they were."""
+        self._bands = sorted(
+            (
+                replace(band, selected=band.row == row)
+                if band.selected != (band.row == row)
+                else band
+                for band in self._bands
+            ),
+            key=lambda band: band.selected,
+        )
+        self.update()
+
     def geometry_of_bands(self) -> list[BandGeometry]:
         """What would be painted now, in paint order; rows the table lacks or hides are left out."""
         model = self._table.model()
@@ -109,11 +125,17 @@ class ConnectorBands(QWidget):
             self._layout, self._text_ys = layout, {}
         self._shifts = {}  # where each viewport is in our coordinates, found once a pass
         self._blocks = self._visible_blocks()
+        count = model.rowCount()
+        rows: dict[int, _End | None] = {}  # each row's end, found once: a pair has 2 bands
         shapes = []
         for band in self._bands:
-            if band.row < 0 or band.row >= model.rowCount() or self._table.isRowHidden(band.row):
+            if band.row not in rows:
+                shown = 0 <= band.row < count and not self._table.isRowHidden(band.row)
+                rows[band.row] = self._table_end(band.row) if shown else None
+            right = rows[band.row]
+            if right is None:
                 continue
-            left, right = self._article_end(band), self._table_end(band.row)
+            left = self._article_end(band)
             shapes.append(
                 BandGeometry(
                     band.row,
@@ -227,7 +249,7 @@ class ConnectorBands(QWidget):
         moved, the size or the colours changed."""
         ground = self.palette().color(QPalette.ColorRole.Window)
         unselected = sorted(  # in the rows' order, whichever is selected
-            (replace(s, selected=False) if s.selected else s for s in shapes), key=in_row_order
+            (s._replace(selected=False) if s.selected else s for s in shapes), key=in_row_order
         )
         ratio = self.devicePixelRatioF()
         key = (self.width(), self.height(), ratio, ground.rgba(), *unselected)
@@ -247,16 +269,31 @@ class ConnectorBands(QWidget):
         colour = QColor(shape.colour)
         fill = QColor(colour)
         fill.setAlpha(_SELECTED_OVER_ALPHA if shape.selected else _FILL_ALPHA)
-        top, bottom = self._edges(shape)
-        # the outlines, smoothed, cover the fill's edges: the fill needs no smoothing (a third
-        # of the time of a smoothed one, looking the same)
+        # the outlines, smoothed, cover the fill's edges: the fill needs no smoothing, and
+        # filled a column of pixels at a time it takes half the time of the area's path
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.fillPath(_area(top, bottom), fill)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(fill)
+        painter.drawRects(self._columns(shape))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        top, bottom = self._edges(shape)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(QPen(colour, 2.0 if shape.selected else 1.0))
         painter.drawPath(top)
         painter.drawPath(bottom)
+
+    def _columns(self, shape: BandGeometry) -> list[QRectF]:
+        """The band's area as one rectangle per column of pixels, from edge to edge."""
+        width = self.width()
+        if self._weights[0] != width:
+            self._weights = (width, curve_weights(width))
+        top, rise = shape.left_top, shape.right_top - shape.left_top
+        height = shape.left_bottom - shape.left_top
+        grows = shape.right_bottom - shape.right_top - height
+        return [
+            QRectF(x, top + rise * share, 1.0, height + grows * share)
+            for x, share in enumerate(self._weights[1])
+        ]
 
     def _edges(self, shape: BandGeometry) -> tuple[QPainterPath, QPainterPath]:
         """The top edge left to right and the bottom edge right to left, as S-curves."""

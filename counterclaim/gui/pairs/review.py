@@ -329,4 +329,4 @@ class ReviewController(QObject):
             self.window.article_view.focus_statements((claim, rebuttal), colours)
         else:  # the rebuttal is in another article: only the claim is in this text
             self.window.article_view.focus_statements((claim,), colours[:1])
-        self.update_bands()
+        self.window.bands.select_row(row)  # the bands stay as they were: only which is selected
