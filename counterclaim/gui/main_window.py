@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHeaderView,
     QLabel,
-    QListView,
     QMainWindow,
     QMenu,
     QProgressBar,
@@ -26,7 +25,7 @@ from counterclaim.gui.article.find import FindBar
 from counterclaim.gui.article.view import ArticleView
 from counterclaim.gui.history import HistoryModel
 from counterclaim.gui.library.articles import ArticleListModel
-from counterclaim.gui.library.delegate import ArticleDelegate
+from counterclaim.gui.library.delegate import LibraryList
 from counterclaim.gui.library.search import LibrarySearchPanel, Search
 from counterclaim.gui.overview.panel import OverviewPanel
 from counterclaim.gui.pairs.bands import ConnectorBands
@@ -47,17 +46,11 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("counterclaim"))
-        self.library_list = QListView(self)
+        # a title on one or two lines (cut with "…"), a muted line of outlet, date and review
+        self.library_list = LibraryList(self)
         self.library_list.setObjectName("libraryList")
         self.library_list.setAccessibleName(self.tr("Articles in the library"))
         self.library_list.setModel(articles)
-        # a title on one or two lines (cut with "…"), a muted line of outlet, date and review
-        self.library_list.setItemDelegate(ArticleDelegate(self.library_list))
-        # a library of thousands of articles is laid out a screenful at a time, not all
-        # of it before the first paint
-        self.library_list.setLayoutMode(QListView.LayoutMode.Batched)
-        self.library_list.setBatchSize(50)
-        self.library_list.setSpacing(2)
         self.article_view = ArticleView(self)
         self.find_bar = FindBar(self.article_view, self)
         self.find_bar.hide()

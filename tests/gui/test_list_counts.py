@@ -5,13 +5,17 @@ library of 10,000 articles); a review made meanwhile is never undone by an older
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QModelIndex, QSize
 from pytestqt.qtbot import QtBot
 
 from counterclaim.domain import ArticleEntry
-from counterclaim.gui.library.articles import DetailRole
+from counterclaim.gui.library.articles import ArticleListModel, DetailPartsRole, DetailRole
+from counterclaim.gui.library.delegate import ArticleDelegate, LibraryList
+from counterclaim.gui.tables import Index
 from counterclaim.store import Library
 from tests.large import open_workbench, store_large_article
 
@@ -80,3 +84,41 @@ def test_a_review_made_while_counting_is_not_undone_by_the_older_count(
     with Library.open(path) as library:
         assert [a.to_review for a in library.article_list()] == [pairs - 1]
     bench.close()
+
+
+def test_counts_coming_in_are_painted_without_measuring_the_list_again(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a library of thousands, measuring every article again when the counts come in
+    takes the window's time in batches for seconds; the counts change no article's size."""
+    listed = [ArticleEntry(n, f"Article {n}", analysed=True, counted=False) for n in range(1, 401)]
+    model = ArticleListModel()
+    model.set_articles(listed)
+    view = LibraryList()
+    view.setModel(model)
+    view.resize(300, 400)
+    qtbot.addWidget(view)
+    measured: list[int] = []
+    painted: list[str] = []
+    size_hint, paint = ArticleDelegate.sizeHint, ArticleDelegate.paint
+
+    def measuring(self: ArticleDelegate, option: object, index: QModelIndex) -> QSize:
+        measured.append(index.row())
+        return size_hint(self, option, index)  # type: ignore[arg-type]
+
+    def painting(self: ArticleDelegate, painter: object, option: object, index: Index) -> None:
+        painted.append(" · ".join(index.data(DetailPartsRole)))
+        paint(self, painter, option, index)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ArticleDelegate, "sizeHint", measuring)
+    monkeypatch.setattr(ArticleDelegate, "paint", painting)
+    view.show()
+    qtbot.waitUntil(lambda: len(measured) >= len(listed))  # laid out, in batches
+    qtbot.wait(50)
+    measured.clear()
+    painted.clear()
+    model.add_counts([replace(a, to_review=3, counted=True) for a in listed])
+    qtbot.waitUntil(lambda: "3 pairs to review" in painted)
+    qtbot.wait(200)
+    assert len(measured) < 40, "the whole list was measured again"  # at most those in view
+    assert all(p == "3 pairs to review" for p in painted)

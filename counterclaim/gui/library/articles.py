@@ -76,7 +76,7 @@ class ArticleListModel(QAbstractListModel):
             row = self._rows.get(article.id, -1)
             if row >= 0:
                 self._articles[row] = article
-                self.dataChanged.emit(self.index(row), self.index(row))
+                self.dataChanged.emit(self.index(row), self.index(row))  # its title may change
 
     def add_counts(self, articles: list[ArticleEntry]) -> bool:
         """The same articles, counted (`Library.article_list`): shown in their rows with
@@ -85,7 +85,8 @@ class ArticleListModel(QAbstractListModel):
             return False
         self._articles = list(articles)
         if articles:
-            self.dataChanged.emit(self.index(0), self.index(len(articles) - 1))
+            counts = [DetailRole, DetailPartsRole, Qt.ItemDataRole.ToolTipRole]  # not the title
+            self.dataChanged.emit(self.index(0), self.index(len(articles) - 1), counts)
         return True
 
     @staticmethod
