@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from counterclaim.colours import side_colour
@@ -86,7 +86,7 @@ def _save_speakers(
     for row in sorted(rows_now, key=lambda r: (not r.hidden, r.edited)):  # visible win
         for name in (*row.aliases, row.name):
             old[name] = row
-    sides: dict[str, int] = {}
+    sides = _Sides(session)
     rows: dict[str, SpeakerRow] = {}
     taken: set[int] = set()  # old rows already given to a speaker of this analysis
     for speaker in speakers:
@@ -103,7 +103,7 @@ def _save_speakers(
         else:
             row.name = speaker.name
             row.aliases = list(speaker.aliases)
-            row.side_id = None if speaker.side is None else _side_id(session, speaker.side, sides)
+            row.side_id = None if speaker.side is None else sides.id_of(speaker.side)
         row.kind = speaker.kind.value
         row.affiliation = speaker.affiliation
         row.local_key = speaker.id
@@ -113,25 +113,36 @@ def _save_speakers(
     return rows
 
 
-def _side_id(session: Session, label: str, found: dict[str, int]) -> int:
-    """The id of the side called `label` (or renamed from it), created with the next
-    palette colour if new."""
-    if label not in found:
-        visible = list(session.scalars(select(SideRow).where(SideRow.hidden.is_(False))))
-        side = next((s for s in visible if s.label == label), None) or next(
-            (s for s in visible if label in s.aliases), None
-        )
-        if side is None:
-            side = session.scalars(select(SideRow).where(SideRow.label == label)).one_or_none()
-            if side is not None:  # made by hand and undone: it is the pipeline's now
-                side.hidden = False
-        if side is None:
-            count = session.scalar(select(func.count()).select_from(SideRow)) or 0
-            side = SideRow(label=label, colour=side_colour(count))
-            session.add(side)
-            session.flush()
-        found[label] = side.id
-    return found[label]
+class _Sides:
+    """The library's sides, read once for an analysis's speakers: by label, and visible ones
+    by a label they were renamed from too."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._rows: list[SideRow] | None = None
+        self._ids: dict[str, int] = {}
+
+    def id_of(self, label: str) -> int:
+        """The id of the side called `label` (or renamed from it), created with the next
+        palette colour if new; made by hand and undone, it is the pipeline's now."""
+        if label not in self._ids:
+            if self._rows is None:
+                self._rows = list(self._session.scalars(select(SideRow).order_by(SideRow.id)))
+            visible = [s for s in self._rows if not s.hidden]
+            side = next((s for s in visible if s.label == label), None) or next(
+                (s for s in visible if label in s.aliases), None
+            )
+            if side is None:
+                side = next((s for s in self._rows if s.label == label), None)
+                if side is not None:
+                    side.hidden = False
+            if side is None:
+                side = SideRow(label=label, colour=side_colour(len(self._rows)))
+                self._session.add(side)
+                self._session.flush()
+                self._rows.append(side)
+            self._ids[label] = side.id
+        return self._ids[label]
 
 
 def _save_statements(

@@ -15,6 +15,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
+from counterclaim.colours import side_colour
 from counterclaim.domain import (
     Analysis,
     ArticleMeta,
@@ -35,6 +36,7 @@ from counterclaim.store.db import create_library_engine
 from counterclaim.store.location import LibraryLocation
 from counterclaim.store.migrate import MIGRATIONS, upgrade
 from counterclaim.store.models import Base
+from tests.sql import sql_sent
 
 HEAD = ScriptDirectory(str(MIGRATIONS)).get_current_head()
 
@@ -526,3 +528,23 @@ def test_many_speakers_of_an_analysis_are_stored_and_keep_their_ids_when_analyse
         again = library.save_analysis(article_id, analysis)
     assert len(first.speakers) == 42
     assert sorted(s.id for s in again.speakers) == sorted(s.id for s in first.speakers)
+
+
+def test_an_analysis_on_many_sides_reads_the_librarys_sides_once(where: LibraryLocation) -> None:
+    """A fact desk's library holds hundreds of sides; every speaker's side is found among
+    them, and a new side gets the next colour, from one reading of the sides."""
+    many = tuple(
+        Speaker(f"p{n}", f"Official Number {n}", SpeakerKind.PERSON, (), None, f"Ministry {n}")
+        for n in range(12)
+    )
+    analysis = replace(ANALYSIS, speakers=(*ANALYSIS.speakers, *many))
+    with Library.open(where) as library:
+        analysed(library)  # Russia and NATO
+        other_id, _ = library.add_article(ArticleMeta("Other"), TEXT, "other-sha")
+        with sql_sent(library) as sent:
+            library.save_analysis(other_id, analysis)
+        sides = library.sides()
+    read = [s for s in sent if s.lstrip().upper().startswith("SELECT") and "FROM sides" in s]
+    assert len(read) == 1, read
+    assert [s.label for s in sides] == ["Russia", "NATO", *(f"Ministry {n}" for n in range(12))]
+    assert [s.colour for s in sides] == [side_colour(n) for n in range(len(sides))]  # in turn
