@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, insert, or_, select
 from sqlalchemy.orm import Session
 
 from counterclaim.colours import side_colour
@@ -231,26 +230,36 @@ def _add_pairs(
 ) -> None:
     """Add the suggested pairs, except those between statements a kept link joins."""
     joined = {(link.claim_id, link.rebuttal_id) for link in kept_links}
+    ends = [(statements[p.claim_id].id, statements[p.rebuttal_id].id) for p in pairs]
+    add_suggested_links(session, list(zip(ends, pairs, strict=True)), joined)
+
+
+def add_suggested_links(
+    session: Session, pairs: list[tuple[tuple[int, int], Pair]], skipped: set[tuple[int, int]]
+) -> None:
+    """Links the machine suggests, each between two stored statements (claim, rebuttal),
+    except between two a link in `skipped` joins already; in one statement: a new article
+    paired with a big library is suggested thousands of them."""
     now = utc_now()
-    for pair in pairs:
-        ends = (statements[pair.claim_id].id, statements[pair.rebuttal_id].id)
-        if ends in joined:
+    rows = []
+    for ends, pair in pairs:
+        if ends in skipped:
             continue
-        joined.add(ends)
-        session.add(suggested_link(ends, pair, now))
-
-
-def suggested_link(ends: tuple[int, int], pair: Pair, now: datetime) -> LinkRow:
-    """A link the machine suggests between two stored statements (claim, rebuttal)."""
-    return LinkRow(
-        claim_id=ends[0],
-        rebuttal_id=ends[1],
-        origin=LinkOrigin.SUGGESTED.value,
-        score=pair.score,
-        reasons=list(pair.reasons),
-        relation=pair.relation.value,
-        status=pair.status.value,
-        created_by=MACHINE,
-        created_at=now,
-        updated_at=now,
-    )
+        skipped.add(ends)
+        rows.append(
+            {
+                "claim_id": ends[0],
+                "rebuttal_id": ends[1],
+                "origin": LinkOrigin.SUGGESTED.value,
+                "score": pair.score,
+                "reasons": list(pair.reasons),
+                "relation": pair.relation.value,
+                "status": pair.status.value,
+                "created_by": MACHINE,
+                "created_at": now,
+                "updated_at": now,
+                "hidden": False,
+            }
+        )
+    if rows:
+        session.execute(insert(LinkRow), rows)

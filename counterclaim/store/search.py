@@ -24,10 +24,9 @@ from counterclaim.store.models import (
     SideRow,
     SpeakerRow,
     StatementRow,
-    utc_now,
 )
 from counterclaim.store.reading import statement_saying, to_pair, to_speaker
-from counterclaim.store.saving import suggested_link
+from counterclaim.store.saving import add_suggested_links
 
 Features = dict[str, Any]
 
@@ -292,16 +291,11 @@ def _decided(session: Session, where: ColumnElement[bool]) -> set[tuple[int, int
 
 
 def _add_links(session: Session, pairs: list[Pair], skipped: set[tuple[int, int]]) -> None:
-    now = utc_now()
-    for pair in pairs:
-        ends = (
-            ids.row_id(ids.STATEMENT, pair.claim_id),
-            ids.row_id(ids.STATEMENT, pair.rebuttal_id),
-        )
-        if ends in skipped:
-            continue
-        skipped.add(ends)
-        session.add(suggested_link(ends, pair, now))
+    ends = [
+        (ids.row_id(ids.STATEMENT, p.claim_id), ids.row_id(ids.STATEMENT, p.rebuttal_id))
+        for p in pairs
+    ]
+    add_suggested_links(session, list(zip(ends, pairs, strict=True)), skipped)
 
 
 def statement_features(session: Session, statement_ids: list[str]) -> dict[str, Features]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from counterclaim.domain import Analysis
+from counterclaim.domain import Analysis, Pair
 from counterclaim.store import Library
 from tests.large import store_large_article
 from tests.sql import sql_sent
@@ -70,3 +70,29 @@ def test_the_claims_of_an_article_are_looked_up_together_with_one_search_each(
     searches = [sql for sql in sent if "MATCH" in sql]
     assert len(searches) == 12  # one index search a claim; words, counts and rows read once
     assert len(sent) - len(searches) <= 4  # was 3 more queries for each claim
+
+
+def test_an_article_paired_with_the_library_stores_its_suggestions_in_one_insert(
+    library_path: Path,
+) -> None:
+    """A new article whose claims have doubles across a big library is suggested thousands
+    of rebuttals elsewhere: they are stored together, not a row at a time, and read back."""
+    first, _ = store_large_article(library_path, statements=40)
+    other, _ = store_large_article(library_path, statements=41)
+    with Library.open(library_path) as library:
+        claims, rebuttals = library.analysis(first), library.analysis(other)
+        assert claims is not None and rebuttals is not None
+        pairs = [
+            Pair(c.id, r.id, 0.5, ("says the opposite",))
+            for c in claims.statements[:30]
+            for r in rebuttals.statements[:10]
+        ]
+        with sql_sent(library) as sent:
+            library.save_pairing(first, pairs, [])
+        stored = library.cross_pairs(first)
+    inserts = [sql for sql in sent if sql.lstrip().upper().startswith("INSERT INTO LINKS")]
+    assert len(inserts) == 1, f"{len(inserts)} inserts for {len(pairs)} suggestions"
+    assert len(stored) == 300
+    assert {(p.claim_id, o.statement.id) for p, o in stored} == {
+        (p.claim_id, p.rebuttal_id) for p in pairs
+    }
