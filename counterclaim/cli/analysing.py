@@ -39,7 +39,7 @@ def run_analyse(args: argparse.Namespace) -> int:
     from counterclaim.services.analysis import AnalysisService
     from counterclaim.store import Library
 
-    service = AnalysisService(library_location(args), processes=args.processes)
+    service = AnalysisService(library_location(args), processes=args.processes, lasting=True)
     with Library.open(service.library_path) as library:
         known = {a.id for a in library.articles()}
         missing = [i for i in args.articles if i not in known]

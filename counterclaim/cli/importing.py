@@ -44,7 +44,7 @@ def run_import(args: argparse.Namespace) -> int:
     from counterclaim.cli.analysing import finish
     from counterclaim.services.analysis import AnalysisService, QuietProgress
 
-    service = AnalysisService(library_location(args), processes=args.processes)
+    service = AnalysisService(library_location(args), processes=args.processes, lasting=True)
     if not args.no_analyse:
         service.load_in_background()
     report = service.import_paths(

@@ -3,6 +3,7 @@ speakers, sides and suggested pairs. The one entry point the other layers call."
 
 from __future__ import annotations
 
+import gc
 import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
@@ -45,8 +46,16 @@ class Extractor:
         self.nlp = nlp
 
     @classmethod
-    def load(cls, preferred_model: str | None = None) -> Extractor:
-        return cls(load_pipeline(preferred_model))
+    def load(cls, preferred_model: str | None = None, lasting: bool = False) -> Extractor:
+        """The pipeline loaded; `lasting`: for as long as this process runs (a command, a
+        pipeline process), so its objects are kept out of the garbage collector's full
+        passes, which went through them all (a tenth of a second an import of 20
+        articles). A pipeline let go of in a process that goes on is never `lasting`:
+        kept out of the collector, its reference cycles would never be freed."""
+        extractor = cls(load_pipeline(preferred_model))
+        if lasting:
+            gc.freeze()
+        return extractor
 
     def analyse(
         self,

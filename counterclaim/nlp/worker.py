@@ -32,7 +32,7 @@ def _load(preferred_model: str | None) -> None:
     from counterclaim.nlp.extract import Extractor
 
     _watch_parent(os.getppid())
-    _extractor = Extractor.load(preferred_model)
+    _extractor = Extractor.load(preferred_model, lasting=True)  # the process's own
 
 
 def _watch_parent(parent: int, every: float = 1.0) -> None:

@@ -76,8 +76,12 @@ class AnalysisService:
         preferred_model: str | None = None,
         in_child: bool = False,
         processes: int | None = None,
+        lasting: bool = False,
     ) -> None:
         self.library_path = library_path
+        self.lasting = lasting
+        """This process ends with the service (a command): a pipeline loaded in it is kept
+        for the process's life (`Extractor.load`)."""
         self.preferred_model = preferred_model
         self.in_child = in_child
         if processes is None:  # the window: every core but one; here: this process
@@ -161,7 +165,7 @@ class AnalysisService:
             return ProcessExtractor(self.preferred_model, self.processes)
         from counterclaim.nlp.extract import Extractor
 
-        return Extractor.load(self.preferred_model)
+        return Extractor.load(self.preferred_model, lasting=self.lasting)
 
     def import_sample_if_empty(self, progress: Progress) -> list[int]:
         """On first start the library holds the sample article, analysed."""

@@ -155,8 +155,10 @@ class StatementRow(Base):
     rule: Mapped[str]
     mode: Mapped[str] = mapped_column(server_default="speech")
     hidden: Mapped[bool] = mapped_column(default=False, server_default="0")
-    features: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
-    """What a claim or belief says, parsed on its own (`counterclaim.nlp.views`)."""
+    features: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True), deferred=True)
+    """What a claim or belief says, parsed on its own (`counterclaim.nlp.views`): read
+    only when asked for (`search.statement_features`), not with every statement, which
+    showing an article or pairing it reads by the hundred."""
 
 
 class LinkRow(Base):

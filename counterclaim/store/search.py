@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import ColumnElement, delete, func, or_, select, text
-from sqlalchemy.orm import Session, defer
+from sqlalchemy.orm import Session
 
 from counterclaim.domain import LibraryStatement, LinkStatus, Pair
 from counterclaim.store import ids, server_search
@@ -236,7 +236,6 @@ def _found(session: Session, statement_ids: list[int]) -> dict[int, LibraryState
         .outerjoin(SpeakerRow, SpeakerRow.id == StatementRow.speaker_id)
         .outerjoin(SideRow, SideRow.id == SpeakerRow.side_id)
         .where(StatementRow.id.in_(statement_ids), StatementRow.hidden.is_(False))
-        .options(defer(StatementRow.features))  # pairing reads them apart, search never
     )
     return {
         row.id: LibraryStatement(

@@ -143,7 +143,9 @@ def test_a_batch_with_a_long_article_stores_and_analyses_every_file(
     (tmp_path / "a-long.txt").write_text(long_text, encoding="utf-8")
     (tmp_path / "b-good.txt").write_text(SAMPLE_ARTICLE.read_text(encoding="utf-8"))
     monkeypatch.setattr(extractor.nlp, "max_length", 1000)
-    monkeypatch.setattr(Extractor, "load", classmethod(lambda cls, preferred=None: extractor))
+    monkeypatch.setattr(
+        Extractor, "load", classmethod(lambda cls, preferred=None, lasting=False: extractor)
+    )
     library = tmp_path / "lib.sqlite"
     code = cli.main(["import", str(tmp_path), "--library", str(library)])
     assert code == 0, capsys.readouterr().err
