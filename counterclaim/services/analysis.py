@@ -242,7 +242,7 @@ class AnalysisService:
                 report.other_language.append((article.meta.title, article.meta.language or ""))
             report.notes += [f"{where}: {note}" for note in article.notes]
         else:
-            title = library.article(article_id).title
+            title = library.article(article_id, counts=False).title
             report.duplicates.append(f"{where}: already in the library as “{title}”")
         return Imported(where, article_id, created, title, article.meta.language, article.notes)
 
@@ -264,7 +264,7 @@ class AnalysisService:
         pipeline fails on is kept and marked with why (`Article.analysis_error`); the others
         go on. Returns the articles analysed."""
         with self._open() as library:
-            articles = [library.article(i) for i in article_ids]
+            articles = [library.article(i, counts=False) for i in article_ids]
             done: list[int] = []
             for other in [a for a in articles if not in_pipeline_language(a.meta.language)]:
                 library.save_analysis(other.id, Analysis((), (), ()))  # nothing is invented

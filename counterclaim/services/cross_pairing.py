@@ -91,7 +91,7 @@ def _pair_one(
     analysis = library.analysis(article_id)
     if analysis is None:
         return [], []
-    article = library.article(article_id)
+    article = library.article(article_id, counts=False)  # its title and date
     here = [
         LibraryStatement(
             s, analysis.speaker(s.speaker_id), article_id, article.title, article.meta.published
