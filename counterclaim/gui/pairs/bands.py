@@ -57,6 +57,15 @@ _MARKER = 8.0  # size of the arrow at a pinned end
 _INF = float("inf")
 
 
+class _Frame(NamedTuple):
+    """Where a view's viewport is in the bands' own coordinates, found once a paint."""
+
+    shift: float
+    top: float
+    bottom: float
+    height: float  # the bands' own
+
+
 class _End(NamedTuple):
     top: float
     bottom: float
@@ -84,7 +93,7 @@ class ConnectorBands(QWidget):
         self._text_ys: dict[tuple[int, int], tuple[int, float | None]] = {}
         self._blocks: tuple[int, dict[int, float]] = (0, {})
         self._layout: tuple[object, ...] = ()
-        self._shifts: dict[QWidget, int] = {}
+        self._frames = (_Frame(0.0, 0.0, 0.0, 0.0),) * 2  # the article's, the table's
         # Every band as unselected, painted once for where the bands are now: a pair key
         # that moves neither view paints only the selected pair's bands over it.
         self._picture = QPixmap()
@@ -123,7 +132,7 @@ class ConnectorBands(QWidget):
         layout = self._layout_now()
         if layout != self._layout:
             self._layout, self._text_ys = layout, {}
-        self._shifts = {}  # where each viewport is in our coordinates, found once a pass
+        self._frames = (self._frame(self._article.viewport()), self._frame(self._table.viewport()))
         self._blocks = self._visible_blocks()
         count = model.rowCount()
         rows: dict[int, _End | None] = {}  # each row's end, found once: a pair has 2 bands
@@ -155,7 +164,7 @@ class ConnectorBands(QWidget):
 
     def _article_end(self, band: Band) -> _End:
         first, last = band.start, max(band.start, band.end - 1)  # end is one past the last
-        return self._end(self._article.viewport(), self._text_y(first, 0), self._text_y(last, 1))
+        return _end(self._frames[0], self._text_y(first, 0), self._text_y(last, 1))
 
     def _layout_now(self) -> tuple[object, ...]:
         """What the article's lines' places in their paragraphs depend on (not scrolling)."""
@@ -208,25 +217,11 @@ class ConnectorBands(QWidget):
 
     def _table_end(self, row: int) -> _End:
         top = float(self._table.rowViewportPosition(row))
-        return self._end(self._table.viewport(), top, top + self._table.rowHeight(row))
+        return _end(self._frames[1], top, top + self._table.rowHeight(row))
 
-    def _end(self, viewport: QWidget, top: float, bottom: float) -> _End:
-        """Map a vertical extent in a viewport to ours; pin it to an edge when out of view."""
-        shift = self._shifts.get(viewport)
-        if shift is None:
-            shift = self._shifts[viewport] = self._shift(viewport)
-        view_top, view_bottom = float(shift), float(shift + viewport.height())
-        height = float(self.height())
-        if bottom + shift <= view_top:
-            return _End(0.0, min(_PINNED, height), "above")
-        if top + shift >= view_bottom:
-            return _End(max(height - _PINNED, 0.0), height, "below")
-        top = _clamp(max(top + shift, view_top), height)
-        bottom = _clamp(min(bottom + shift, view_bottom), height)
-        return _End(top, bottom, "visible")
-
-    def _shift(self, viewport: QWidget) -> int:
-        return self.mapFromGlobal(viewport.mapToGlobal(QPoint(0, 0))).y()
+    def _frame(self, viewport: QWidget) -> _Frame:
+        shift = float(self.mapFromGlobal(viewport.mapToGlobal(QPoint(0, 0))).y())
+        return _Frame(shift, shift, shift + viewport.height(), float(self.height()))
 
     # Painting
 
@@ -384,6 +379,18 @@ def _area(top: QPainterPath, bottom: QPainterPath) -> QPainterPath:
     area.connectPath(bottom)
     area.closeSubpath()
     return area
+
+
+def _end(frame: _Frame, top: float, bottom: float) -> _End:
+    """Map a vertical extent in a viewport to the bands'; pin it to an edge when out of view."""
+    shift, view_top, view_bottom, height = frame
+    if bottom + shift <= view_top:
+        return _End(0.0, min(_PINNED, height), "above")
+    if top + shift >= view_bottom:
+        return _End(max(height - _PINNED, 0.0), height, "below")
+    top = _clamp(max(top + shift, view_top), height)
+    bottom = _clamp(min(bottom + shift, view_bottom), height)
+    return _End(top, bottom, "visible")
 
 
 def _clamp(y: float, height: float) -> float:
