@@ -270,23 +270,15 @@ def add_answers(session: Session, article_id: int, pairs: list[Pair]) -> None:
     """Add suggestions whose rebuttal is in this article and whose claim is in another,
     except where a link between the two statements is there already."""
     statements = select(StatementRow.id).where(StatementRow.article_id == article_id)
-    there = {
-        (link.claim_id, link.rebuttal_id)
-        for link in session.scalars(select(LinkRow).where(LinkRow.rebuttal_id.in_(statements)))
-    }
+    ends = select(LinkRow.claim_id, LinkRow.rebuttal_id)  # the links' ends only, not the rows
+    there = {(c, r) for c, r in session.execute(ends.where(LinkRow.rebuttal_id.in_(statements)))}
     _add_links(session, pairs, there)
 
 
 def _decided(session: Session, where: ColumnElement[bool]) -> set[tuple[int, int]]:
-    return {
-        (link.claim_id, link.rebuttal_id)
-        for link in session.scalars(
-            select(LinkRow).where(
-                where,
-                or_(LinkRow.status != LinkStatus.SUGGESTED.value, LinkRow.hidden.is_(True)),
-            )
-        )
-    }
+    decided = or_(LinkRow.status != LinkStatus.SUGGESTED.value, LinkRow.hidden.is_(True))
+    ends = select(LinkRow.claim_id, LinkRow.rebuttal_id).where(where, decided)
+    return {(claim, rebuttal) for claim, rebuttal in session.execute(ends)}
 
 
 def _add_links(session: Session, pairs: list[Pair], skipped: set[tuple[int, int]]) -> None:
