@@ -58,12 +58,12 @@ _INF = float("inf")
 
 
 class _Frame(NamedTuple):
-    """Where a view's viewport is in the bands' own coordinates, found once a paint."""
+    """Where a view's viewport is in the bands' own coordinates (its top is at `shift`),
+    and how tall the bands are: found once a paint."""
 
     shift: float
-    top: float
     bottom: float
-    height: float  # the bands' own
+    height: float
 
 
 class _End(NamedTuple):
@@ -93,7 +93,7 @@ class ConnectorBands(QWidget):
         self._text_ys: dict[tuple[int, int], tuple[int, float | None]] = {}
         self._blocks: tuple[int, dict[int, float]] = (0, {})
         self._layout: tuple[object, ...] = ()
-        self._frames = (_Frame(0.0, 0.0, 0.0, 0.0),) * 2  # the article's, the table's
+        self._frames = (_Frame(0.0, 0.0, 0.0),) * 2  # the article's, the table's
         # Every band as unselected, painted once for where the bands are now: a pair key
         # that moves neither view paints only the selected pair's bands over it.
         self._picture = QPixmap()
@@ -221,7 +221,7 @@ class ConnectorBands(QWidget):
 
     def _frame(self, viewport: QWidget) -> _Frame:
         shift = float(self.mapFromGlobal(viewport.mapToGlobal(QPoint(0, 0))).y())
-        return _Frame(shift, shift, shift + viewport.height(), float(self.height()))
+        return _Frame(shift, shift + viewport.height(), float(self.height()))
 
     # Painting
 
@@ -383,7 +383,8 @@ def _area(top: QPainterPath, bottom: QPainterPath) -> QPainterPath:
 
 def _end(frame: _Frame, top: float, bottom: float) -> _End:
     """Map a vertical extent in a viewport to the bands'; pin it to an edge when out of view."""
-    shift, view_top, view_bottom, height = frame
+    shift, view_bottom, height = frame
+    view_top = shift
     if bottom + shift <= view_top:
         return _End(0.0, min(_PINNED, height), "above")
     if top + shift >= view_bottom:
