@@ -41,4 +41,5 @@ def test_a_commands_pipeline_is_kept_out_of_the_collector_and_a_passing_one_is_n
     passing = last(run_python(LET_GO, library, home=tmp_path, check=True))
     assert command["code"] == 0
     assert command["frozen"] > 100_000  # the pipeline's objects, and what came before them
-    assert passing["frozen"] == 0
+    # none of its pipeline (Python 3.12 keeps a few hundred objects of its own there)
+    assert passing["frozen"] < command["frozen"] // 100
