@@ -99,6 +99,7 @@ class ConnectorBands(QWidget):
         self._picture = QPixmap()
         self._picture_of: tuple[object, ...] = ()
         self._weights: tuple[int, list[float]] = (0, [])
+        self._inks: dict[tuple[str, bool], tuple[QColor, QPen]] = {}
         self._watch_views()
         self._watch_model()
 
@@ -249,7 +250,8 @@ class ConnectorBands(QWidget):
         ratio = self.devicePixelRatioF()
         key = (self.width(), self.height(), ratio, ground.rgba(), *unselected)
         if key != self._picture_of:
-            self._picture = QPixmap(self.size() * ratio)
+            if self._picture.size() != self.size() * ratio:  # else painted over, not made anew
+                self._picture = QPixmap(self.size() * ratio)
             self._picture.setDevicePixelRatio(ratio)
             self._picture.fill(ground)
             painter = QPainter(self._picture)
@@ -261,9 +263,7 @@ class ConnectorBands(QWidget):
         return self._picture
 
     def _paint_band(self, painter: QPainter, shape: BandGeometry) -> None:
-        colour = QColor(shape.colour)
-        fill = QColor(colour)
-        fill.setAlpha(_SELECTED_OVER_ALPHA if shape.selected else _FILL_ALPHA)
+        fill, outline = self._ink(shape.colour, shape.selected)
         # the outlines, smoothed, cover the fill's edges: the fill needs no smoothing, and
         # filled a column of pixels at a time it takes half the time of the area's path
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
@@ -273,9 +273,18 @@ class ConnectorBands(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         top, bottom = self._edges(shape)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(QPen(colour, 2.0 if shape.selected else 1.0))
+        painter.setPen(outline)
         painter.drawPath(top)
         painter.drawPath(bottom)
+
+    def _ink(self, colour: str, selected: bool) -> tuple[QColor, QPen]:
+        """A band's fill and outline, made once for each colour."""
+        key = (colour, selected)
+        if key not in self._inks:
+            fill = QColor(colour)
+            fill.setAlpha(_SELECTED_OVER_ALPHA if selected else _FILL_ALPHA)
+            self._inks[key] = (fill, QPen(QColor(colour), 2.0 if selected else 1.0))
+        return self._inks[key]
 
     def _columns(self, shape: BandGeometry) -> list[QRectF]:
         """The band's area as one rectangle per column of pixels, from edge to edge."""
