@@ -12,11 +12,12 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from counterclaim.gui.app import Workbench, application, build
-from counterclaim.services.analysis import AnalysisService, QuietProgress
+from counterclaim.gui.app import Workbench
+from counterclaim.services.analysis import QuietProgress
 from counterclaim.services.review import details_edits
 from counterclaim.store import Library
 from tests.conftest import EVAL
+from tests.windows import sharing, shown_workbench
 
 if TYPE_CHECKING:
     from counterclaim.nlp.extract import Extractor
@@ -32,14 +33,7 @@ def reviewing(
     qtbot: QtBot, library_path: Path, extractor: Extractor, settings: QSettings
 ) -> Iterator[Workbench]:
     """The window on the analysed sample, the first pair selected, focus in the pairs."""
-    application()
-    service = AnalysisService(library_path)
-    service.use(extractor)
-    workbench = build(library_path, service, settings)
-    qtbot.addWidget(workbench.window)
-    workbench.window.resize(1500, 900)
-    workbench.window.show()
-    workbench.review.refresh()
+    workbench = shown_workbench(qtbot, sharing(library_path, extractor), settings, (1500, 900))
     qtbot.waitUntil(lambda: not workbench.review.counts_pending)  # the list's counts
     with qtbot.waitSignal(workbench.events.analysis_changed, timeout=60_000):
         workbench.analysis.start()
@@ -89,8 +83,7 @@ def real_library(
                 files.append(path)
     (tmp_path / "rumours.txt").write_text(RUMOURS, encoding="utf-8")
     files.append(tmp_path / "rumours.txt")
-    service = AnalysisService(library_path)
-    service.use(extractor)
+    service = sharing(library_path, extractor)
     added = service.import_paths(QuietProgress(), files).added
     service.analyse(QuietProgress(), added)
     ids = dict(zip([f.stem for f in files], added, strict=True))
@@ -104,13 +97,8 @@ def real_library(
             edits = details_edits(ids[key], before, after)
             if edits:  # the Purdon article's dateline gives it its date when imported
                 library.apply("Edit details", edits, "tester")
-    application()
-    workbench = build(library_path, service, settings)
-    qtbot.addWidget(workbench.window)
-    workbench.window.resize(1280, 800)
-    workbench.window.show()
+    workbench = shown_workbench(qtbot, service, settings)
     qtbot.waitExposed(workbench.window)
-    workbench.review.refresh()
     qtbot.waitUntil(lambda: not workbench.review.counts_pending)  # the list's counts
     yield RealLibrary(workbench, ids)
     workbench.close()

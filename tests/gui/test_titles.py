@@ -17,11 +17,11 @@ from pytestqt.qtbot import QtBot
 
 from counterclaim.datelines import find_dateline
 from counterclaim.domain import ArticleMeta
-from counterclaim.gui.app import Workbench, application, build
+from counterclaim.gui.app import Workbench
 from counterclaim.gui.library.details import ArticleDetailsDialog
 from counterclaim.ingest.titles import TITLE_LIMIT
-from counterclaim.services.analysis import AnalysisService
 from tests.conftest import EVAL
+from tests.windows import sharing, shown_workbench
 
 if TYPE_CHECKING:
     from counterclaim.nlp.extract import Extractor
@@ -48,14 +48,7 @@ def texts() -> dict[str, str]:
 
 @pytest.fixture
 def bench(qtbot: QtBot, library_path: Path, extractor: Extractor) -> Iterator[Workbench]:
-    application()
-    service = AnalysisService(library_path)
-    service.use(extractor)
-    workbench = build(library_path, service)
-    qtbot.addWidget(workbench.window)
-    workbench.window.resize(1280, 800)
-    workbench.window.show()
-    workbench.review.refresh()
+    workbench = shown_workbench(qtbot, sharing(library_path, extractor))
     yield workbench
     workbench.close()
 

@@ -12,9 +12,9 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from counterclaim.domain import BatchState, LinkStatus
-from counterclaim.gui.app import Workbench, application, build
-from counterclaim.services.analysis import AnalysisService
+from counterclaim.gui.app import Workbench, build
 from counterclaim.store import Library
+from tests.windows import sharing, shown_workbench
 
 if TYPE_CHECKING:
     from counterclaim.nlp.extract import Extractor
@@ -22,13 +22,7 @@ if TYPE_CHECKING:
 
 @pytest.fixture
 def bench(qtbot: QtBot, library_path: Path, extractor: Extractor) -> Iterator[Workbench]:
-    application()
-    service = AnalysisService(library_path)
-    service.use(extractor)
-    workbench = build(library_path, service)
-    qtbot.addWidget(workbench.window)
-    workbench.window.show()
-    workbench.review.refresh()
+    workbench = shown_workbench(qtbot, sharing(library_path, extractor))
     with qtbot.waitSignal(workbench.events.analysis_changed, timeout=60_000):
         workbench.analysis.start()
     workbench.window.pair_table.setFocus()

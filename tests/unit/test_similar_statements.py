@@ -7,17 +7,26 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from counterclaim.domain import Analysis, Pair
 from counterclaim.store import Library
 from tests.large import store_large_article
 from tests.sql import sql_sent
 
 
-def test_alike_statements_are_found_with_a_few_queries_without_article_texts(
-    library_path: Path,
-) -> None:
+@pytest.fixture
+def two_articles(library_path: Path) -> tuple[int, int]:
+    """Two analysed articles saying alike things, of 20 and 21 statements: their ids."""
     first, _ = store_large_article(library_path, statements=20)
     other, _ = store_large_article(library_path, statements=21)
+    return first, other
+
+
+def test_alike_statements_are_found_with_a_few_queries_without_article_texts(
+    library_path: Path, two_articles: tuple[int, int]
+) -> None:
+    first, other = two_articles
     with Library.open(library_path) as library:
         claim = library.analysis(first)
         assert claim is not None
@@ -36,10 +45,9 @@ def test_alike_statements_are_found_with_a_few_queries_without_article_texts(
 
 
 def test_analysing_an_article_again_replaces_its_statements_in_the_index_by_their_ids(
-    library_path: Path,
+    library_path: Path, two_articles: tuple[int, int]
 ) -> None:
-    first, _ = store_large_article(library_path, statements=20)
-    other, _ = store_large_article(library_path, statements=21)
+    first, other = two_articles
     with Library.open(library_path) as library:
         analysis = library.analysis(first)
         assert analysis is not None
@@ -54,10 +62,9 @@ def test_analysing_an_article_again_replaces_its_statements_in_the_index_by_thei
 
 
 def test_the_claims_of_an_article_are_looked_up_together_with_one_search_each(
-    library_path: Path,
+    library_path: Path, two_articles: tuple[int, int]
 ) -> None:
-    first, _ = store_large_article(library_path, statements=20)
-    other, _ = store_large_article(library_path, statements=21)
+    first, other = two_articles
     with Library.open(library_path) as library:
         claims = library.analysis(first)
         assert claims is not None
@@ -73,18 +80,17 @@ def test_the_claims_of_an_article_are_looked_up_together_with_one_search_each(
 
 
 def test_an_article_paired_with_the_library_stores_its_suggestions_in_one_insert(
-    library_path: Path,
+    library_path: Path, two_articles: tuple[int, int]
 ) -> None:
     """A new article whose claims have doubles across a big library is suggested thousands
     of rebuttals elsewhere: they are stored together, not a row at a time, and read back."""
-    first, _ = store_large_article(library_path, statements=40)
-    other, _ = store_large_article(library_path, statements=41)
+    first, other = two_articles
     with Library.open(library_path) as library:
         claims, rebuttals = library.analysis(first), library.analysis(other)
         assert claims is not None and rebuttals is not None
         pairs = [
             Pair(c.id, r.id, 0.5, ("says the opposite",))
-            for c in claims.statements[:30]
+            for c in claims.statements[:20]
             for r in rebuttals.statements[:10]
         ]
         with sql_sent(library) as sent:
@@ -92,7 +98,7 @@ def test_an_article_paired_with_the_library_stores_its_suggestions_in_one_insert
         stored = library.cross_pairs(first)
     inserts = [sql for sql in sent if sql.lstrip().upper().startswith("INSERT INTO LINKS")]
     assert len(inserts) == 1, f"{len(inserts)} inserts for {len(pairs)} suggestions"
-    assert len(stored) == 300
+    assert len(stored) == 200
     assert {(p.claim_id, o.statement.id) for p, o in stored} == {
         (p.claim_id, p.rebuttal_id) for p in pairs
     }
