@@ -4,6 +4,7 @@ judged from the statements' stored features, with no parsing."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 from counterclaim.domain import LibraryStatement, Pair, Relation
 from counterclaim.nlp.common import CLAIMABLE, Cancelled, different_voices, group_restatements
@@ -74,19 +75,34 @@ def pair_all(
     that have none stored. Returns how many links were suggested."""
     suggested = 0
     todo = library.unpaired()
+    seen = _Seen(Views({}), {})
     for n, article_id in enumerate(todo):
         if progress.cancel.is_set():
             raise Cancelled
         progress.report(n, len(todo), "Looking for rebuttals across the library…")
-        claims, answers = _pair_one(library, article_id, parse, per_claim)
+        claims, answers = _pair_one(library, article_id, parse, per_claim, seen)
         library.save_pairing(article_id, claims, answers)
         suggested += len(claims) + len(answers)
     library.set_pairing_due(False)
     return suggested
 
 
+class _Seen(NamedTuple):
+    """What one pairing run keeps from article to article: the statements' views (and
+    features), and how many statements have each word. Pairing changes neither what a
+    statement says nor the index, and the articles of one import are often about the same
+    story, so they meet the same statements and words."""
+
+    views: Views
+    word_counts: dict[str, int]
+
+
 def _pair_one(
-    library: Library, article_id: int, parse: Callable[[list[str]], list[Features]], per_claim: int
+    library: Library,
+    article_id: int,
+    parse: Callable[[list[str]], list[Features]],
+    per_claim: int,
+    seen: _Seen,
 ) -> tuple[list[Pair], list[Pair]]:
     analysis = library.analysis(article_id)
     if analysis is None:
@@ -99,13 +115,16 @@ def _pair_one(
         for s in analysis.statements
         if s.mode in CLAIMABLE
     ]
-    found = library.similar_to_each([s.statement.id for s in here], per_claim, True)
+    found = library.similar_to_each(
+        [s.statement.id for s in here], per_claim, True, seen.word_counts
+    )
     nearby = {  # only what can be a claim or a rebuttal is compared (and needs features)
         s.statement.id: [o for o in found.get(s.statement.id, []) if o.statement.mode in CLAIMABLE]
         for s in here
     }
     everyone = here + [o for found in nearby.values() for o in found]
-    views = Views(_features(library, everyone, parse))
+    views = seen.views
+    views.features.update(_features(library, everyone, parse, views.features))
     claims: list[tuple[Pair, str | None]] = []
     answers: list[tuple[Pair, str | None]] = []
     repeats: tuple[list[Pair], list[Pair]] = ([], [])
@@ -129,11 +148,13 @@ def _features(
     library: Library,
     statements: list[LibraryStatement],
     parse: Callable[[list[str]], list[Features]],
+    known: dict[str, Features],
 ) -> dict[str, Features]:
-    """The stored features of the statements; those without (made by hand, or analysed
-    before they were kept) are parsed once, and kept."""
+    """The stored features of the statements not `known` already; those without (made by
+    hand, or analysed before they were kept) are parsed once, and kept."""
+    statements = [s for s in statements if s.statement.id not in known]
     wanted = list(dict.fromkeys(s.statement.id for s in statements))
-    found = library.statement_features(wanted)
+    found = library.statement_features(wanted) if wanted else {}
     missing = {s.statement.id: s.statement.text for s in statements}
     missing = {i: t for i, t in missing.items() if i not in found}
     if missing:

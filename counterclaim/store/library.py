@@ -248,12 +248,24 @@ class Library:
             session.merge(LibraryStateRow(key="pairing_due", value="1" if due else "0"))
 
     def similar_to_each(
-        self, statement_ids: list[str], limit: int = 20, paired_only: bool = False
+        self,
+        statement_ids: list[str],
+        limit: int = 20,
+        paired_only: bool = False,
+        word_counts: dict[str, int] | None = None,
     ) -> dict[str, list[LibraryStatement]]:
         """Statements in other articles that share the most words with each of these (with
-        `paired_only`, in articles already paired with the library), best first."""
+        `paired_only`, in articles already paired with the library), best first.
+        `word_counts` keeps how many statements have each word, for the next search while
+        the index is the same."""
         with self._unit() as session:
-            return search.similar_to_each(session, statement_ids, limit, paired_only)
+            return search.similar_to_each(
+                session,
+                statement_ids,
+                limit,
+                paired_only,
+                {} if word_counts is None else word_counts,
+            )
 
     def unpaired(self) -> list[int]:
         """The analysed articles not yet paired with the library, in import order."""

@@ -79,12 +79,17 @@ over every statement that shares a common word took 30 ms a claim at 10,000 arti
 
 
 def similar_to_each(
-    session: Session, statement_ids: list[str], limit: int, paired_only: bool = False
+    session: Session,
+    statement_ids: list[str],
+    limit: int,
+    paired_only: bool = False,
+    counts: dict[str, int] | None = None,
 ) -> dict[str, list[LibraryStatement]]:
     """For each statement, the statements of other articles that share the most words
     with it, best first (with `paired_only`, of articles already paired with the library).
     A fixed number of queries besides one index search per statement: their words are
-    read together, the words' counts looked up once, the statements found read at once."""
+    read together, the words' counts looked up once (those not in `counts` already, which
+    is given them), the statements found read at once."""
     cut = func.substr(  # the statement's words only, not the whole article's text
         ArticleRow.text,
         StatementRow.content_start + 1,
@@ -101,7 +106,10 @@ def similar_to_each(
         words = list(dict.fromkeys(w.lower() for w in _WORD.findall(said)))[:16]
         if words:
             asked[by_row[row_id]] = (article_id, words)
-    counts = _counts(session, sorted({w for _, words in asked.values() for w in words}))
+    counts = {} if counts is None else counts
+    counts.update(
+        _counts(session, sorted({w for _, ws in asked.values() for w in ws} - set(counts)))
+    )
     found_ids = {
         statement_id: _similar_ids(
             session, _rarest(words, counts, MATCH_BUDGET), article_id, paired_only, limit

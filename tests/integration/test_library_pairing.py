@@ -12,7 +12,7 @@ import pytest
 from counterclaim.domain import Analysis, ArticleMeta, LinkStatus, Relation, Review
 from counterclaim.ingest import text_sha256
 from counterclaim.services.analysis import AnalysisService, QuietProgress
-from counterclaim.store import Library, LibraryLocation, opening
+from counterclaim.store import Library, LibraryLocation, opening, search
 
 if TYPE_CHECKING:
     from counterclaim.nlp.extract import Extractor
@@ -195,3 +195,37 @@ def test_analysing_and_pairing_checks_the_library_file_once(
     assert looked == [library_path]  # a whole-file check takes a third of a second at 10,000
     with Library.open(library_path) as library:
         assert [o.article_title for _, o in library.cross_pairs(ids[0])] == ["NATO answers"]
+
+
+def test_a_pairing_run_reads_each_statements_features_and_each_words_count_once(
+    library_path: Path, extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Articles imported together are often about one story: pairing them meets the same
+    statements and words again, and reads them from the library only the first time."""
+    service = AnalysisService(library_path)
+    service.use(extractor)
+    again = ANSWER.replace("NATO answers", "NATO again").replace("poses no", "is no")
+    with Library.open(library_path) as library:
+        ids = [add(library, t) for t in (CLAIM, ANSWER, again, CLAIM.replace("claims", "again"))]
+    features_read: list[str] = []
+    words_counted: list[str] = []
+    statement_features = Library.statement_features
+    word_counts = search._word_counts
+
+    def reading(library: Library, wanted: list[str]) -> Any:
+        features_read.extend(wanted)
+        return statement_features(library, wanted)
+
+    def counting(session: Any, words: list[str]) -> Any:
+        words_counted.extend(words)
+        return word_counts(session, words)
+
+    monkeypatch.setattr(Library, "statement_features", reading)
+    monkeypatch.setattr(search, "_word_counts", counting)
+    service.analyse(QuietProgress(), ids)
+
+    assert len(features_read) == len(set(features_read)) == 4  # one statement each
+    assert len(words_counted) == len(set(words_counted)) > 4
+    with Library.open(library_path) as library:
+        answered = {o.article_title for _, o in library.cross_pairs(ids[0])}
+    assert {"NATO answers", "NATO again"} <= answered
