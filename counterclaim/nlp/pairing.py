@@ -168,9 +168,11 @@ def opposition(
 ) -> tuple[tuple[str, str], Proposition, Proposition, set[str]] | None:
     """The proposition of the claim that a proposition of the rebuttal turns over: a
     negated one first (the rebuttal with a denial before others), else antonyms."""
-    antonyms = propositions.pairing_words().antonyms
+    lexicon = propositions.pairing_words()
+    antonyms = lexicon.antonyms
     found: list[tuple[int, tuple[str, str], Proposition, Proposition, set[str]]] = []
     for c in claim.propositions:
+        turnable = not lexicon.with_antonym.isdisjoint(c.asserted)  # most have no antonym
         for r in rebuttal.propositions:
             flipped = (c.asserted & r.negated) | (c.negated & r.asserted)
             if flipped:
@@ -178,6 +180,8 @@ def opposition(
                 rank = 0 if _denies(r.text) else 1
                 words = (c.words.get(key, key), r.words.get(key, key))
                 found.append((rank, words, c, r, set(flipped)))
+            if not turnable:
+                continue
             for a, b in ((a, b) for a in c.asserted for b in r.asserted if (a, b) in antonyms):
                 found.append((2, (c.words[a], r.words[b]), c, r, {a, b}))
     if not found:

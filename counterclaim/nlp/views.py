@@ -52,6 +52,7 @@ class PairingWords:
     stem: snowballstemmer.stemmer
     concepts: dict[str, str]  # stem -> concept id
     antonyms: frozenset[tuple[str, str]]
+    with_antonym: frozenset[str]  # the concepts that have an antonym
     denial_verbs: frozenset[str]
     denial_phrases: tuple[str, ...]
     doubt_phrases: tuple[str, ...]
@@ -78,6 +79,7 @@ def pairing_words() -> PairingWords:
         stem=stemmer,
         concepts=concepts,
         antonyms=frozenset(pairs | {(b, a) for a, b in pairs}),
+        with_antonym=frozenset(w for pair in pairs for w in pair),
         denial_verbs=frozenset(data["denial_verbs"]),
         denial_phrases=tuple(data["denial_phrases"]),
         doubt_phrases=tuple(data["doubt_phrases"]),
