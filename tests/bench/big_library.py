@@ -125,7 +125,7 @@ def _copy_article(db: sqlite3.Connection, article_id: int, copy: int) -> None:
     )
     row["title"] = f"{row['title']} ({copy})"
     row["sha256"] = hashlib.sha256(f"{row['sha256']}/{copy}".encode()).hexdigest()
-    new_article = _insert(db, "articles", row)
+    new_article = insert_row(db, "articles", row)
     speakers = _copy_rows(db, "speakers", "article_id", article_id, {"article_id": new_article})
     statements = _copy_rows(
         db,
@@ -144,7 +144,7 @@ def _copy_article(db: sqlite3.Connection, article_id: int, copy: int) -> None:
                 continue  # a link into another article stays with the seed
             values.pop("id")
             values.update(claim_id=new, rebuttal_id=rebuttal)
-            _insert(db, "links", values)
+            insert_row(db, "links", values)
         text = db.execute("SELECT text FROM statement_search WHERE rowid = ?", (old,)).fetchone()
         if text is not None:
             db.execute(
@@ -171,11 +171,12 @@ def _copy_rows(
         for column, ids in (remap or {}).items():
             if values.get(column) is not None:
                 values[column] = ids.get(values[column], values[column])
-        made[old] = _insert(db, table, values)
+        made[old] = insert_row(db, table, values)
     return made
 
 
-def _insert(db: sqlite3.Connection, table: str, values: dict[str, object]) -> int:
+def insert_row(db: sqlite3.Connection, table: str, values: dict[str, object]) -> int:
+    """Insert one row of these column values; its id."""
     names = ", ".join(f'"{n}"' for n in values)
     marks = ", ".join("?" * len(values))
     cursor = db.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", list(values.values()))

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from counterclaim.store import Library, search
-from tests.bench.big_library import big_library
+from tests.bench.big_library import big_library, insert_row
 
 EMERGENT = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "emergent-train.jsonl"
 BUDGETS = (250, 500, 1000, 2000, 4000, 1_000_000)
@@ -36,7 +36,7 @@ def _article(db: sqlite3.Connection, title: str, lines: list[str]) -> list[int]:
     row = dict(zip(names, template.fetchone(), strict=True))
     row.pop("id")
     row.update(title=title, text=text, sha256=f"{abs(hash(title)):064}"[:64], paired=1)
-    article_id = _insert(db, "articles", row)
+    article_id = insert_row(db, "articles", row)
     statement = db.execute("SELECT * FROM statements WHERE mode = 'speech' LIMIT 1")
     names = [d[0] for d in statement.description]
     shape = dict(zip(names, statement.fetchone(), strict=True))
@@ -46,7 +46,7 @@ def _article(db: sqlite3.Connection, title: str, lines: list[str]) -> list[int]:
         values = dict(shape, article_id=article_id, speaker_id=None, features=None)
         values.update(content_start=at, content_end=at + len(line), hidden=0)
         values.update(cue_start=None, cue_end=None, speaker_start=None, speaker_end=None)
-        statement_id = _insert(db, "statements", values)
+        statement_id = insert_row(db, "statements", values)
         db.execute(
             "INSERT INTO statement_search (rowid, text, article_id) VALUES (?, ?, ?)",
             (statement_id, line, article_id),
@@ -54,14 +54,6 @@ def _article(db: sqlite3.Connection, title: str, lines: list[str]) -> list[int]:
         made.append(statement_id)
         at += len(line) + 1
     return made
-
-
-def _insert(db: sqlite3.Connection, table: str, values: dict[str, object]) -> int:
-    names = ", ".join(f'"{n}"' for n in values)
-    marks = ", ".join("?" * len(values))
-    cursor = db.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", list(values.values()))
-    assert cursor.lastrowid is not None
-    return cursor.lastrowid
 
 
 @pytest.mark.bench
