@@ -25,7 +25,7 @@ from counterclaim.store import Library, search
 from tests.bench.big_library import big_library, insert_row
 
 EMERGENT = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "emergent-train.jsonl"
-BUDGETS = (250, 500, 1000, 2000, 4000, 1_000_000)
+BUDGETS = (250, 500, 1000, 1500, 2000, 4000, 1_000_000)
 
 
 def _article(db: sqlite3.Connection, title: str, lines: list[str]) -> list[int]:
