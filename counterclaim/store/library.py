@@ -259,13 +259,7 @@ class Library:
         `word_counts` keeps how many statements have each word, for the next search while
         the index is the same."""
         with self._unit() as session:
-            return search.similar_to_each(
-                session,
-                statement_ids,
-                limit,
-                paired_only,
-                {} if word_counts is None else word_counts,
-            )
+            return search.similar_to_each(session, statement_ids, limit, paired_only, word_counts)
 
     def unpaired(self) -> list[int]:
         """The analysed articles not yet paired with the library, in import order."""
